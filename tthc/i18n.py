@@ -1,0 +1,31 @@
+"""Language of user-facing text: Vietnamese by default, English on request.
+
+Messages are written in place as pairs, ``tr("Tiếng Việt", "English")``, so a reader of
+the code sees both and nothing can fall out of sync with a catalogue file. Documents for
+officials (plans, annexes, handbooks) are always Vietnamese and do not use this.
+"""
+
+from __future__ import annotations
+
+import os
+
+_SUPPORTED = ("vi", "en")
+_current = os.environ.get("TTHC_LANG", "vi") if os.environ.get("TTHC_LANG") in _SUPPORTED else "vi"
+
+
+def set_language(lang: str | None) -> None:
+    global _current
+    if lang is None:
+        lang = os.environ.get("TTHC_LANG") or "vi"
+    if lang not in _SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(_SUPPORTED)}")
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def tr(vi: str, en: str) -> str:
+    """The message in the current language."""
+    return en if _current == "en" else vi

@@ -1,0 +1,80 @@
+"""What every loader returns, and how it reports problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tthc.model import Catalog, SourceRef
+
+
+class IssueSeverity(StrEnum):
+    ERROR = "error"  # the file is invalid: `validate` and `check` exit 2
+    WARNING = "warning"  # readable, but something was not understood (kept raw)
+
+
+@dataclass(slots=True)
+class LoadIssue:
+    """A problem found while loading, with the position the user can go to."""
+
+    kind: str  # stable identifier: "unparsed-time", "code-as-number", "unknown-key"…
+    message: str
+    source: SourceRef | None = None
+    severity: IssueSeverity = IssueSeverity.WARNING
+    value: str | None = None  # the raw text concerned
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message}"
+
+
+class LoadError(Exception):
+    """The file cannot be read at all. One line: file, position, what is wrong, what to do."""
+
+    def __init__(self, message: str, source: SourceRef | str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+@dataclass(slots=True)
+class LoadResult:
+    catalog: Catalog
+    issues: list[LoadIssue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[LoadIssue]:
+        return [i for i in self.issues if i.severity is IssueSeverity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class IssueSink:
+    """Collects issues; reports a repeated kind+message (e.g. an unknown column) once."""
+
+    def __init__(self) -> None:
+        self.issues: list[LoadIssue] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, issue: LoadIssue, *, once: bool = False) -> None:
+        if once:
+            key = (issue.kind, issue.message)
+            if key in self._seen:
+                return
+            self._seen.add(key)
+        self.issues.append(issue)
+
+    def warn(
+        self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None
+    ) -> None:
+        self.add(LoadIssue(kind, message, source, IssueSeverity.WARNING, value))
+
+    def error(
+        self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None
+    ) -> None:
+        self.add(LoadIssue(kind, message, source, IssueSeverity.ERROR, value))

@@ -1,0 +1,141 @@
+"""Vietnamese text: normalisation on load and the matching key.
+
+Real exports mix NFC and NFD and write tone marks in two places ("hoà" / "hòa"). Every
+loaded string goes through :func:`clean`; every comparison goes through
+:func:`match_key`, which ignores case and tone-mark placement but keeps every mark:
+"phí" and "phi" stay different words, as do "Đ" and "D".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_ANY_SPACE = re.compile(r"\s+")
+_HTML_TAG = re.compile(r"</?(?:p|br|span|div|b|i|strong|em|u|li|ul|ol|td|tr)\b[^>]*>", re.I)
+
+# Cell contents that mean "nothing here" in real catalogs.
+PLACEHOLDERS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "—",
+        "–",
+        "...",
+        "…",
+        "x",
+        "n/a",
+        "không",
+        "không có",
+        "không có thông tin",
+        "chưa có thông tin",
+        "không quy định thông tin",
+    }
+)
+
+# Combining tone marks (the five Vietnamese tones). Other marks (circumflex, breve,
+# horn) are part of the letter and are kept where they are.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(value: object) -> str | None:
+    """NFC, whitespace collapsed to single spaces, HTML leftovers dropped; placeholders -> None."""
+    if value is None:
+        return None
+    text = nfc(str(value))
+    text = _HTML_TAG.sub(" ", text)
+    text = _ANY_SPACE.sub(" ", _SPACE.sub(" ", text)).strip()
+    if is_placeholder(text):
+        return None
+    return text
+
+
+def clean_keep_lines(value: object) -> str | None:
+    """Like :func:`clean` but keeps line breaks (one per item); empty lines dropped."""
+    lines = split_lines(value)
+    return "\n".join(lines) if lines else None
+
+
+def split_lines(value: object) -> list[str]:
+    """The non-empty, cleaned lines of a multi-line cell."""
+    if value is None:
+        return []
+    text = nfc(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _HTML_TAG.sub("\n", text)
+    out = []
+    for line in text.split("\n"):
+        item = clean(line)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def is_placeholder(text: str) -> bool:
+    return text.strip().casefold().rstrip(".") in PLACEHOLDERS or text.strip() in PLACEHOLDERS
+
+
+def match_key(text: str) -> str:
+    """Comparison key: case-insensitive and tone-placement-insensitive, never ASCII-folded.
+
+    The tone mark of each word is moved to the word's end, so "hoà" and "hòa" (and their
+    NFD forms) give the same key while "phí" and "phi" do not.
+    """
+    decomposed = unicodedata.normalize("NFD", _ANY_SPACE.sub(" ", text).strip().casefold())
+    out: list[str] = []
+    tones: list[str] = []
+    for ch in decomposed:
+        if ch in _TONE_MARKS:
+            tones.append(ch)
+        elif ch.isalnum() or unicodedata.combining(ch):
+            out.append(ch)
+        else:
+            out.extend(tones)
+            tones.clear()
+            out.append(ch)
+    out.extend(tones)
+    return "".join(out)
+
+
+def contains_key(haystack_key: str, needle_key: str) -> bool:
+    """Whole-word containment on match keys ("hộ khẩu" in "sổ hộ khẩu" but not in "hộ khẩuX")."""
+    if not needle_key:
+        return False
+    start = 0
+    while True:
+        i = haystack_key.find(needle_key, start)
+        if i < 0:
+            return False
+        end = i + len(needle_key)
+        before_ok = i == 0 or not _is_word_char(haystack_key[i - 1])
+        after_ok = end == len(haystack_key) or not _is_word_char(haystack_key[end])
+        if before_ok and after_ok:
+            return True
+        start = i + 1
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.combining(ch) != 0
+
+
+def search_fold(text: str) -> str:
+    """ASCII folding for *search boxes only* ("dang ky khai sinh" finds "Đăng ký khai sinh").
+
+    Never use this for rule matching: it makes "phí" equal to "phi".
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _ANY_SPACE.sub(" ", stripped).strip()
+
+
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate to a mistyped name, for "did you mean" messages."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.5)
+    return matches[0] if matches else None
