@@ -139,3 +139,18 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The closest candidate to a mistyped name, for "did you mean" messages."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.5)
     return matches[0] if matches else None
+
+
+_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
+
+
+def doc_number_key(number: str) -> str:
+    """Comparison key for legal document numbers: "123/2015/NĐ-CP" = "123/2015/ND-CP".
+
+    Document numbers are identifiers, so here (and only here) Đ is folded to D: exports
+    write "QD-BTP" for "QĐ-BTP". Spaces and dash variants are dropped, case ignored.
+    """
+    text = nfc(number).upper().replace("Đ", "D")
+    text = _DASHES.sub("-", text)
+    text = re.sub(r"\s*/\s*", "/", text)
+    return re.sub(r"\s+", "", text)
