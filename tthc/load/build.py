@@ -1,0 +1,726 @@
+"""Build the model from raw records: the one place free text becomes values.
+
+Every loader (YAML, portal export, annex, full workbook) hands its records here, so a
+fee, a time or a legal reference reads the same whatever the layout. Values a parser
+cannot read stay raw in the model and are reported as warnings with their position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from tthc.i18n import tr
+from tthc.load.base import IssueSink, LoadResult
+from tthc.load.record import SOURCE_KEY, RawRecord
+from tthc.model import (
+    Agency,
+    AgencyRole,
+    Catalog,
+    CatalogKind,
+    Channel,
+    Decision,
+    DocKind,
+    DocumentRequirement,
+    Duration,
+    DurationStatus,
+    Fee,
+    FeeStatus,
+    LegalRef,
+    OnlineLevel,
+    OnlineService,
+    Procedure,
+    Result,
+    SourceRef,
+    Volume,
+    YearVolume,
+)
+from tthc.parse.dates import parse_date
+from tthc.parse.document import parse_document
+from tthc.parse.duration import parse_duration
+from tthc.parse.fee import parse_fees
+from tthc.parse.legal import parse_legal_row, parse_legal_text
+from tthc.parse.vocab import (
+    parse_copy_kind,
+    parse_levels,
+    parse_mechanism,
+    parse_method,
+    parse_online_service,
+)
+from tthc.text import clean, clean_keep_lines, split_lines
+
+_ROLE_WORDS = {
+    "implementing": AgencyRole.IMPLEMENTING,
+    "competent": AgencyRole.COMPETENT,
+    "coordinating": AgencyRole.COORDINATING,
+    "authorized": AgencyRole.AUTHORIZED,
+}
+_DECISION_NUMBER = re.compile(r"(\d+[^\s,;]*/[^\s,;]+)")
+
+
+def build_catalog(
+    meta: Mapping[str, Any],
+    records: list[RawRecord],
+    *,
+    source_file: str,
+    layout: str,
+    sink: IssueSink,
+) -> LoadResult:
+    """The catalog of a file: metadata plus every record that has a name."""
+    meta_source = SourceRef(source_file)
+    catalog = Catalog(
+        name=_text(meta.get("name"), "name", meta_source, sink),
+        issuer=_text(meta.get("issuer"), "issuer", meta_source, sink),
+        locality=_text(meta.get("locality"), "locality", meta_source, sink),
+        kind=_catalog_kind(meta.get("kind"), meta_source, sink),
+        decision=_decision(meta.get("decision"), meta_source, sink),
+        source_file=source_file,
+        layout=layout,
+        conflicts=list(meta.get("conflicts") or []),
+    )
+    for record in records:
+        procedure = build_procedure(record, sink)
+        if procedure is not None:
+            catalog.procedures.append(procedure)
+    return LoadResult(catalog, sink.issues)
+
+
+def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
+    v = record.values
+
+    def where(name: str) -> SourceRef:
+        return record.sources.get(name, record.source)
+
+    name = _text(v.get("name"), "name", where("name"), sink)
+    if name is None:
+        code = _text(v.get("code"), "code", where("code"), sink)
+        sink.error(
+            "missing-name",
+            tr(
+                f"thủ tục {code or ''} không có tên; thêm tên thủ tục (name / Tên TTHC)".replace("  ", " "),
+                f"procedure {code or ''} has no name; add its name (name / Tên TTHC)".replace("  ", " "),
+            ),
+            where("name"),
+        )
+        return None
+    p = Procedure(name=name, source=record.source, sources=dict(record.sources))
+    p.code = _text(v.get("code"), "code", where("code"), sink)
+    p.field = _text(v.get("field"), "field", where("field"), sink)
+    p.kind = _text(v.get("kind"), "kind", where("kind"), sink)
+    p.place = _text(v.get("place"), "place", where("place"), sink)
+    p.partial_reason = _text(v.get("partial_reason"), "partial_reason", where("partial_reason"), sink)
+    p.notes = "\n".join(_text_list(v.get("notes"), "notes", where("notes"), sink)) or None
+    p.applicants = _text_list(v.get("applicants"), "applicants", where("applicants"), sink)
+    p.steps = _text_list(v.get("steps"), "steps", where("steps"), sink)
+    p.forms = _text_list(v.get("forms"), "forms", where("forms"), sink)
+    p.conditions = _text_list(v.get("conditions"), "conditions", where("conditions"), sink)
+    _levels(p, v.get("levels"), where("levels"), sink)
+    p.agencies = _agencies(v.get("agencies"), where("agencies"), sink)
+    p.channels = _channels(v, where, sink)
+    p.online_service = _online_service(v.get("online_service"), where("online_service"), sink)
+    p.documents = _documents(v.get("documents"), where("documents"), sink)
+    p.results = _results(v.get("results"), where("results"), sink)
+    p.legal_basis = _legal_basis(v.get("legal_basis"), where("legal_basis"), sink)
+    mechanism_text = _text(v.get("mechanism"), "mechanism", where("mechanism"), sink)
+    p.mechanism = parse_mechanism(mechanism_text)
+    if mechanism_text and p.mechanism is None:
+        _unknown_value(sink, "mechanism", mechanism_text, where("mechanism"))
+    p.volume = _volume(v.get("volume"), where("volume"), sink)
+    p.decision = _decision(v.get("decision"), where("decision"), sink)
+    p.reviewed = _date(v.get("reviewed"), "reviewed", where("reviewed"), sink)
+    p.extra = _extra(v.get("extra"), where("extra"), sink)
+    return p
+
+
+# -- scalars -------------------------------------------------------------------------
+
+
+def source_of(value: Any, default: SourceRef) -> SourceRef:
+    """The position a value carries (YAML nodes, child-sheet rows), else the default."""
+    src = getattr(value, "source", None)
+    if isinstance(src, SourceRef):
+        return src
+    if isinstance(value, Mapping):
+        src = value.get(SOURCE_KEY)
+        if isinstance(src, SourceRef):
+            return src
+    return default
+
+
+def _wrong_type(sink: IssueSink, field: str, expected_vi: str, expected_en: str, value: Any, src: SourceRef):
+    found = "danh sách" if isinstance(value, list) else "bảng khóa–giá trị" if isinstance(value, Mapping) else ""
+    found_en = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else ""
+    sink.error(
+        "wrong-type",
+        tr(
+            f"'{field}': cần {expected_vi}, nhưng gặp {found or type(value).__name__}",
+            f"'{field}': expected {expected_en}, found {found_en or type(value).__name__}",
+        ),
+        source_of(value, src),
+    )
+
+
+def _text(value: Any, field: str, src: SourceRef, sink: IssueSink) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, Mapping)):
+        _wrong_type(sink, field, "một đoạn văn bản", "text", value, src)
+        return None
+    return clean(value)
+
+
+def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        _wrong_type(sink, field, "văn bản hoặc danh sách", "text or a list", value, src)
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, (list, tuple, Mapping)):
+            _wrong_type(sink, field, "một đoạn văn bản", "text", item, source_of(item, src))
+            continue
+        out.extend(split_lines(item))
+    return out
+
+
+def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = clean(value)
+    if text is None:
+        return None
+    digits = text.replace(".", "").replace(",", "").replace(" ", "")
+    if digits.isdigit():
+        return int(digits)
+    sink.error(
+        "not-a-number",
+        tr(
+            f"'{field}': cần một số nguyên, gặp '{text}'",
+            f"'{field}': expected a whole number, found '{text}'",
+        ),
+        source_of(value, src),
+        text,
+    )
+    return None
+
+
+def _date(value: Any, field: str, src: SourceRef, sink: IssueSink):
+    if value is None:
+        return None
+    text = clean(value) if not hasattr(value, "year") else value
+    if text is None:
+        return None
+    date = parse_date(text)
+    if date is None:
+        sink.warn(
+            "unparsed-date",
+            tr(f"'{field}': không đọc được ngày '{text}'", f"'{field}': cannot read the date '{text}'"),
+            source_of(value, src),
+            str(text),
+        )
+    return date
+
+
+def _unknown_value(sink: IssueSink, field: str, text: str, src: SourceRef) -> None:
+    sink.warn(
+        f"unknown-{field.replace('_', '-')}",
+        tr(
+            f"'{field}': không hiểu giá trị '{text}' (giữ nguyên)",
+            f"'{field}': unknown value '{text}' (kept)",
+        ),
+        src,
+        text,
+    )
+
+
+def _catalog_kind(value: Any, src: SourceRef, sink: IssueSink) -> CatalogKind:
+    text = _text(value, "kind", src, sink)
+    if text is None:
+        return CatalogKind.FULL
+    for kind in CatalogKind:
+        if text.casefold() == kind.value:
+            return kind
+    if "danh mục" in text.casefold():
+        return CatalogKind.PROVINCIAL_LIST
+    _unknown_value(sink, "kind", text, source_of(value, src))
+    return CatalogKind.FULL
+
+
+def _decision(value: Any, src: SourceRef, sink: IssueSink) -> Decision | None:
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        number = _text(value.get("number"), "decision.number", src, sink)
+        date = _date(value.get("date"), "decision.date", src, sink)
+        return Decision(number, date) if number or date else None
+    text = _text(value, "decision", src, sink)
+    if text is None:
+        return None
+    m = _DECISION_NUMBER.search(text)
+    return Decision(m.group(1) if m else text, parse_date(text))
+
+
+# -- structured parts ------------------------------------------------------------------
+
+
+def _levels(p: Procedure, value: Any, src: SourceRef, sink: IssueSink) -> None:
+    items = _text_list(value, "levels", src, sink)
+    if not items:
+        return
+    p.levels_raw = "; ".join(items)
+    for item in items:
+        levels, unknown = parse_levels(item)
+        p.levels.extend(level for level in levels if level not in p.levels)
+        for part in unknown:
+            _unknown_value(sink, "levels", part, source_of(value, src))
+
+
+def _agencies(value: Any, src: SourceRef, sink: IssueSink) -> list[Agency]:
+    if value is None:
+        return []
+    if isinstance(value, Mapping) and not _has_key(value, "name"):
+        agencies: list[Agency] = []
+        for role_name, names in value.items():
+            if role_name == SOURCE_KEY:
+                continue
+            role = _ROLE_WORDS.get(str(role_name))
+            if role is None:
+                _unknown_value(sink, "agencies", str(role_name), source_of(value, src))
+                continue
+            for name in _text_list(names, "agencies", src, sink):
+                agencies.append(Agency(name, role, source_of(names, src)))
+        return agencies
+    items = value if isinstance(value, (list, tuple)) else [value]
+    agencies = []
+    for item in items:
+        item_src = source_of(item, src)
+        if isinstance(item, Mapping):
+            name = _text(item.get("name"), "agencies.name", item_src, sink)
+            role_text = _text(item.get("role"), "agencies.role", item_src, sink) or "implementing"
+            role = _ROLE_WORDS.get(role_text)
+            if role is None:
+                _unknown_value(sink, "agencies", role_text, item_src)
+                role = AgencyRole.IMPLEMENTING
+            if name:
+                agencies.append(Agency(name, role, item_src))
+        else:
+            for name in _text_list(item, "agencies", item_src, sink):
+                agencies.append(Agency(name, AgencyRole.IMPLEMENTING, item_src))
+    return agencies
+
+
+def _has_key(mapping: Mapping, key: str) -> bool:
+    return key in mapping
+
+
+def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
+    channels: list[Channel] = []
+    raw = v.get("channels")
+    if raw is not None:
+        items = raw if isinstance(raw, (list, tuple)) else [raw]
+        for item in items:
+            item_src = source_of(item, where("channels"))
+            if not isinstance(item, Mapping):
+                _wrong_type(
+                    sink,
+                    "channels",
+                    "một cách thức thực hiện (method, processing_time, fees)",
+                    "a channel mapping (method, processing_time, fees)",
+                    item,
+                    item_src,
+                )
+                continue
+            channels.append(_channel(item, item_src, sink))
+    time_value, fee_value = v.get("processing_time"), v.get("fees")
+    if time_value is not None or fee_value is not None:
+        duration = _duration(time_value, where("processing_time"), sink)
+        fees = _fees(fee_value, where("fees"), sink)
+        if not channels:
+            channels.append(Channel(processing_time=duration, fees=fees, source=where("processing_time")))
+        else:
+            for channel in channels:
+                channel.processing_time = channel.processing_time or duration
+                channel.fees = channel.fees or list(fees)
+    return channels
+
+
+def _channel(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Channel:
+    method_raw = _text(item.get("method"), "channels.method", src, sink)
+    method = parse_method(method_raw)
+    if method_raw and method is None:
+        _unknown_value(sink, "method", method_raw, src)
+    return Channel(
+        method=method,
+        method_raw=method_raw,
+        processing_time=_duration(item.get("processing_time"), src, sink),
+        fees=_fees(item.get("fees"), src, sink),
+        description=_text(item.get("description"), "channels.description", src, sink),
+        source=src,
+    )
+
+
+def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
+    if value is None:
+        return None
+    where = source_of(value, src)
+    if isinstance(value, Mapping):
+        return _structured_duration(value, where, sink)
+    text = _text(value, "processing_time", where, sink)
+    if text is None:
+        return None
+    duration = parse_duration(text)
+    if duration.status is DurationStatus.UNPARSED:
+        sink.warn(
+            "unparsed-time",
+            tr(
+                f"không đọc được thời hạn giải quyết '{text}'" + (f" ({duration.note})" if duration.note else ""),
+                f"cannot read the processing time '{text}'" + (f" ({duration.note})" if duration.note else ""),
+            ),
+            where,
+            text,
+        )
+    return duration
+
+
+def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Duration:
+    raw = _text(value.get("raw"), "processing_time.raw", src, sink)
+    numbers = {}
+    for key in ("working_days", "days", "hours", "months"):
+        text = _text(value.get(key), f"processing_time.{key}", src, sink)
+        if text is not None:
+            try:
+                numbers[key] = float(text.replace(",", "."))
+            except ValueError:
+                sink.error(
+                    "not-a-number",
+                    tr(
+                        f"'processing_time.{key}': cần một số, gặp '{text}'",
+                        f"'processing_time.{key}': expected a number, found '{text}'",
+                    ),
+                    src,
+                )
+    status_text = _text(value.get("status"), "processing_time.status", src, sink)
+    if status_text:
+        try:
+            status = DurationStatus(status_text)
+        except ValueError:
+            _unknown_value(sink, "processing_time.status", status_text, src)
+            status = DurationStatus.FIXED if numbers else DurationStatus.UNPARSED
+    elif not numbers and raw:
+        return parse_duration(raw)
+    else:
+        status = DurationStatus.FIXED if numbers else DurationStatus.UNSPECIFIED
+    note = _text(value.get("note"), "processing_time.note", src, sink)
+    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, **numbers)
+
+
+def _describe_numbers(numbers: dict[str, float]) -> str:
+    units = {"working_days": "ngày làm việc", "days": "ngày", "hours": "giờ", "months": "tháng"}
+    return " ".join(f"{n:g} {units[k]}" for k, n in numbers.items())
+
+
+def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    fees: list[Fee] = []
+    for item in items:
+        where = source_of(item, src)
+        if isinstance(item, Mapping):
+            fees.append(_structured_fee(item, where, sink))
+            continue
+        text = _text(item, "fees", where, sink)
+        if text is None:
+            continue
+        parsed = parse_fees(text)
+        for fee in parsed:
+            if fee.status is FeeStatus.UNPARSED:
+                sink.warn(
+                    "unparsed-fee",
+                    tr(
+                        f"không đọc được phí, lệ phí '{fee.raw}'" + (f" ({fee.note})" if fee.note else ""),
+                        f"cannot read the fee '{fee.raw}'" + (f" ({fee.note})" if fee.note else ""),
+                    ),
+                    where,
+                    fee.raw,
+                )
+        fees.extend(parsed)
+    return fees
+
+
+def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Fee:
+    raw = _text(item.get("raw"), "fees.raw", src, sink)
+    amount_text = _text(item.get("amount"), "fees.amount", src, sink)
+    status_text = _text(item.get("status"), "fees.status", src, sink)
+    amount = None
+    if amount_text is not None:
+        try:
+            amount = Decimal(amount_text.replace(",", ""))
+        except InvalidOperation:
+            sink.error(
+                "not-a-number",
+                tr(
+                    f"'fees.amount': cần một số tiền, gặp '{amount_text}'",
+                    f"'fees.amount': expected an amount, found '{amount_text}'",
+                ),
+                src,
+            )
+    if status_text:
+        try:
+            status = FeeStatus(status_text)
+        except ValueError:
+            _unknown_value(sink, "fees.status", status_text, src)
+            status = FeeStatus.UNPARSED
+    elif amount is not None:
+        status = FeeStatus.AMOUNT
+    elif raw:
+        parsed = parse_fees(raw)
+        return parsed[0] if len(parsed) == 1 else Fee(raw=raw, status=FeeStatus.UNPARSED, note="nhiều khoản")
+    else:
+        status = FeeStatus.UNPARSED
+    return Fee(
+        raw=raw
+        or (
+            f"{amount_text} {_text(item.get('currency'), 'fees.currency', src, sink) or 'VND'}"
+            if amount_text
+            else status.value
+        ),
+        status=status,
+        kind=_text(item.get("kind"), "fees.kind", src, sink),
+        amount=amount,
+        currency=_text(item.get("currency"), "fees.currency", src, sink) or ("VND" if amount is not None else None),
+        per=_text(item.get("per"), "fees.per", src, sink),
+        note=_text(item.get("note"), "fees.note", src, sink),
+    )
+
+
+def _online_service(value: Any, src: SourceRef, sink: IssueSink) -> OnlineService | None:
+    if value is None:
+        return None
+    where = source_of(value, src)
+    if isinstance(value, Mapping):
+        level_text = _text(value.get("level"), "online_service.level", where, sink)
+        raw = _text(value.get("raw"), "online_service.raw", where, sink)
+        try:
+            level = OnlineLevel(level_text) if level_text else None
+        except ValueError:
+            level = None
+        if level is None:
+            parsed = parse_online_service(raw or level_text)
+            if parsed is None:
+                _unknown_value(sink, "online_service", raw or level_text or "", where)
+            return parsed
+        legacy = _int(value.get("legacy_level"), "online_service.legacy_level", where, sink)
+        return OnlineService(level, raw=raw, legacy_level=legacy)
+    text = _text(value, "online_service", where, sink)
+    if text is None:
+        return None
+    parsed = parse_online_service(text)
+    if parsed is None:
+        _unknown_value(sink, "online_service", text, where)
+    return parsed
+
+
+def _documents(value: Any, src: SourceRef, sink: IssueSink) -> list[DocumentRequirement]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    docs: list[DocumentRequirement] = []
+    for item in items:
+        where = source_of(item, src)
+        if isinstance(item, Mapping):
+            doc = _structured_document(item, where, sink)
+            if doc is not None:
+                docs.append(doc)
+            continue
+        for line in _text_list(item, "documents", where, sink):
+            doc = parse_document(line)
+            doc.source = where
+            docs.append(doc)
+    return docs
+
+
+def _structured_document(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> DocumentRequirement | None:
+    name = _text(item.get("name"), "documents.name", src, sink)
+    if name is None:
+        sink.warn(
+            "missing-document-name",
+            tr("giấy tờ không có tên (bỏ qua)", "document without a name (skipped)"),
+            src,
+        )
+        return None
+    counts = _text(item.get("counts"), "documents.counts", src, sink)
+    doc = parse_document(name, counts)
+    doc.source = src
+    doc.code = _text(item.get("code"), "documents.code", src, sink)
+    for key in ("originals", "copies"):
+        if item.get(key) is not None:
+            setattr(doc, key, _int(item.get(key), f"documents.{key}", src, sink))
+    kinds_value = item.get("copy_kind")
+    if kinds_value is not None:
+        kinds = []
+        for text in _text_list(kinds_value, "documents.copy_kind", src, sink):
+            for part in re.split(r"\s*[,;|]\s*", text):
+                kind = parse_copy_kind(part)
+                if kind is None:
+                    _unknown_value(sink, "copy_kind", part, src)
+                elif kind not in kinds:
+                    kinds.append(kind)
+        doc.copy_kinds = kinds
+        doc.copy_kind = kinds[0] if kinds else None
+    if item.get("form") is not None:
+        doc.form = _text(item.get("form"), "documents.form", src, sink)
+    if item.get("note") is not None:
+        doc.note = _text(item.get("note"), "documents.note", src, sink)
+    raw = _text(item.get("raw"), "documents.raw", src, sink)
+    if raw is not None:
+        doc.raw = raw
+    return doc
+
+
+def _results(value: Any, src: SourceRef, sink: IssueSink) -> list[Result]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    results: list[Result] = []
+    for item in items:
+        where = source_of(item, src)
+        if isinstance(item, Mapping):
+            name = _text(item.get("name"), "results.name", where, sink)
+            if name:
+                results.append(
+                    Result(
+                        name=name,
+                        code=_text(item.get("code"), "results.code", where, sink),
+                        validity=_text(item.get("validity"), "results.validity", where, sink),
+                        source=where,
+                    )
+                )
+            continue
+        for line in _text_list(item, "results", where, sink):
+            results.append(Result(name=line, source=where))
+    return results
+
+
+def _legal_basis(value: Any, src: SourceRef, sink: IssueSink) -> list[LegalRef]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    refs: list[LegalRef] = []
+    for item in items:
+        where = source_of(item, src)
+        if isinstance(item, Mapping):
+            found = [_structured_legal_ref(item, where, sink)]
+        else:
+            text = _text(item, "legal_basis", where, sink)
+            found = parse_legal_text(text) if text else []
+        for ref in found:
+            ref.source = where
+            if not ref.identified:
+                sink.warn(
+                    "unidentified-legal-ref",
+                    tr(
+                        f"không xác định được số hiệu văn bản trong '{_short(ref.raw)}'"
+                        + (f" ({ref.note})" if ref.note else ""),
+                        f"cannot identify the document number in '{_short(ref.raw)}'"
+                        + (f" ({ref.note})" if ref.note else ""),
+                    ),
+                    where,
+                    ref.raw,
+                )
+        refs.extend(found)
+    return refs
+
+
+def _structured_legal_ref(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> LegalRef:
+    number = _text(item.get("number"), "legal_basis.number", src, sink)
+    title = _text(item.get("title"), "legal_basis.title", src, sink)
+    issued_text = item.get("issued")
+    issued = _date(issued_text, "legal_basis.issued", src, sink)
+    ref = parse_legal_row(
+        number,
+        title,
+        issued.isoformat() if issued else None,
+        _text(item.get("issuer"), "legal_basis.issuer", src, sink),
+    )
+    kind_text = _text(item.get("kind"), "legal_basis.kind", src, sink)
+    if kind_text:
+        try:
+            ref.kind = DocKind(kind_text)
+        except ValueError:
+            _unknown_value(sink, "legal_basis.kind", kind_text, src)
+    if item.get("effective") is not None:
+        ref.effective = _date(item.get("effective"), "legal_basis.effective", src, sink)
+    if item.get("article") is not None:
+        ref.article = _text(item.get("article"), "legal_basis.article", src, sink)
+    raw = _text(item.get("raw"), "legal_basis.raw", src, sink)
+    if raw is not None:
+        ref.raw = raw
+    if issued is not None:
+        ref.issued = issued
+    return ref
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _volume(value: Any, src: SourceRef, sink: IssueSink) -> Volume | None:
+    if value is None:
+        return None
+    where = source_of(value, src)
+    if not isinstance(value, Mapping):
+        count = _int(value, "volume", where, sink)
+        return Volume(dossiers_per_year=count, source=where) if count is not None else None
+    volume = Volume(
+        dossiers_per_year=_int(value.get("dossiers_per_year"), "volume.dossiers_per_year", where, sink),
+        online_per_year=_int(value.get("online_per_year"), "volume.online_per_year", where, sink),
+        source=where,
+    )
+    history = value.get("history") or []
+    if isinstance(history, Mapping) or not isinstance(history, (list, tuple)):
+        _wrong_type(sink, "volume.history", "danh sách các năm", "a list of years", history, where)
+        history = []
+    for item in history:
+        item_src = source_of(item, where)
+        if not isinstance(item, Mapping):
+            _wrong_type(sink, "volume.history", "{year, dossiers, online}", "{year, dossiers, online}", item, item_src)
+            continue
+        year = _int(item.get("year"), "volume.history.year", item_src, sink)
+        if year is None:
+            continue
+        volume.history.append(
+            YearVolume(
+                year=year,
+                dossiers=_int(item.get("dossiers"), "volume.history.dossiers", item_src, sink),
+                online=_int(item.get("online"), "volume.history.online", item_src, sink),
+            )
+        )
+    volume.history.sort(key=lambda y: y.year)
+    return volume
+
+
+def _extra(value: Any, src: SourceRef, sink: IssueSink) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        _wrong_type(sink, "extra", "bảng tên cột → giá trị", "a mapping of column -> value", value, src)
+        return {}
+    out = {}
+    for key, item in value.items():
+        if key == SOURCE_KEY:
+            continue
+        text = clean_keep_lines(item) if not isinstance(item, (list, tuple, Mapping)) else None
+        if text is not None:
+            out[str(key)] = text
+    return out
