@@ -42,6 +42,17 @@ class SourceRef:
         values.update(changes)
         return SourceRef(**values)  # type: ignore[arg-type]
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON form: only the positions that are known, plus the Excel cell name."""
+        out: dict[str, object] = {"file": self.file}
+        for name in ("sheet", "row", "column", "line", "column_title"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.cell:
+            out["cell"] = self.cell
+        return out
+
     def __str__(self) -> str:
         if self.sheet is not None:
             where = f"{self.sheet}!{self.cell}" if self.cell else f"{self.sheet}!{self.row or ''}"

@@ -1,0 +1,42 @@
+"""The command line: one module per command, no business logic here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tthc import __version__
+from tthc.cli import validate as _validate
+
+app = typer.Typer(
+    name="tthc",
+    help="Kiểm soát danh mục thủ tục hành chính: tìm nội dung lạc hậu, đề xuất đơn giản hóa, "
+    "xuất văn bản kiến nghị. / Audit catalogs of administrative procedures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"tthc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản / show the version.")
+    ] = False,
+) -> None:
+    """tthc"""
+
+
+app.command("validate")(_validate.validate)
+
+
+def main() -> None:
+    app()

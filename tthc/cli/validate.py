@@ -1,0 +1,55 @@
+"""`tthc validate`: load only, report every problem with its position."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    LangOption,
+    PathsArgument,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    stderr_console,
+    stdout_console,
+)
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    paths: PathsArgument = None,
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text | json")] = ValidateFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Đọc danh mục và báo mọi lỗi định dạng kèm vị trí (ô, dòng). / Load catalogs and report format problems."""
+    apply_language(lang)
+    from tthc.load import LoadError, discover, load_file
+    from tthc.report.validation import file_report, render, to_json
+
+    with exit_on_errors():
+        files = discover(default_paths(paths))
+    reports = []
+    for path in files:
+        try:
+            reports.append(file_report(str(path), load_file(path), None))
+        except LoadError as exc:
+            reports.append(file_report(str(path), None, exc))
+    if format is ValidateFormat.json:
+        print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
+        render_to = stderr_console()
+        for r in reports:
+            if r.error is not None:
+                render_to.print(f"[bold red]✗[/] {r.error}")
+    else:
+        render(reports, stdout_console())
+    raise typer.Exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERROR)

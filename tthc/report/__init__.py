@@ -1,0 +1,1 @@
+"""Everything tthc writes: terminal tables, machine formats, documents. Reads findings only."""
