@@ -29,3 +29,23 @@ def language() -> str:
 def tr(vi: str, en: str) -> str:
     """The message in the current language."""
     return en if _current == "en" else vi
+
+
+class T(tuple):
+    """A text in both languages, rendered in the current one: ``T("Tiếng Việt", "English")``."""
+
+    __slots__ = ()
+
+    def __new__(cls, vi: str, en: str) -> T:
+        return super().__new__(cls, (vi, en))
+
+    @property
+    def vi(self) -> str:
+        return self[0]
+
+    @property
+    def en(self) -> str:
+        return self[1]
+
+    def __str__(self) -> str:
+        return tr(self[0], self[1])

@@ -119,6 +119,7 @@ class Mechanism(StrEnum):
 class CatalogKind(StrEnum):
     FULL = "full"  # full publication with every element (Nghị định 63 Art. 8(2))
     PROVINCIAL_LIST = "provincial_list"  # danh mục, Art. 13(2)(a): name, basis, time, place, fees
+    INDEX = "index"  # a list export (code, name, agency, field): completeness is not judged
 
 
 class AgencyRole(StrEnum):

@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 
 from tthc import __version__
+from tthc.cli import check as _check
+from tthc.cli import rules as _rules
 from tthc.cli import validate as _validate
 
 app = typer.Typer(
@@ -36,6 +38,9 @@ def _root(
 
 
 app.command("validate")(_validate.validate)
+app.command("check")(_check.check)
+app.command("rules")(_rules.rules)
+app.command("explain")(_rules.explain)
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ from tthc.parse.vocab import (
     parse_method,
     parse_online_service,
 )
-from tthc.text import clean, clean_keep_lines, split_lines
+from tthc.text import clean, clean_keep_lines, nfc, split_lines
 
 _ROLE_WORDS = {
     "implementing": AgencyRole.IMPLEMENTING,
@@ -441,6 +441,9 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
             continue
         text = _text(item, "fees", where, sink)
         if text is None:
+            if isinstance(item, str) and nfc(item).strip().casefold().rstrip(".") in ("không", "không có"):
+                # "Không" in a fee column means no fee, not a missing value
+                fees.append(Fee(raw=item.strip(), status=FeeStatus.FREE))
             continue
         parsed = parse_fees(text)
         for fee in parsed:

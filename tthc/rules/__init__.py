@@ -1,0 +1,26 @@
+"""The explicit registry of rules. Adding a rule = writing its module + one line here."""
+
+from __future__ import annotations
+
+from tthc.rules.base import Finding, Group, Rule, Severity
+
+ALL_RULES: tuple[Rule, ...] = ()
+
+
+def _registry() -> tuple[Rule, ...]:
+    from tthc.rules import completeness, consistency
+
+    return (*completeness.RULES, *consistency.RULES)
+
+
+ALL_RULES = _registry()
+RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in ALL_RULES}
+RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}
+
+
+def find_rule(name_or_code: str) -> Rule | None:
+    key = name_or_code.strip()
+    return RULES_BY_NAME.get(key.lower()) or RULES_BY_CODE.get(key.upper())
+
+
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "RULES_BY_NAME", "Finding", "Group", "Rule", "Severity", "find_rule"]

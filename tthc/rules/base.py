@@ -1,0 +1,221 @@
+"""The rule contract: metadata next to the check, and the finding every rule yields.
+
+A rule is a :class:`Rule` value in its own module: a stable code, a kebab-case name (a
+public contract), a group, a default severity, typed options with defaults, fixed
+documentation sections, and one check function. Rules only read the model; they never
+parse text (loaders did) and never hard-code law (the knowledge base holds it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from tthc.i18n import T
+from tthc.model import Catalog, Procedure, SourceRef
+from tthc.text import match_key
+
+if TYPE_CHECKING:
+    from tthc.knowledge import Knowledge
+
+
+class Group(StrEnum):
+    COMPLETENESS = "completeness"
+    OUTDATED = "outdated"
+    SIMPLIFIABLE = "simplifiable"
+    CONSISTENCY = "consistency"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: name (kebab-case), type, default and what it does."""
+
+    name: str
+    type: type
+    default: Any
+    help: T
+
+    def coerce(self, value: Any) -> Any:
+        """The value in the option's type; raises ValueError with a readable reason."""
+        if self.type is bool:
+            if isinstance(value, bool):
+                return value
+            raise ValueError("true/false")
+        if self.type is int:
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise ValueError("số nguyên / integer")
+            return int(value)
+        if self.type is float:
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                raise ValueError("số / number")
+            return float(value)
+        if self.type is list:
+            if isinstance(value, str):
+                return [value]
+            if not isinstance(value, list):
+                raise ValueError("danh sách / list")
+            return [str(v) for v in value]
+        return str(value)
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """The fixed sections shown by `tthc explain`, the docs, SARIF help and the plans."""
+
+    what: T  # what it finds
+    why: T  # why it matters, with the legal basis and dates
+    example: T  # a realistic catalog line that triggers it
+    instead: T  # what to do instead
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    group: Group
+    severity: Severity
+    summary: T
+    doc: RuleDoc
+    legal_basis: T  # short citation carried by every finding ("Luật Cư trú 68/2020/QH14, Điều 38(3)")
+    check: Callable[..., Iterable[Finding]]
+    scope: str = "procedure"  # "procedure": check(procedure, ctx); "catalog": check(catalog, ctx)
+    options: tuple[Option, ...] = ()
+
+    def option(self, name: str) -> Option:
+        for opt in self.options:
+            if opt.name == name:
+                return opt
+        raise KeyError(name)
+
+    @property
+    def default_options(self) -> dict[str, Any]:
+        return {opt.name: opt.default for opt in self.options}
+
+
+@dataclass
+class Finding:
+    rule_code: str
+    rule_name: str
+    group: Group
+    severity: Severity
+    procedure_code: str | None
+    procedure_name: str | None
+    field: str
+    source: SourceRef | None
+    message: str
+    recommendation: str
+    legal_basis: str
+    subject: str  # what was found, normalised into the fingerprint (a term, a number…)
+    catalog: str  # catalog identity
+    file: str | None
+    fingerprint: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # structured detail (before/after…)
+    agencies: list[str] = field(default_factory=list)
+    procedure_field: str | None = None  # the procedure's lĩnh vực, for breakdowns
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule_name,
+            "code": self.rule_code,
+            "group": self.group.value,
+            "severity": self.severity.value,
+            "catalog": self.catalog,
+            "file": self.file,
+            "procedure": {"code": self.procedure_code, "name": self.procedure_name, "field": self.procedure_field},
+            "field": self.field,
+            "position": self.source.to_dict() if self.source else None,
+            "message": self.message,
+            "recommendation": self.recommendation,
+            "legal_basis": self.legal_basis,
+            "subject": self.subject,
+            "data": _jsonable(self.data),
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def fingerprint(catalog: str, procedure_key: str, rule_code: str, field_name: str, subject: str) -> str:
+    """Stable identity of a finding: never a row number, so re-sorting a sheet changes nothing."""
+    parts = [match_key(catalog), procedure_key, rule_code, field_name, match_key(subject)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def procedure_key(procedure: Procedure) -> str:
+    return procedure.code.strip().upper() if procedure.code else "name:" + match_key(procedure.name)
+
+
+@dataclass
+class RuleContext:
+    """What a check sees besides the procedure: the date, the knowledge, its options."""
+
+    rule: Rule
+    as_of: dt.date
+    knowledge: Knowledge
+    options: dict[str, Any]
+    catalog: Catalog
+    severity: Severity
+
+    def finding(
+        self,
+        procedure: Procedure | None,
+        field_name: str,
+        message: str,
+        recommendation: str,
+        *,
+        subject: str = "",
+        source: SourceRef | None = None,
+        legal_basis: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding of this rule; the position defaults to the field's position."""
+        if source is None and procedure is not None:
+            source = procedure.source_of(field_name)
+        return Finding(
+            rule_code=self.rule.code,
+            rule_name=self.rule.name,
+            group=self.rule.group,
+            severity=self.severity,
+            procedure_code=procedure.code if procedure else None,
+            procedure_name=procedure.name if procedure else None,
+            field=field_name,
+            source=source,
+            message=message,
+            recommendation=recommendation,
+            legal_basis=legal_basis or str(self.rule.legal_basis),
+            subject=subject,
+            catalog=self.catalog.identity,
+            file=self.catalog.source_file,
+            data=data or {},
+            agencies=[a.name for a in procedure.agencies] if procedure else [],
+            procedure_field=procedure.field if procedure else None,
+        )
+
+
+CheckResult = Iterator[Finding]

@@ -1,0 +1,217 @@
+"""Completeness: the elements Nghị định 63/2010 Art. 8(2) requires of every procedure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc.i18n import T, tr
+from tthc.model import CatalogKind, DurationStatus, Procedure
+from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+
+# Art. 8(2) as amended 2017: mandatory in a full publication.
+_FULL_ELEMENTS: tuple[tuple[str, T], ...] = (
+    ("steps", T("trình tự thực hiện", "sequence of steps")),
+    ("channels", T("cách thức thực hiện", "method of filing")),
+    ("documents", T("thành phần, số lượng hồ sơ", "dossier components and copies")),
+    ("processing_time", T("thời hạn giải quyết", "processing time")),
+    ("applicants", T("đối tượng thực hiện", "applicants")),
+    ("agencies", T("cơ quan giải quyết", "deciding agency")),
+)
+# Art. 13(2)(a): a provincial list needs only these (legal basis: legal-basis-missing).
+_LIST_ELEMENTS: tuple[tuple[str, T], ...] = (
+    ("processing_time", T("thời hạn giải quyết", "processing time")),
+    ("place", T("địa điểm thực hiện", "place of filing")),
+    ("fees", T("phí, lệ phí", "fees")),
+)
+
+
+def _present(procedure: Procedure, element: str) -> bool:
+    if element == "channels":
+        return any(c.method is not None or c.method_raw for c in procedure.channels)
+    if element == "processing_time":
+        return bool(procedure.processing_times())
+    if element == "fees":
+        return bool(procedure.fees())
+    if element == "agencies":
+        return bool(procedure.agencies)
+    if element == "place":
+        return bool(procedure.place) or bool(procedure.agencies)
+    return bool(getattr(procedure, element))
+
+
+def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    kind = ctx.catalog.kind
+    if kind is CatalogKind.INDEX:
+        return
+    elements = _LIST_ELEMENTS if kind is CatalogKind.PROVINCIAL_LIST else _FULL_ELEMENTS
+    for element, label in elements:
+        if not _present(procedure, element):
+            yield ctx.finding(
+                procedure,
+                element,
+                tr(f"thiếu bộ phận bắt buộc: {label.vi}", f"missing required element: {label.en}"),
+                tr(
+                    f"bổ sung {label.vi} theo văn bản quy định thủ tục trước khi công bố",
+                    f"add the {label.en} as the legal document sets it before publishing",
+                ),
+                subject=element,
+            )
+    counted = any(d.originals is not None or d.copies is not None for d in procedure.documents)
+    if kind is CatalogKind.FULL and procedure.documents and not counted:
+        yield ctx.finding(
+            procedure,
+            "documents",
+            tr("thành phần hồ sơ không ghi số lượng bản", "dossier components do not state the number of copies"),
+            tr(
+                "ghi số lượng bản chính, bản sao của từng giấy tờ (Điều 8 khoản 2)",
+                "state the number of originals and copies of each paper (Art. 8(2))",
+            ),
+            subject="copies",
+        )
+
+
+def _check_legal_basis(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.catalog.kind is CatalogKind.INDEX:
+        return
+    if not procedure.legal_basis:
+        yield ctx.finding(
+            procedure,
+            "legal_basis",
+            tr("không có căn cứ pháp lý", "no legal basis"),
+            tr(
+                "ghi văn bản quy phạm pháp luật quy định thủ tục (số, ký hiệu, ngày ban hành, cơ quan ban hành)",
+                "cite the legal document that sets the procedure (number, date, issuer)",
+            ),
+            subject="none",
+        )
+    elif not any(ref.identified for ref in procedure.legal_basis):
+        raw = "; ".join(ref.raw for ref in procedure.legal_basis)
+        yield ctx.finding(
+            procedure,
+            "legal_basis",
+            tr(
+                f"không xác định được văn bản nào trong căn cứ pháp lý: '{raw[:120]}'",
+                f"no identifiable document in the legal basis: '{raw[:120]}'",
+            ),
+            tr(
+                "ghi đầy đủ số, ký hiệu văn bản (ví dụ 123/2015/NĐ-CP) để kiểm tra được hiệu lực",
+                "write the full document number (e.g. 123/2015/NĐ-CP) so its validity can be checked",
+            ),
+            subject="unidentified",
+            source=procedure.legal_basis[0].source,
+        )
+
+
+def _check_time(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    for channel in procedure.channels:
+        duration = channel.processing_time
+        if duration is None or duration.status not in (DurationStatus.UNSPECIFIED, DurationStatus.UNPARSED):
+            continue
+        yield ctx.finding(
+            procedure,
+            "processing_time",
+            tr(
+                f"thời hạn giải quyết không xác định: '{duration.raw}'",
+                f"processing time not stated: '{duration.raw}'",
+            ),
+            tr(
+                "ghi thời hạn cụ thể (số ngày làm việc) theo văn bản quy định; người dân cần biết khi nào có kết quả",
+                "state a definite time (working days) per the legal document; applicants need to know when the result comes",
+            ),
+            subject=duration.raw,
+            source=channel.source or procedure.source_of("processing_time"),
+        )
+        return  # one finding per procedure is enough
+
+
+MISSING_REQUIRED_ELEMENT = Rule(
+    code="TT101",
+    name="missing-required-element",
+    group=Group.COMPLETENESS,
+    severity=Severity.ERROR,
+    summary=T("Thiếu bộ phận bắt buộc của thủ tục", "A required element of the procedure is missing"),
+    doc=RuleDoc(
+        what=T(
+            "Thủ tục thiếu một bộ phận bắt buộc. Bản công bố đầy đủ cần: trình tự, cách thức, thành phần và số lượng hồ sơ, "
+            "thời hạn giải quyết, đối tượng, cơ quan giải quyết. Danh mục cấp tỉnh chỉ cần tên, căn cứ pháp lý, thời hạn, "
+            "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét.",
+            "A required element is missing. A full publication needs: steps, method, dossier components and copies, "
+            "processing time, applicants, deciding agency. A provincial list needs only name, legal basis, time, place "
+            "and fees. Portal list exports (codes and names only) are not judged.",
+        ),
+        why=T(
+            "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 (sửa đổi bởi Nghị định 92/2017/NĐ-CP, hiệu lực 25/9/2017); "
+            "Điều 13 khoản 2 điểm a cho danh mục của Chủ tịch UBND cấp tỉnh.",
+            "Decree 63/2010/NĐ-CP, Art. 8(2) (as amended by Decree 92/2017/NĐ-CP, in force 25/9/2017); "
+            "Art. 13(2)(a) for the provincial chairman's list.",
+        ),
+        example=T(
+            "Thủ tục 'Đăng ký khai tử' không có 'Thời hạn giải quyết'.", "'Đăng ký khai tử' has no processing time."
+        ),
+        instead=T(
+            "Bổ sung bộ phận còn thiếu theo văn bản quy định thủ tục trước khi công bố.",
+            "Add the missing element as the legal document sets it before publishing.",
+        ),
+    ),
+    legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2", "Decree 63/2010/NĐ-CP, Art. 8(2)"),
+    check=_check_required,
+)
+
+LEGAL_BASIS_MISSING = Rule(
+    code="TT102",
+    name="legal-basis-missing",
+    group=Group.COMPLETENESS,
+    severity=Severity.ERROR,
+    summary=T("Không có căn cứ pháp lý xác định được", "No identifiable legal basis"),
+    doc=RuleDoc(
+        what=T(
+            "Thủ tục không ghi căn cứ pháp lý, hoặc không ghi được số hiệu của văn bản nào (chỉ có tên, năm hoặc số bị cắt).",
+            "The procedure cites no legal basis, or no document number can be read (only a name, a year or a truncated number).",
+        ),
+        why=T(
+            "Thủ tục chỉ được quy định tại văn bản quy phạm pháp luật (Nghị định 63/2010/NĐ-CP, Điều 8, 13, 15); "
+            "không có số hiệu thì không kiểm tra được văn bản còn hiệu lực hay không.",
+            "A procedure exists only by a legal document (Decree 63/2010/NĐ-CP, Arts. 8, 13, 15); without a number its "
+            "validity cannot be checked.",
+        ),
+        example=T(
+            "Căn cứ pháp lý: 'Luật Hộ tịch năm 2014' (không có số 60/2014/QH13).",
+            "Legal basis: 'Luật Hộ tịch năm 2014' (no number 60/2014/QH13).",
+        ),
+        instead=T(
+            "Ghi số, ký hiệu, ngày ban hành và cơ quan ban hành của từng văn bản.",
+            "Give each document's number, date and issuer.",
+        ),
+    ),
+    legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8 và Điều 13", "Decree 63/2010/NĐ-CP, Arts. 8 and 13"),
+    check=_check_legal_basis,
+)
+
+PROCESSING_TIME_UNSPECIFIED = Rule(
+    code="TT103",
+    name="processing-time-unspecified",
+    group=Group.COMPLETENESS,
+    severity=Severity.WARNING,
+    summary=T("Thời hạn giải quyết không xác định", "Processing time not stated"),
+    doc=RuleDoc(
+        what=T(
+            "Thời hạn giải quyết ghi 'Không quy định', 'Khác' hoặc một câu không đọc được thành số ngày, giờ.",
+            "The processing time reads 'Không quy định', 'Khác' or text that gives no number of days or hours.",
+        ),
+        why=T(
+            "Thời hạn giải quyết là bộ phận bắt buộc (Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2); người dân và cơ quan kiểm soát "
+            "không đo được việc trễ hạn nếu không có con số.",
+            "Processing time is a required element (Decree 63/2010/NĐ-CP, Art. 8(2)); without a figure neither citizens "
+            "nor auditors can tell when a dossier is late.",
+        ),
+        example=T("Thời hạn giải quyết: 'Không quy định'.", "Processing time: 'Không quy định'."),
+        instead=T(
+            "Ghi thời hạn cụ thể theo văn bản quy định, ví dụ '05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ'.",
+            "State the definite time the law sets, e.g. '05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ'.",
+        ),
+    ),
+    legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2", "Decree 63/2010/NĐ-CP, Art. 8(2)"),
+    check=_check_time,
+)
+
+RULES = (MISSING_REQUIRED_ELEMENT, LEGAL_BASIS_MISSING, PROCESSING_TIME_UNSPECIFIED)
