@@ -69,12 +69,8 @@ class IssueSink:
             self._seen.add(key)
         self.issues.append(issue)
 
-    def warn(
-        self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None
-    ) -> None:
+    def warn(self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None) -> None:
         self.add(LoadIssue(kind, message, source, IssueSeverity.WARNING, value))
 
-    def error(
-        self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None
-    ) -> None:
+    def error(self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None) -> None:
         self.add(LoadIssue(kind, message, source, IssueSeverity.ERROR, value))

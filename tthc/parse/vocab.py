@@ -77,9 +77,7 @@ def parse_method(text: str | None) -> Method | None:
     return None
 
 
-_NONE_KEYS = frozenset(
-    match_key(w) for w in ("không", "chưa", "không có", "chưa cung cấp", "không cung cấp", "none")
-)
+_NONE_KEYS = frozenset(match_key(w) for w in ("không", "chưa", "không có", "chưa cung cấp", "không cung cấp", "none"))
 _LEGACY_LEVEL = re.compile(r"m[ứu]c\s*(?:độ|do)?\s*([1-4])", re.I)
 
 
