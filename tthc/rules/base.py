@@ -94,6 +94,10 @@ class Rule:
     check: Callable[..., Iterable[Finding]]
     scope: str = "procedure"  # "procedure": check(procedure, ctx); "catalog": check(catalog, ctx)
     options: tuple[Option, ...] = ()
+    # What the simplification plan proposes for a finding of this rule (Phần I, "Nội dung
+    # đề xuất"): e.g. "Giảm thời gian giải quyết", "Bãi bỏ thủ tục hành chính". None for
+    # rules that are not proposals (completeness, consistency).
+    proposal: T | None = None
 
     def option(self, name: str) -> Option:
         for opt in self.options:
@@ -123,7 +127,10 @@ class Finding:
     catalog: str  # catalog identity
     file: str | None
     fingerprint: str = ""
-    data: dict[str, Any] = field(default_factory=dict)  # structured detail (before/after…)
+    # Structured detail for documents and cost. Conventions: "days_before"/"days_after"
+    # (working days, processing-time-reducible), "abolish": True (unused-procedure),
+    # "replaced_by" (legal-basis-repealed), "database" (data-available-document), "term".
+    data: dict[str, Any] = field(default_factory=dict)
     agencies: list[str] = field(default_factory=list)
     procedure_field: str | None = None  # the procedure's lĩnh vực, for breakdowns
 
