@@ -1,0 +1,112 @@
+"""The knowledge rules judge against: one immutable object per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tthc.knowledge.documents import LegalDocument
+from tthc.knowledge.once_only import OnceOnlyType
+from tthc.knowledge.targets import Targets
+from tthc.knowledge.terms import Term
+from tthc.knowledge.textkey import KeyedText
+from tthc.knowledge.units import AbolishedLevel, Province, ProvinceMatch, ProvinceMatcher
+from tthc.text import doc_number_key
+
+
+@dataclass(frozen=True)
+class SwitchedOff:
+    """An unconfirmed entry left out of this run (shown by docs and `tthc explain`)."""
+
+    section: str
+    identity: str
+    source: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    legal_documents: tuple[LegalDocument, ...]
+    all_terms: tuple[Term, ...]
+    abolished_levels: tuple[AbolishedLevel, ...]
+    provinces: tuple[Province, ...]
+    once_only: tuple[OnceOnlyType, ...]
+    targets: Targets
+    include_unconfirmed: bool = False
+    files: tuple[str, ...] = ()  # the files read, shipped ones first
+    switched_off: tuple[SwitchedOff, ...] = ()
+    _by_number: dict[str, list[LegalDocument]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[LegalDocument]] = {}
+        for doc in self.legal_documents:
+            if doc.number_key:
+                index.setdefault(doc.number_key, []).append(doc)
+        object.__setattr__(self, "_by_number", index)
+
+    # -- legal documents -------------------------------------------------------------
+    def find_document(self, number: str, *, year: int | dt.date | None = None) -> LegalDocument | None:
+        """The document with this number ("42/2022/ND-CP" = "42/2022/NĐ-CP").
+
+        Numbers without a year ("66/NQ-CP") recur every year: pass the citation's year
+        (or date) to tell them apart; a document whose year differs is not returned.
+        """
+        if not number:
+            return None
+        found = self._by_number.get(doc_number_key(number), [])
+        want = year.year if isinstance(year, dt.date) else year
+        for doc in found:
+            if want is None or doc.year is None or doc.year == want:
+                return doc
+        return None
+
+    def document(self, key: str) -> LegalDocument | None:
+        """A document by number or, for one without a number, by its id."""
+        return self.find_document(key) or next((d for d in self.legal_documents if d.key == key), None)
+
+    def successor_of(self, doc: LegalDocument) -> LegalDocument | None:
+        return self.find_document(doc.successor) if doc.successor else None
+
+    # -- terms -----------------------------------------------------------------------
+    def terms(self, category: str | None = None) -> list[Term]:
+        """The terms of a category ("household_book", "district_level"…), or all of them."""
+        return [t for t in self.all_terms if category is None or t.category == category]
+
+    def term(self, term_id: str) -> Term | None:
+        return next((t for t in self.all_terms if t.id == term_id), None)
+
+    @property
+    def categories(self) -> list[str]:
+        return list(dict.fromkeys(t.category for t in self.all_terms))
+
+    # -- units -----------------------------------------------------------------------
+    def abolished_level(self, level: str) -> AbolishedLevel | None:
+        return next((a for a in self.abolished_levels if a.level == level), None)
+
+    def merged_provinces(self) -> list[Province]:
+        """Old provinces whose name no longer names a province (merged into another)."""
+        return [p for p in self.provinces if p.ceased]
+
+    def province(self, old_code: str) -> Province | None:
+        return next((p for p in self.provinces if p.old_code == old_code), None)
+
+    @cached_property
+    def merged_province_matcher(self) -> ProvinceMatcher:
+        return ProvinceMatcher(self.merged_provinces())
+
+    def find_merged_provinces(self, text: str | KeyedText | None) -> list[ProvinceMatch]:
+        """Old province names (of provinces that ceased) written in ``text``."""
+        return self.merged_province_matcher.find(text)
+
+    # -- once-only -------------------------------------------------------------------
+    def once_only_types(self) -> list[OnceOnlyType]:
+        return list(self.once_only)
+
+    def once_only_match(self, text: str | KeyedText | None) -> tuple[OnceOnlyType, str] | None:
+        """The first once-only type a dossier line names, with the variant found."""
+        for kind in self.once_only:
+            variant = kind.matches(text)
+            if variant:
+                return kind, variant
+        return None

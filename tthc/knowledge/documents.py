@@ -1,0 +1,117 @@
+"""Legal documents and their status on a given date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tthc.model import DocKind
+from tthc.text import doc_number_key
+
+
+class DocStatus(StrEnum):
+    IN_FORCE = "in_force"
+    NOT_YET = "not_yet"  # before its effective date
+    REPEALED = "repealed"  # repealed or replaced (on or after repealed_from)
+    EXPIRED = "expired"  # a temporary document after its last day (expires)
+
+
+@dataclass(frozen=True)
+class LegalDocument:
+    """A legal document the rules know, with its dates and its successor.
+
+    Dates: ``effective`` is the first day in force; ``expires`` the *last* day a temporary
+    document applies; ``repealed_from`` the first day it no longer applies. Dates named in
+    ``unconfirmed_dates`` are believed, not checked: judge with them, but say so.
+    """
+
+    key: str  # the number, or the id of a document whose number is not known
+    number: str | None
+    kind: DocKind | None
+    title: str | None
+    source: str
+    confirmed: bool = True
+    issued: dt.date | None = None
+    effective: dt.date | None = None
+    expires: dt.date | None = None
+    repealed_from: dt.date | None = None
+    replaced_by: str | None = None
+    repealed_by: str | None = None
+    amended_by: tuple[str, ...] = ()
+    temporary: bool = False
+    year: int | None = None  # for numbers without a year ("66/NQ-CP"); else the number's year
+    unconfirmed_dates: frozenset[str] = frozenset()
+    note: str | None = None
+    origin: str = ""  # file:line of the entry that defined it (the last override)
+
+    @property
+    def successor(self) -> str | None:
+        """The number of the document that replaced or repealed this one."""
+        return self.replaced_by or self.repealed_by
+
+    @property
+    def number_key(self) -> str | None:
+        return doc_number_key(self.number) if self.number else None
+
+    @property
+    def end_date(self) -> dt.date | None:
+        """The first day the document no longer applies (repeal or expiry), if known."""
+        ends = [d for d in (self.repealed_from, _next_day(self.expires)) if d is not None]
+        return min(ends) if ends else None
+
+    def status_at(self, day: dt.date) -> DocStatus:
+        if self.effective is not None and day < self.effective:
+            return DocStatus.NOT_YET
+        if self.repealed_from is not None and day >= self.repealed_from:
+            return DocStatus.REPEALED
+        if self.expires is not None and day > self.expires:
+            return DocStatus.EXPIRED
+        return DocStatus.IN_FORCE
+
+    def date_confirmed(self, field: str) -> bool:
+        """False when the date in ``field`` ("effective", "repealed_from"…) is only believed."""
+        return field not in self.unconfirmed_dates
+
+    def status_date_confirmed(self, day: dt.date) -> bool:
+        """Whether the date that decides ``status_at(day)`` is a confirmed one."""
+        status = self.status_at(day)
+        field = {
+            DocStatus.NOT_YET: "effective",
+            DocStatus.REPEALED: "repealed_from",
+            DocStatus.EXPIRED: "expires",
+        }.get(status)
+        if field is None:  # in force: every date that could have said otherwise counts
+            return not (self.unconfirmed_dates & {"effective", "repealed_from", "expires"})
+        return self.date_confirmed(field)
+
+    @property
+    def label(self) -> str:
+        """How a message names it: "Nghị định 42/2022/NĐ-CP", or the title without a number."""
+        if self.number:
+            prefix = KIND_NAMES_VI.get(self.kind) if self.kind else None
+            if self.kind is DocKind.DISPATCH:
+                prefix = "Công điện" if "/CĐ-" in self.number.upper() else None
+            return f"{prefix} {self.number}" if prefix else self.number
+        return self.title or self.key
+
+
+# The word a Vietnamese citation puts before the number.
+KIND_NAMES_VI: dict[DocKind, str] = {
+    DocKind.LAW: "Luật",
+    DocKind.CODE: "Bộ luật",
+    DocKind.NA_RESOLUTION: "Nghị quyết",
+    DocKind.ORDINANCE: "Pháp lệnh",
+    DocKind.DECREE: "Nghị định",
+    DocKind.GOV_RESOLUTION: "Nghị quyết",
+    DocKind.PM_DECISION: "Quyết định",
+    DocKind.CIRCULAR: "Thông tư",
+    DocKind.JOINT_CIRCULAR: "Thông tư liên tịch",
+    DocKind.MINISTRY_DECISION: "Quyết định",
+    DocKind.PROVINCIAL_DECISION: "Quyết định",
+    DocKind.PROVINCIAL_RESOLUTION: "Nghị quyết",
+}
+
+
+def _next_day(day: dt.date | None) -> dt.date | None:
+    return day + dt.timedelta(days=1) if day else None

@@ -1,0 +1,22 @@
+"""The one error a knowledge file can raise."""
+
+from __future__ import annotations
+
+
+class KnowledgeError(Exception):
+    """A knowledge file is invalid. ``str()`` is ``file:line: message`` (the CLI exits 2)."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+    @property
+    def where(self) -> str:
+        if self.file is None:
+            return ""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.file else self.message

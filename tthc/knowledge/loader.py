@@ -1,0 +1,277 @@
+"""Loading the shipped knowledge and the user's own files into one :class:`Knowledge`.
+
+User entries override shipped ones with the same key (``number`` for documents,
+``old_code`` for provinces, ``id`` for the rest) field by field; a field set to ``null``
+is removed. An override keeps the shipped ``confirmed`` unless it sets it; a new entry
+is confirmed unless it says ``confirmed: false``. A date the user writes is the user's
+and no longer counts as unconfirmed, unless the entry lists it in ``unconfirmed_dates``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tthc.i18n import tr
+from tthc.knowledge.base import Knowledge, SwitchedOff
+from tthc.knowledge.documents import LegalDocument
+from tthc.knowledge.errors import KnowledgeError
+from tthc.knowledge.once_only import OnceOnlyType
+from tthc.knowledge.reader import RawEntry, read_file
+from tthc.knowledge.schema import SECTIONS
+from tthc.knowledge.targets import KNOWN_TARGETS, AllowedReason, Target, Targets
+from tthc.knowledge.terms import Term
+from tthc.knowledge.units import AbolishedLevel, Province
+from tthc.model import DocKind
+from tthc.text import doc_number_key
+
+DATA_DIR = Path(__file__).parent / "data"
+DATA_FILES = ("legal_documents.yaml", "terms.yaml", "units.yaml", "once_only.yaml", "targets.yaml")
+
+
+def load_knowledge(extra_files: Sequence[Path] = (), *, include_unconfirmed: bool = False) -> Knowledge:
+    """The shipped knowledge, extended and overridden by ``extra_files`` (in order).
+
+    Raises KnowledgeError (``file:line: message``) for an invalid file.
+    """
+    if not extra_files:
+        return _default_knowledge(include_unconfirmed)
+    entries = list(_default_entries())
+    for path in extra_files:
+        entries.extend(read_file(Path(path)))
+    files = (*_default_labels(), *(str(p) for p in extra_files))
+    return build_knowledge(entries, include_unconfirmed=include_unconfirmed, files=files)
+
+
+@lru_cache(maxsize=2)
+def _default_knowledge(include_unconfirmed: bool) -> Knowledge:
+    return build_knowledge(list(_default_entries()), include_unconfirmed=include_unconfirmed, files=_default_labels())
+
+
+@lru_cache(maxsize=1)
+def _default_entries() -> tuple[RawEntry, ...]:
+    entries: list[RawEntry] = []
+    for name, label in zip(DATA_FILES, _default_labels(), strict=True):
+        entries.extend(read_file(DATA_DIR / name, label))
+    return tuple(entries)
+
+
+def _default_labels() -> tuple[str, ...]:
+    return tuple(f"tthc/knowledge/data/{name}" for name in DATA_FILES)
+
+
+def build_knowledge(
+    entries: Sequence[RawEntry], *, include_unconfirmed: bool = False, files: tuple[str, ...] = ()
+) -> Knowledge:
+    merged = merge_entries(entries)
+    on: dict[str, list[RawEntry]] = {name: [] for name in SECTIONS}
+    off: list[SwitchedOff] = []
+    for entry in merged:
+        if entry.values.get("confirmed", True) or include_unconfirmed or entry.values.get("assumption"):
+            on[entry.section].append(entry)
+        else:
+            off.append(SwitchedOff(entry.section, entry.identity, entry.values["source"], entry.origin))
+    documents = _with_derived_repeals([_build(_document, e) for e in on["legal_documents"]])
+    return Knowledge(
+        legal_documents=tuple(documents),
+        all_terms=tuple(_build(_term, e) for e in on["terms"]),
+        abolished_levels=tuple(_build(_abolished_level, e) for e in on["abolished_levels"]),
+        provinces=tuple(_build(_province, e) for e in on["provinces"]),
+        once_only=tuple(_build(_once_only, e) for e in on["once_only"]),
+        targets=Targets({e.identity: _build(_target, e) for e in on["targets"]}),
+        include_unconfirmed=include_unconfirmed,
+        files=files,
+        switched_off=tuple(off),
+    )
+
+
+def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
+    """Entries with overrides applied, in first-seen order."""
+    merged: dict[tuple[str, str], RawEntry] = {}
+    for entry in entries:
+        slot = (entry.section, entry.identity)
+        base = merged.get(slot)
+        if base is None:
+            _require_new(entry)
+            merged[slot] = entry
+            continue
+        values = dict(base.values)
+        unconfirmed = set(values.get("unconfirmed_dates") or ())
+        for key, value in entry.values.items():
+            values[key] = value
+            unconfirmed.discard(key)
+        if "unconfirmed_dates" not in entry.values:
+            values["unconfirmed_dates"] = tuple(sorted(unconfirmed))
+        values = {k: v for k, v in values.items() if v is not None}
+        merged[slot] = RawEntry(entry.section, entry.identity, values, entry.file, entry.line, entry.lines)
+        _require_new(merged[slot])
+    return list(merged.values())
+
+
+def _require_new(entry: RawEntry) -> None:
+    missing = [f for f in SECTIONS[entry.section].required_new if entry.values.get(f) in (None, ())]
+    if missing:
+        raise KnowledgeError(
+            tr(
+                f"mục mới '{entry.identity}' thiếu: {', '.join(missing)}",
+                f"new entry '{entry.identity}' lacks: {', '.join(missing)}",
+            ),
+            entry.file,
+            entry.line,
+        )
+
+
+def _build(make: Any, entry: RawEntry) -> Any:
+    """Build one dataclass, turning a bad value (e.g. a broken regex) into a KnowledgeError."""
+    try:
+        return make(entry.values, entry.origin)
+    except (ValueError, TypeError, KeyError) as exc:  # re.error is a ValueError
+        line = entry.lines.get("variants") or entry.lines.get("id") or entry.line
+        raise KnowledgeError(
+            tr(f"mục '{entry.identity}' không hợp lệ: {exc}", f"invalid entry '{entry.identity}': {exc}"),
+            entry.file,
+            line,
+        ) from None
+
+
+def _common(v: dict[str, Any], origin: str) -> dict[str, Any]:
+    return {"source": v["source"], "confirmed": v.get("confirmed", True), "note": v.get("note"), "origin": origin}
+
+
+def _dated(v: dict[str, Any]) -> dict[str, Any]:
+    return {"unconfirmed_dates": frozenset(v.get("unconfirmed_dates") or ())}
+
+
+def _document(v: dict[str, Any], origin: str) -> LegalDocument:
+    number = v.get("number")
+    return LegalDocument(
+        key=number or v["id"],
+        number=number,
+        kind=DocKind(v["kind"]) if v.get("kind") else None,
+        title=v.get("title"),
+        issued=v.get("issued"),
+        effective=v.get("effective"),
+        expires=v.get("expires"),
+        repealed_from=v.get("repealed_from"),
+        replaced_by=v.get("replaced_by"),
+        repealed_by=v.get("repealed_by"),
+        amended_by=tuple(v.get("amended_by") or ()),
+        temporary=v.get("temporary", False),
+        year=v.get("year") or _year_of(number) or (v["issued"].year if v.get("issued") else None),
+        **_dated(v),
+        **_common(v, origin),
+    )
+
+
+def _year_of(number: str | None) -> int | None:
+    """The year written in a number ("42/2022/NĐ-CP" -> 2022), if any."""
+    if not number:
+        return None
+    for part in number.split("/")[1:]:
+        if part.strip().isdigit() and len(part.strip()) == 4:
+            return int(part)
+    return None
+
+
+def _with_derived_repeals(documents: list[LegalDocument]) -> list[LegalDocument]:
+    """A replaced document with no repeal date ends when its successor starts (date unconfirmed)."""
+    by_key = {d.number_key: d for d in documents if d.number_key}
+    out = []
+    for doc in documents:
+        successor = by_key.get(_key(doc.successor)) if doc.successor else None
+        start: dt.date | None = successor and (successor.effective or successor.issued)
+        if doc.repealed_from is None and start is not None:
+            doc = dataclasses.replace(
+                doc, repealed_from=start, unconfirmed_dates=doc.unconfirmed_dates | {"repealed_from"}
+            )
+        out.append(doc)
+    return out
+
+
+def _key(number: str | None) -> str | None:
+    return doc_number_key(number) if number else None
+
+
+def _term(v: dict[str, Any], origin: str) -> Term:
+    return Term(
+        id=v["id"],
+        category=v["category"],
+        variants=tuple(v["variants"]),
+        exclude=tuple(v.get("exclude") or ()),
+        unless=tuple(v.get("unless") or ()),
+        pattern_kind=v.get("pattern_kind", "phrase"),
+        invalid_from=v.get("invalid_from"),
+        reason=v.get("reason"),
+        reason_en=v.get("reason_en"),
+        replacement=v.get("replacement"),
+        replacement_en=v.get("replacement_en"),
+        fields=tuple(v.get("fields") or ()),
+        **_dated(v),
+        **_common(v, origin),
+    )
+
+
+def _abolished_level(v: dict[str, Any], origin: str) -> AbolishedLevel:
+    return AbolishedLevel(
+        id=v["id"],
+        level=v["level"],
+        abolished_from=v["abolished_from"],
+        recommendation=v.get("recommendation"),
+        recommendation_en=v.get("recommendation_en"),
+        **_dated(v),
+        **_common(v, origin),
+    )
+
+
+def _province(v: dict[str, Any], origin: str) -> Province:
+    return Province(
+        old_code=v["old_code"],
+        old_name=v["old_name"],
+        new_code=v["new_code"],
+        new_name=v["new_name"],
+        ceased=v["ceased"],
+        variants=tuple(v.get("variants") or ()),
+        effective=v.get("effective"),
+        **_dated(v),
+        **_common(v, origin),
+    )
+
+
+def _once_only(v: dict[str, Any], origin: str) -> OnceOnlyType:
+    return OnceOnlyType(
+        id=v["id"],
+        name=v["name"],
+        name_en=v.get("name_en"),
+        variants=tuple(v["variants"]),
+        exclude=tuple(v.get("exclude") or ()),
+        unless=tuple(v.get("unless") or ()),
+        pattern_kind=v.get("pattern_kind", "phrase"),
+        database=v["database"],
+        **_common(v, origin),
+    )
+
+
+def _target(v: dict[str, Any], origin: str) -> Target:
+    if v["id"] not in KNOWN_TARGETS:
+        raise ValueError(f"unknown target id; known: {', '.join(KNOWN_TARGETS)}")
+    reasons = tuple(
+        AllowedReason(r["id"], r["label"], tuple(r["variants"]), tuple(r.get("exclude") or ()))
+        for r in v.get("reasons") or ()
+    )
+    return Target(
+        id=v["id"],
+        assumption=v.get("assumption", False),
+        value=v.get("value"),
+        unit=v.get("unit"),
+        year=v.get("year"),
+        from_year=v.get("from_year"),
+        to_year=v.get("to_year"),
+        applies_to=tuple(v.get("applies_to") or ()),
+        reasons=reasons,
+        hours=dict(v.get("hours") or {}),
+        **_common(v, origin),
+    )

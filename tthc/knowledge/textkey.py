@@ -1,0 +1,222 @@
+"""Matching knowledge phrases against catalog text.
+
+Everything is compared on :func:`tthc.text.match_key` (case- and tone-placement-insensitive,
+never ASCII-folded), with dashes unified to "-" and the spaces around them dropped, so
+"Lao động – Thương binh" equals "Lao động-Thương binh". :class:`KeyedText` also keeps, for
+every key character, the index of the character it came from, so a match can be reported
+as the user wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from tthc.text import contains_key, match_key, nfc
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # must mirror tthc.text._TONE_MARKS
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—−", "-"))
+_SPACED_DASH = re.compile(r" ?- ?")
+_W = r"[\w\u0300-\u036f]"
+_BOUNDARY = rf"(?:(?<!{_W})(?={_W})|(?<={_W})(?!{_W}))"
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.combining(ch) != 0
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedText:
+    """A text (NFC), its matching key, and key index -> text index (None if unknown)."""
+
+    text: str
+    key: str
+    offsets: tuple[int, ...] | None
+
+    def span(self, key_start: int, key_end: int) -> tuple[int, int] | None:
+        """The span of the original text a whole-word key span came from."""
+        if self.offsets is None or key_end <= key_start:
+            return None
+        start = self.offsets[key_start]
+        end = max(self.offsets[key_start:key_end]) + 1
+        # a tone mark moved to the word's end points back into the word: widen to the word
+        while end < len(self.text) and _word_char(self.text[end]) and _word_char(self.text[end - 1]):
+            end += 1
+        return start, end
+
+    def original(self, key_start: int, key_end: int) -> str | None:
+        span = self.span(key_start, key_end)
+        return None if span is None else self.text[span[0] : span[1]]
+
+
+def keyed(text: str) -> KeyedText:
+    """The key of ``text`` (see module doc) with offsets back into the NFC text."""
+    text = nfc(text)
+    base = match_key(text)
+    chars, offsets = _mirror_match_key(text)
+    if "".join(chars) != base:  # exotic input: keep the key, give up on positions
+        return KeyedText(text, _unify_dashes(base), None)
+    key_chars, key_offsets = _unify_dashes_with_offsets(chars, offsets)
+    return KeyedText(text, "".join(key_chars), tuple(key_offsets))
+
+
+def phrase_key(phrase: str) -> str:
+    """The key of a knowledge phrase (a variant, an exclusion)."""
+    return _unify_dashes(match_key(nfc(phrase)))
+
+
+def _unify_dashes(key: str) -> str:
+    return _SPACED_DASH.sub("-", key.translate(_DASHES))
+
+
+def _unify_dashes_with_offsets(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    chars = [c.translate(_DASHES) for c in chars]
+    keep = [
+        not (c == " " and ((i > 0 and chars[i - 1] == "-") or (i + 1 < len(chars) and chars[i + 1] == "-")))
+        for i, c in enumerate(chars)
+    ]
+    return [c for c, k in zip(chars, keep, strict=True) if k], [o for o, k in zip(offsets, keep, strict=True) if k]
+
+
+def _mirror_match_key(text: str) -> tuple[list[str], list[int]]:
+    """match_key, one source character at a time, recording where each key char came from."""
+    out: list[str] = []
+    where: list[int] = []
+    tones: list[tuple[str, int]] = []
+    space_at: int | None = None
+
+    def flush() -> None:
+        for tone, i in tones:
+            out.append(tone)
+            where.append(i)
+        tones.clear()
+
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out or tones:
+                space_at = i if space_at is None else space_at
+            continue
+        if space_at is not None:
+            flush()
+            out.append(" ")
+            where.append(space_at)
+            space_at = None
+        for d in unicodedata.normalize("NFD", ch.casefold()):
+            if d in _TONES:
+                tones.append((d, i))
+            elif d.isalnum() or unicodedata.combining(d):
+                out.append(d)
+                where.append(i)
+            else:
+                flush()
+                out.append(d)
+                where.append(i)
+    flush()
+    return out, where
+
+
+def find_words(key: str, needle: str) -> Iterator[int]:
+    """Start indexes of whole-word occurrences of ``needle`` in ``key`` (both keys)."""
+    if not needle:
+        return
+    start = 0
+    while (i := key.find(needle, start)) >= 0:
+        end = i + len(needle)
+        if (i == 0 or not _word_char(key[i - 1])) and (end == len(key) or not _word_char(key[end])):
+            yield i
+        start = i + 1
+
+
+def regex_key(pattern: str) -> str:
+    """A regular expression written in plain Vietnamese, rewritten to run on keys.
+
+    Each run of letters is replaced by its key (lower case, NFD, tone mark at the end of
+    the word); escapes such as ``\\s`` and ``\\d`` are kept, ``\\b`` becomes a word boundary
+    that knows combining marks. Write whole words. Matches must start and end on word
+    boundaries anyway (the matcher checks).
+    """
+
+    def convert(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _BOUNDARY if m.group(1) == "\\b" else m.group(1)
+        return match_key(m.group(0))
+
+    return _unify_dashes(re.sub(r"(\\.)|[^\W\d_]+", convert, nfc(pattern)))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: the data variant that matched and the text as the catalog wrote it."""
+
+    variant: str
+    found: str
+    start: int | None = None  # span in the NFC text, when known
+    end: int | None = None
+
+
+class PhraseMatcher:
+    """Variants (phrases or regexes) with exclusions, matched whole-word on keys.
+
+    - ``exclude``: phrases masked out of the text before matching ("sổ hộ tịch" is not
+      "sổ hộ khẩu"); the rest of the text is still searched.
+    - ``unless``: phrases whose presence anywhere in the text means "no match at all"
+      ("CMND" is not a CMND-only requirement when the text also accepts "căn cước").
+    Variants are tried longest first, so the most specific one is reported.
+    """
+
+    def __init__(
+        self,
+        variants: Sequence[str],
+        exclude: Sequence[str] = (),
+        unless: Sequence[str] = (),
+        *,
+        regex: bool = False,
+    ) -> None:
+        self.regex = regex
+        if regex:
+            self._patterns = [(v, re.compile(regex_key(v))) for v in variants]
+            self._phrases: list[tuple[str, str]] = []
+        else:
+            keys = [(v, phrase_key(v)) for v in variants]
+            self._phrases = sorted(keys, key=lambda vk: -len(vk[1]))
+            self._patterns = []
+        self._exclude = sorted({phrase_key(e) for e in exclude if e.strip()}, key=len, reverse=True)
+        self._unless = [phrase_key(u) for u in unless if u.strip()]
+
+    def search(self, text: str | KeyedText | None) -> Hit | None:
+        if not text:
+            return None
+        kt = text if isinstance(text, KeyedText) else keyed(text)
+        key = kt.key
+        if any(contains_key(key, u) for u in self._unless):
+            return None
+        key = self._mask(key)
+        for variant, vkey in self._phrases:
+            for i in find_words(key, vkey):
+                return self._hit(kt, variant, i, i + len(vkey))
+        for variant, pattern in self._patterns:
+            for m in pattern.finditer(key):
+                i, end = m.span()
+                if end > i and _bounded(key, i, end):
+                    return self._hit(kt, variant, i, end)
+        return None
+
+    def _mask(self, key: str) -> str:
+        for ex in self._exclude:
+            for i in list(find_words(key, ex)):
+                key = key[:i] + "\x00" * len(ex) + key[i + len(ex) :]
+        return key
+
+    @staticmethod
+    def _hit(kt: KeyedText, variant: str, i: int, end: int) -> Hit:
+        span = kt.span(i, end)
+        found = kt.original(i, end) or variant
+        return Hit(variant, found, *(span or (None, None)))
+
+
+def _bounded(key: str, start: int, end: int) -> bool:
+    before = start == 0 or not _word_char(key[start - 1]) or not _word_char(key[start])
+    after = end == len(key) or not _word_char(key[end]) or not _word_char(key[end - 1])
+    return before and after
