@@ -1,0 +1,186 @@
+"""Column headers of procedure catalogs: their many spellings, and how to recognise them.
+
+Real catalogs write the same column a dozen ways ("Mã số", "Mã TTHC", "Mã\\nthủ tục",
+"Mã số TTHC"), with line breaks inside the cell, NFD text, tone marks in either place,
+footnote marks and remarks in brackets ("Phí, lệ phí (nếu có)"). :func:`header_key`
+reduces a header to a comparison key; :class:`AliasTable` maps keys to targets.
+
+A target is a record field of :mod:`tthc.load.record` or one of the loader's own
+columns: ``stt`` (row number), ``issuer`` (the portal's "Cơ quan ban hành"),
+``channel_methods`` (an annex's "Cách thức thực hiện" text), ``agencies:<role>``,
+``decision_number`` / ``decision_date`` and ``dossiers_per_year`` / ``online_per_year``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from tthc.load import workbook_layout as wl
+from tthc.text import match_key
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def header_key(text: object) -> str:
+    """Comparison key of a header cell: case, tone placement, NFC/NFD, spacing, line
+    breaks, punctuation, bracketed remarks and footnote marks do not matter."""
+    if text is None:
+        return ""
+    key = match_key(str(text))
+    stripped = _BRACKETS.sub(" ", key)
+    if stripped.strip():  # "(1)" alone stays "1"
+        key = stripped
+    key = _PUNCT.sub(" ", key.replace("_", " "))
+    return _SPACES.sub(" ", key).strip()
+
+
+class AliasTable:
+    """Header aliases -> target. Exact keys first, then the longest alias of two or more
+    words that begins the header ("Căn cứ pháp lý của TTHC" -> legal_basis)."""
+
+    def __init__(self, aliases: Mapping[str, Iterable[str]]) -> None:
+        self._exact: dict[str, str] = {}
+        self._prefixes: dict[str, list[tuple[str, str]]] = {}  # first word -> (prefix, target)
+        for target, names in aliases.items():
+            for name in names:
+                key = header_key(name)
+                if not key:
+                    continue
+                self._exact.setdefault(key, target)
+                if " " in key:
+                    self._prefixes.setdefault(key.split(" ", 1)[0], []).append((key + " ", target))
+        for items in self._prefixes.values():
+            items.sort(key=lambda item: -len(item[0]))
+
+    def match(self, text: object) -> str | None:
+        key = header_key(text)
+        if not key:
+            return None
+        found = self._exact.get(key)
+        if found is not None:
+            return found
+        for prefix, target in self._prefixes.get(key.split(" ", 1)[0], ()):
+            if key.startswith(prefix):
+                return target
+        return None
+
+    def targets(self) -> set[str]:
+        return set(self._exact.values())
+
+
+def _with_layout(aliases: dict[str, tuple[str, ...]], sheet: wl.Sheet) -> dict[str, tuple[str, ...]]:
+    """Add the workbook layout's own headers and keys, so the reader reads what the writer writes."""
+    out = dict(aliases)
+    for col in sheet.columns:
+        out[col.key] = (*out.get(col.key, ()), col.header, col.key, *col.aliases)
+    return out
+
+
+# Columns of a procedure table (portal export, annex, the workbook's "Thủ tục" sheet).
+_PROCEDURE_ALIASES: dict[str, tuple[str, ...]] = {
+    "stt": ("STT", "TT", "Số TT", "Số thứ tự"),
+    "code": (
+        "Mã số",
+        "Mã TTHC",
+        "Mã thủ tục",
+        "Mã số TTHC",
+        "Mã thủ tục hành chính",
+        "Mã số thủ tục",
+        "Mã số thủ tục hành chính",
+        "Mã hồ sơ TTHC",
+        "Mã",
+    ),
+    "name": (
+        "Tên",
+        "Tên TTHC",
+        "Tên thủ tục",
+        "Tên thủ tục hành chính",
+        "Tên thủ tục hành chính được công bố",
+        "Thủ tục hành chính",
+        "Danh mục thủ tục hành chính",
+    ),
+    "field": ("Lĩnh vực", "Lĩnh vực TTHC", "Lĩnh vực thủ tục"),
+    "levels": ("Cấp thực hiện", "Cấp giải quyết", "Cấp", "Cấp thực hiện TTHC"),
+    "kind": ("Loại thủ tục", "Loại TTHC", "Loại thủ tục hành chính"),
+    "applicants": ("Đối tượng thực hiện", "Đối tượng", "Đối tượng thực hiện TTHC"),
+    "agencies": (
+        "Cơ quan thực hiện",
+        "Cơ quan giải quyết",
+        "Cơ quan thực hiện TTHC",
+        "Cơ quan giải quyết TTHC",
+        "Cơ quan chủ trì",
+    ),
+    "agencies:competent": ("Cơ quan có thẩm quyền", "Cơ quan có thẩm quyền quyết định"),
+    "agencies:coordinating": ("Cơ quan phối hợp", "Cơ quan phối hợp thực hiện"),
+    "agencies:authorized": ("Cơ quan được ủy quyền", "Cơ quan được ủy quyền thực hiện"),
+    "issuer": ("Cơ quan ban hành", "Cơ quan công bố"),
+    "steps": ("Trình tự thực hiện", "Trình tự", "Các bước thực hiện"),
+    "channel_methods": ("Cách thức thực hiện", "Cách thức nộp hồ sơ", "Hình thức nộp", "Hình thức nộp hồ sơ"),
+    "online_service": (
+        "Mức độ DVC",
+        "Mức độ DVCTT",
+        "Mức độ DVC trực tuyến",
+        "Mức độ dịch vụ công trực tuyến",
+        "Mức độ dịch vụ công",
+        "Dịch vụ công trực tuyến",
+        "DVC trực tuyến",
+        "DVCTT",
+        "Mức độ",
+    ),
+    "partial_reason": ("Lý do một phần", "Lý do chỉ cung cấp một phần", "Lý do chưa cung cấp toàn trình"),
+    "documents": ("Thành phần hồ sơ", "Thành phần, số lượng hồ sơ", "Hồ sơ", "Thành phần số lượng hồ sơ"),
+    "forms": ("Mẫu đơn, tờ khai", "Mẫu đơn", "Biểu mẫu", "Mẫu tờ khai"),
+    "conditions": ("Yêu cầu, điều kiện", "Yêu cầu, điều kiện thực hiện", "Điều kiện thực hiện", "Điều kiện"),
+    "results": ("Kết quả", "Kết quả thực hiện", "Kết quả giải quyết", "Kết quả thực hiện TTHC"),
+    "legal_basis": (
+        "Căn cứ pháp lý",
+        "Căn cứ pháp lý của TTHC",
+        "Căn cứ pháp lý của thủ tục hành chính",
+        "Căn cứ pháp lý quy định TTHC",
+        "Văn bản quy định",
+        "Văn bản quy phạm pháp luật quy định TTHC",
+        "Căn cứ",
+    ),
+    "place": (
+        "Địa điểm thực hiện",
+        "Địa điểm",
+        "Địa điểm tiếp nhận",
+        "Địa điểm tiếp nhận hồ sơ",
+        "Địa chỉ tiếp nhận",
+        "Địa chỉ tiếp nhận hồ sơ",
+        "Nơi tiếp nhận",
+        "Địa điểm tiếp nhận và trả kết quả",
+    ),
+    "processing_time": ("Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn", "Thời gian", "Thời hạn xử lý"),
+    "fees": ("Phí, lệ phí", "Lệ phí", "Phí", "Mức phí, lệ phí", "Phí và lệ phí", "Phí lệ phí"),
+    "mechanism": ("Cơ chế", "Cơ chế thực hiện", "Cơ chế giải quyết", "Cơ chế một cửa"),
+    "decision": ("Quyết định công bố", "Quyết định công bố TTHC", "QĐ công bố"),
+    "decision_number": ("Số quyết định", "Số quyết định công bố", "Số QĐ công bố", "Số QĐ"),
+    "decision_date": ("Ngày quyết định", "Ngày ban hành quyết định", "Ngày quyết định công bố"),
+    "reviewed": ("Ngày rà soát", "Rà soát lần cuối", "Ngày rà soát gần nhất"),
+    "dossiers_per_year": ("Số hồ sơ/năm", "Số lượng hồ sơ/năm", "Số lượng hồ sơ", "Số hồ sơ"),
+    "online_per_year": ("Số hồ sơ trực tuyến/năm", "Số hồ sơ trực tuyến"),
+    "notes": ("Ghi chú", "Ghi chú khác"),
+}
+
+PROCEDURE_HEADERS = AliasTable(_with_layout(_PROCEDURE_ALIASES, wl.PROCEDURES))
+
+# Headers a user should see when none was recognised.
+EXPECTED_HEADERS = "Mã TTHC (Mã số), Tên thủ tục hành chính (Tên), Thời hạn giải quyết, Căn cứ pháp lý…"
+
+# Child sheets of the full workbook: one table per sheet, built from the layout.
+CHILD_HEADERS: dict[str, AliasTable] = {sheet.key: AliasTable(_with_layout({}, sheet)) for sheet in wl.CHILD_SHEETS}
+CATALOG_HEADERS = AliasTable(_with_layout({}, wl.CATALOG))
+
+
+def sheet_key(name: str) -> str:
+    return header_key(name)
+
+
+def sheet_matches(name: str, sheet: wl.Sheet) -> bool:
+    """Is a sheet name one the layout uses for ``sheet`` ("TPHS" = "Thành phần hồ sơ")?"""
+    key = sheet_key(name)
+    return any(key == sheet_key(n) for n in (sheet.name, *sheet.aliases))

@@ -1,0 +1,308 @@
+"""The full workbook layout: one definition shared by the Excel reader and the writer.
+
+`tthc template` and `tthc convert` write this layout; :mod:`tthc.load.excel_workbook`
+reads it back. It mirrors the national database's multi-sheet export: one sheet of
+procedures ("Thủ tục") and child sheets whose rows belong to a procedure through the
+key column "Mã TTHC".
+
+Keys of child rows: the procedure code; for a procedure without a code, "#<row>" where
+<row> is the procedure's row number on the "Thủ tục" sheet ("#7" = row 7).
+
+Everything here is plain data. Column ``key`` values are the record keys the builder
+(:mod:`tthc.load.build`) reads; ``kind`` says how a cell is read and written:
+  text   one value (clean text)
+  lines  several values, one per line in the cell
+  date   a date (an Excel date cell, or dd/mm/yyyy text)
+  int    a whole number
+Drop-down columns list ``choices`` as (Vietnamese label, stored value); the reader
+accepts either. ``open_choices`` columns suggest values but accept other text (several
+values in one cell, or wording the vocabulary parsers understand).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORMAT_MARKER = "tthc_workbook"
+FORMAT_VERSION = 1
+PROCEDURE_KEY = "procedure"  # key of the "Mã TTHC" column of every child sheet
+ROW_KEY_PREFIX = "#"  # child key of a procedure without a code: "#<row on Thủ tục>"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str  # header text as written by the writer
+    note: str  # one-line Vietnamese explanation, for the header cell's note
+    kind: str = "text"  # text | lines | date | int
+    choices: tuple[tuple[str, str], ...] = ()  # drop-down: (label, stored value)
+    open_choices: bool = False  # drop-down values are suggestions only
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other header texts the reader accepts
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    key: str  # record field the rows fill ("channels"…), or "procedures" / "catalog"
+    name: str  # sheet name as written
+    note: str  # what the sheet holds
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()  # other sheet names the reader accepts
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+# -- vocabularies (drop-downs) --------------------------------------------------------
+
+LEVEL_CHOICES = (
+    ("Cấp trung ương", "central"),
+    ("Cấp tỉnh", "province"),
+    ("Cấp huyện", "district"),
+    ("Cấp xã", "commune"),
+    ("Cơ quan khác", "other"),
+)
+METHOD_CHOICES = (
+    ("Trực tiếp", "direct"),
+    ("Trực tuyến", "online"),
+    ("Dịch vụ bưu chính", "postal"),
+)
+ONLINE_CHOICES = (
+    ("Toàn trình", "full"),
+    ("Một phần", "partial"),
+    ("Không", "none"),
+)
+MECHANISM_CHOICES = (
+    ("Một cửa", "one_stop"),
+    ("Một cửa liên thông", "interlinked"),
+)
+COPY_KIND_CHOICES = (
+    ("Bản chính", "original"),
+    ("Bản sao", "copy"),
+    ("Bản sao có chứng thực", "certified_copy"),
+    ("Bản sao kèm bản chính để đối chiếu", "copy_with_original"),
+    ("Bản điện tử", "electronic"),
+)
+AGENCY_ROLE_CHOICES = (
+    ("Cơ quan thực hiện", "implementing"),
+    ("Cơ quan có thẩm quyền", "competent"),
+    ("Cơ quan phối hợp", "coordinating"),
+    ("Cơ quan được ủy quyền", "authorized"),
+)
+DOC_KIND_CHOICES = (
+    ("Luật", "law"),
+    ("Bộ luật", "code"),
+    ("Nghị quyết của Quốc hội", "na_resolution"),
+    ("Pháp lệnh", "ordinance"),
+    ("Nghị định", "decree"),
+    ("Nghị quyết của Chính phủ", "gov_resolution"),
+    ("Quyết định của Thủ tướng", "pm_decision"),
+    ("Thông tư", "circular"),
+    ("Thông tư liên tịch", "joint_circular"),
+    ("Quyết định của Bộ trưởng", "ministry_decision"),
+    ("Quyết định của UBND tỉnh", "provincial_decision"),
+    ("Nghị quyết của HĐND tỉnh", "provincial_resolution"),
+    ("Văn bản hợp nhất", "consolidated"),
+    ("Công văn, chỉ thị", "dispatch"),
+    ("Khác", "other"),
+)
+CATALOG_KIND_CHOICES = (
+    ("Công bố đầy đủ", "full"),
+    ("Danh mục (tên, căn cứ, thời hạn, địa điểm, phí)", "provincial_list"),
+)
+
+# -- sheets ---------------------------------------------------------------------------
+
+_KEY_NOTE = "Mã TTHC của thủ tục ở sheet Thủ tục; thủ tục chưa có mã thì ghi #<số dòng>, ví dụ #7"
+
+
+def _key_column() -> Column:
+    return Column(PROCEDURE_KEY, "Mã TTHC", _KEY_NOTE, required=True, aliases=("Mã số", "Mã thủ tục", "Mã số TTHC"))
+
+
+# The catalog sheet is a list of (item, value) rows, not a table of procedures.
+CATALOG = Sheet(
+    "catalog",
+    "Danh mục",
+    "Thông tin chung của danh mục: tên, cơ quan công bố, quyết định công bố",
+    (
+        Column("item", "Thông tin", "Tên mục thông tin (không sửa)"),
+        Column("value", "Giá trị", "Giá trị của mục"),
+        Column("key", "Khóa", "Khóa máy đọc của mục (không sửa)"),
+    ),
+    aliases=("Thông tin danh mục", "Catalog"),
+)
+CATALOG_ITEMS: tuple[Column, ...] = (
+    Column(FORMAT_MARKER, "Định dạng", "Phiên bản định dạng sổ tthc (không sửa)", kind="int"),
+    Column("name", "Tên danh mục", "Tên của danh mục thủ tục hành chính"),
+    Column("issuer", "Cơ quan công bố", "Cơ quan ban hành quyết định công bố"),
+    Column("locality", "Địa phương", "Tỉnh, thành phố hoặc bộ, ngành của danh mục"),
+    Column(
+        "kind",
+        "Loại danh mục",
+        "Công bố đầy đủ, hay danh mục chỉ gồm tên, căn cứ, thời hạn, địa điểm, phí (Điều 13 NĐ 63/2010)",
+        choices=CATALOG_KIND_CHOICES,
+    ),
+    Column("decision_number", "Số quyết định công bố", "Số, ký hiệu quyết định, ví dụ 1234/QĐ-UBND"),
+    Column("decision_date", "Ngày quyết định công bố", "Ngày ký quyết định công bố", kind="date"),
+)
+
+PROCEDURES = Sheet(
+    "procedures",
+    "Thủ tục",
+    "Mỗi dòng một thủ tục hành chính",
+    (
+        Column("code", "Mã TTHC", "Mã trên CSDL quốc gia, ví dụ 1.004194; nhập dạng văn bản", aliases=("Mã số",)),
+        Column("name", "Tên thủ tục hành chính", "Tên đầy đủ của thủ tục", required=True, aliases=("Tên TTHC",)),
+        Column("field", "Lĩnh vực", "Lĩnh vực của thủ tục, ví dụ Hộ tịch"),
+        Column(
+            "levels",
+            "Cấp thực hiện",
+            "Một hoặc nhiều cấp, cách nhau bằng dấu phẩy",
+            choices=LEVEL_CHOICES,
+            open_choices=True,
+        ),
+        Column("kind", "Loại thủ tục", "Loại TTHC như trên CSDL quốc gia"),
+        Column("applicants", "Đối tượng thực hiện", "Mỗi đối tượng một dòng", kind="lines"),
+        Column("steps", "Trình tự thực hiện", "Mỗi bước một dòng", kind="lines"),
+        Column(
+            "processing_time",
+            "Thời hạn giải quyết",
+            "Chỉ dùng khi không điền sheet Cách thức thực hiện, ví dụ 05 ngày làm việc",
+        ),
+        Column("fees", "Phí, lệ phí", "Chỉ dùng khi không điền sheet Cách thức thực hiện; mỗi khoản một dòng"),
+        Column(
+            "online_service",
+            "Mức độ DVC trực tuyến",
+            "Toàn trình, Một phần hoặc Không (Nghị định 42/2022)",
+            choices=ONLINE_CHOICES,
+            open_choices=True,
+        ),
+        Column("partial_reason", "Lý do chỉ một phần", "Lý do chưa cung cấp toàn trình"),
+        Column("forms", "Mẫu đơn, tờ khai", "Mỗi mẫu một dòng", kind="lines"),
+        Column("conditions", "Yêu cầu, điều kiện", "Mỗi yêu cầu một dòng", kind="lines"),
+        Column("place", "Địa điểm thực hiện", "Nơi tiếp nhận hồ sơ và trả kết quả"),
+        Column("mechanism", "Cơ chế", "Một cửa hoặc một cửa liên thông", choices=MECHANISM_CHOICES),
+        Column("decision_number", "Số quyết định công bố", "Quyết định công bố thủ tục, ví dụ 1234/QĐ-UBND"),
+        Column("decision_date", "Ngày quyết định công bố", "Ngày ký quyết định công bố", kind="date"),
+        Column("reviewed", "Ngày rà soát", "Ngày rà soát, đánh giá gần nhất", kind="date"),
+        Column("dossiers_per_year", "Số hồ sơ/năm", "Số hồ sơ tiếp nhận trong một năm", kind="int"),
+        Column("online_per_year", "Số hồ sơ trực tuyến/năm", "Số hồ sơ nộp trực tuyến trong một năm", kind="int"),
+        Column("notes", "Ghi chú", "Ghi chú tự do"),
+    ),
+    aliases=("Thủ tục hành chính", "Danh sách TTHC", "TTHC", "Procedures"),
+)
+
+CHANNELS = Sheet(
+    "channels",
+    "Cách thức thực hiện",
+    "Mỗi dòng một hình thức nộp hồ sơ của một thủ tục",
+    (
+        _key_column(),
+        Column("method", "Hình thức nộp", "Trực tiếp, trực tuyến hoặc dịch vụ bưu chính", choices=METHOD_CHOICES),
+        Column("processing_time", "Thời hạn giải quyết", "Ví dụ 05 ngày làm việc", aliases=("Thời gian",)),
+        Column("fees", "Phí, lệ phí", "Mỗi khoản một dòng, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
+        Column("description", "Mô tả", "Mô tả thêm về hình thức nộp"),
+    ),
+    aliases=("Cách thức", "Hình thức nộp", "Channels"),
+)
+
+DOCUMENTS = Sheet(
+    "documents",
+    "Thành phần hồ sơ",
+    "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục",
+    (
+        _key_column(),
+        Column("code", "Mã giấy tờ", "Mã thành phần hồ sơ trên CSDL quốc gia, nếu có", aliases=("Mã TPHS",)),
+        Column("name", "Tên giấy tờ", "Tên giấy tờ như công bố", required=True),
+        Column("originals", "Số bản chính", "Số bản chính phải nộp", kind="int"),
+        Column("copies", "Số bản sao", "Số bản sao phải nộp", kind="int"),
+        Column(
+            "copy_kind",
+            "Loại bản",
+            "Loại bản được chấp nhận; nhiều loại thì mỗi loại một dòng",
+            kind="lines",
+            choices=COPY_KIND_CHOICES,
+            open_choices=True,
+        ),
+        Column("counts", "Số lượng", "Số lượng ghi bằng chữ, ví dụ Bản chính: 1 - Bản sao: 0"),
+        Column("form", "Mẫu đơn, tờ khai", "Tên hoặc đường dẫn mẫu đơn, tờ khai"),
+        Column("note", "Ghi chú", "Ghi chú về giấy tờ"),
+        Column("raw", "Nội dung gốc", "Dòng giấy tờ đúng như văn bản công bố"),
+    ),
+    aliases=("TPHS", "Hồ sơ", "Documents"),
+)
+
+LEGAL_BASIS = Sheet(
+    "legal_basis",
+    "Căn cứ pháp lý",
+    "Mỗi dòng một văn bản làm căn cứ pháp lý của một thủ tục",
+    (
+        _key_column(),
+        Column("number", "Số ký hiệu", "Số, ký hiệu văn bản, ví dụ 123/2015/NĐ-CP"),
+        Column("kind", "Loại văn bản", "Luật, Nghị định, Thông tư…", choices=DOC_KIND_CHOICES),
+        Column("title", "Trích yếu", "Tên, trích yếu của văn bản"),
+        Column("issuer", "Cơ quan ban hành", "Cơ quan ban hành văn bản"),
+        Column("issued", "Ngày ban hành", "Ngày ký ban hành", kind="date"),
+        Column("effective", "Ngày hiệu lực", "Ngày có hiệu lực", kind="date"),
+        Column("article", "Điều, khoản", "Điều, khoản quy định thủ tục, nếu có"),
+        Column("raw", "Nội dung gốc", "Căn cứ đúng như văn bản công bố"),
+    ),
+    aliases=("CCPL", "Căn cứ", "Legal basis"),
+)
+
+RESULTS = Sheet(
+    "results",
+    "Kết quả",
+    "Mỗi dòng một kết quả thực hiện của một thủ tục",
+    (
+        _key_column(),
+        Column("code", "Mã kết quả", "Mã kết quả trên CSDL quốc gia, ví dụ KQ.G03.000340"),
+        Column("name", "Tên kết quả", "Giấy tờ, quyết định người dân nhận được", required=True),
+        Column("validity", "Thời hạn hiệu lực", "Thời hạn hiệu lực của kết quả, nếu có"),
+    ),
+    aliases=("KQTH", "Kết quả thực hiện", "Results"),
+)
+
+AGENCIES = Sheet(
+    "agencies",
+    "Cơ quan",
+    "Mỗi dòng một cơ quan tham gia giải quyết một thủ tục",
+    (
+        _key_column(),
+        Column("name", "Tên cơ quan", "Tên cơ quan như công bố", required=True),
+        Column("role", "Vai trò", "Thực hiện, có thẩm quyền, phối hợp hay được ủy quyền", choices=AGENCY_ROLE_CHOICES),
+    ),
+    aliases=("Cơ quan thực hiện", "Agencies"),
+)
+
+VOLUME = Sheet(
+    "volume",
+    "Số lượng hồ sơ",
+    "Số hồ sơ tiếp nhận theo từng năm",
+    (
+        _key_column(),
+        Column("year", "Năm", "Năm thống kê", kind="int", required=True),
+        Column("dossiers", "Số hồ sơ", "Tổng số hồ sơ tiếp nhận trong năm", kind="int"),
+        Column("online", "Số hồ sơ trực tuyến", "Số hồ sơ nộp trực tuyến trong năm", kind="int"),
+    ),
+    aliases=("Số liệu hồ sơ", "Volume"),
+)
+
+EXTRA = Sheet(
+    "extra",
+    "Thông tin khác",
+    "Các cột khác của danh mục gốc, giữ nguyên để không mất dữ liệu",
+    (
+        _key_column(),
+        Column("column", "Tên cột", "Tên cột trong danh mục gốc", required=True),
+        Column("value", "Giá trị", "Giá trị của ô"),
+    ),
+    aliases=("Extra",),
+)
+
+CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)
+SHEETS: tuple[Sheet, ...] = (CATALOG, PROCEDURES, *CHILD_SHEETS)
