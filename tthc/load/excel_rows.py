@@ -276,9 +276,9 @@ class ProcedureRows:
         others = [(c, v) for c, v in filled if c != stt_i]
         marker = stt.__class__ is str and bool(_MARKER.fullmatch(stt.strip()))
         if not others:
-            if stt.__class__ is str and len(stt) > 3 and self.sections:
-                return self._section(r, stt_i, stt)
-            return "empty"
+            if stt.__class__ is not str or len(stt) <= 3:
+                return "empty"  # a bare row number
+            others, marker = [(stt_i, stt)], False
         if len(others) > 1:
             return "data"
         c, v = others[0]
