@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -129,7 +130,7 @@ def _build(make: Any, entry: RawEntry) -> Any:
     """Build one dataclass, turning a bad value (e.g. a broken regex) into a KnowledgeError."""
     try:
         return make(entry.values, entry.origin)
-    except (ValueError, TypeError, KeyError) as exc:  # re.error is a ValueError
+    except (re.error, ValueError, TypeError, KeyError) as exc:
         line = entry.lines.get("variants") or entry.lines.get("id") or entry.line
         raise KnowledgeError(
             tr(f"mục '{entry.identity}' không hợp lệ: {exc}", f"invalid entry '{entry.identity}': {exc}"),

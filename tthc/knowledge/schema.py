@@ -27,7 +27,7 @@ def fail(node: yaml.Node, file: str, vi: str, en: str) -> KnowledgeError:
 
 
 def is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in ("", "~", "null", "Null")
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
 
 def _scalar(node: yaml.Node, file: str) -> str:
@@ -166,11 +166,12 @@ def read_reasons(node: yaml.Node, file: str) -> tuple[dict[str, Any], ...]:
 
 def unknown_key(node: yaml.Node, file: str, key: str, valid: tuple[str, ...]) -> KnowledgeError:
     hint = nearest(key, valid)
+    keys = ", ".join(valid)
     return fail(
         node,
         file,
-        f"khóa không xác định '{key}'" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
-        f"unknown key '{key}'" + (f"; did you mean '{hint}'?" if hint else ""),
+        f"khóa không xác định '{key}'" + (f"; có phải ý bạn là '{hint}'?" if hint else f"; dùng: {keys}"),
+        f"unknown key '{key}'" + (f"; did you mean '{hint}'?" if hint else f"; use: {keys}"),
     )
 
 

@@ -9,7 +9,8 @@ streets do too (Đại lộ Bình Dương), "hòa bình" is also a word, and off
 - is not preceded by a lower unit, street or place word (xã, phường, đường, đại lộ…),
   looking back over the capitalised words before it ("Phường Hiệp Bình Phước");
 - is not followed by a number ("Hà Giang 1"), by "cũ", or (unless "tỉnh" precedes it) by
-  another capitalised word that makes it part of a longer name ("Thái Bình Trung").
+  another capitalised word that makes it part of a longer name ("Thái Bình Trung");
+- does not share words with another old name ("Thái Bình Dương", the Pacific).
 """
 
 from __future__ import annotations
@@ -129,17 +130,20 @@ class ProvinceMatcher:
         kt = text if isinstance(text, KeyedText) else keyed(text)
         if kt.offsets is None:
             return []
-        taken: list[tuple[int, int]] = []
-        found: list[ProvinceMatch] = []
+        spans: dict[tuple[int, int], Province] = {}
         for nkey, province in self._names:
             for i in find_words(kt.key, nkey):
-                end = i + len(nkey)
-                if any(s < end and i < e for s, e in taken):
-                    continue
-                match = self._judge(kt, i, end, province)
-                taken.append((i, end))  # a longer name took these words, rejected or not
-                if match is not None:
-                    found.append(match)
+                spans.setdefault((i, i + len(nkey)), province)
+        found: list[ProvinceMatch] = []
+        for (i, end), province in spans.items():
+            overlapping = {p.old_code for (s, e), p in spans.items() if s < end and i < e}
+            if overlapping != {province.old_code}:
+                continue  # two old names share words: a longer name ("Thái Bình Dương")
+            if any(s <= i and end <= e and (s, e) != (i, end) for s, e in spans):
+                continue  # a longer spelling of the same province covers it
+            match = self._judge(kt, i, end, province)
+            if match is not None:
+                found.append(match)
         return sorted(found, key=lambda m: m.start)
 
     def first(self, text: str | KeyedText | None) -> ProvinceMatch | None:
