@@ -20,7 +20,7 @@ from tthc.load import workbook_layout as wl
 from tthc.text import match_key
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_PUNCT = re.compile(r"[^\w\s]+")
+_PUNCT = re.compile(r"[^\w\s\u0300-\u036f]+")  # keep combining marks: "phí" is not "phi"
 _SPACES = re.compile(r"\s+")
 
 
