@@ -47,20 +47,18 @@ class SDict(dict, _Sourced):
     __slots__ = ("source",)
 
 
-try:  # libyaml's C parser is ~10x faster than the pure-Python one
-    from yaml import CParser as _Parser
+try:  # libyaml's C parser and composer: ~10x faster than the pure-Python ones
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _PyParser(Reader, Scanner, _Parser):  # type: ignore[misc,valid-type]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream):
             Reader.__init__(self, stream)
             Scanner.__init__(self)
-            _Parser.__init__(self)
-
-    _Parser = _PyParser  # type: ignore[misc,assignment]
+            Parser.__init__(self)
 
 
 class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]

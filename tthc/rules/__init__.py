@@ -8,9 +8,30 @@ ALL_RULES: tuple[Rule, ...] = ()
 
 
 def _registry() -> tuple[Rule, ...]:
-    from tthc.rules import completeness, consistency
+    from tthc.rules import (
+        completeness,
+        consistency,
+        dossier,
+        interlink,
+        legal_basis,
+        online,
+        online_uptake,
+        outdated_terms,
+        processing,
+    )
 
-    return (*completeness.RULES, *consistency.RULES)
+    families = (
+        completeness,
+        legal_basis,
+        outdated_terms,
+        dossier,
+        online,
+        online_uptake,
+        processing,
+        interlink,
+        consistency,
+    )
+    return tuple(sorted((rule for family in families for rule in family.RULES), key=lambda r: r.code))
 
 
 ALL_RULES = _registry()

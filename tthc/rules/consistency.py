@@ -59,7 +59,7 @@ def _check_duplicate_code(catalog: Catalog, ctx: RuleContext) -> Iterator[Findin
         )
 
 
-_LEADING = re.compile(r"^(?:thủ tục|tthc)\s*[:\-–]?\s*", re.I)
+_LEADING = re.compile(rf"^(?:{re.escape(match_key('thủ tục'))}|tthc)\s*[:\-–]?\s*")
 
 
 def normalised_name(name: str) -> str:

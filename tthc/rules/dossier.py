@@ -1,0 +1,278 @@
+"""Simplifiable dossiers: certified copies, papers the state holds, extra copies, certifications."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tthc.i18n import T, tr
+from tthc.model import CopyKind, DocumentRequirement, Procedure
+from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.text import match_key
+
+# Copy kinds that make a certified copy unnecessary when the line also accepts them.
+_LIGHTER_KINDS = frozenset({CopyKind.COPY, CopyKind.COPY_WITH_ORIGINAL, CopyKind.ELECTRONIC})
+
+
+def _doc_text(doc: DocumentRequirement) -> str:
+    return doc.raw or doc.name
+
+
+def _doc_subject(doc: DocumentRequirement) -> str:
+    return match_key(doc.name)
+
+
+def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    for doc in procedure.documents:
+        kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
+        if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
+            continue
+        yield ctx.finding(
+            procedure,
+            "documents",
+            tr(
+                f"yêu cầu bản sao có chứng thực: '{_doc_text(doc)}'",
+                f"asks for a certified copy: '{_doc_text(doc)}'",
+            ),
+            tr(
+                "cho phép nộp bản sao kèm bản chính để đối chiếu, bản chụp hoặc bản sao điện tử thay cho bản sao có chứng thực",
+                "accept a copy with the original for comparison, a photocopy or an electronic copy instead of a certified copy",
+            ),
+            subject=_doc_subject(doc),
+            source=doc.source,
+        )
+
+
+def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    for doc in procedure.documents:
+        found = ctx.knowledge.once_only_match(_doc_text(doc))
+        if found is None:
+            continue
+        kind, variant = found
+        yield ctx.finding(
+            procedure,
+            "documents",
+            tr(
+                f"yêu cầu '{_doc_text(doc)}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
+                f"asks for '{_doc_text(doc)}' ({kind.name_text()}) although {kind.database} holds the data",
+            ),
+            tr(
+                f"khai thác dữ liệu từ {kind.database} thay vì yêu cầu người dân nộp giấy tờ; bỏ thành phần hồ sơ này",
+                f"use the data from {kind.database} instead of asking the applicant for the paper; drop this component",
+            ),
+            subject=f"{kind.id}|{_doc_subject(doc)}",
+            source=doc.source,
+            legal_basis=kind.source,
+            data={"database": kind.database, "document_type": kind.id, "variant": variant},
+        )
+
+
+def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    for doc in procedure.documents:
+        originals, copies = doc.originals or 0, doc.copies or 0
+        if originals + copies <= 1:
+            continue
+        if originals >= 1 and copies >= 1:
+            what_vi, what_en = (
+                f"{originals} bản chính và {copies} bản sao",
+                f"{originals} original(s) and {copies} copy(ies)",
+            )
+        elif originals > 1:
+            what_vi, what_en = f"{originals} bản chính", f"{originals} originals"
+        else:
+            what_vi, what_en = f"{copies} bản sao", f"{copies} copies"
+        yield ctx.finding(
+            procedure,
+            "documents",
+            tr(f"yêu cầu {what_vi} của '{doc.name}'", f"asks for {what_en} of '{doc.name}'"),
+            tr(
+                "chỉ yêu cầu 01 bản của mỗi giấy tờ (bản chính hoặc bản sao), trừ khi luật quy định khác",
+                "ask for one copy of each paper (original or copy) unless the law requires more",
+            ),
+            subject=_doc_subject(doc),
+            source=doc.source,
+            data={"originals": doc.originals, "copies": doc.copies},
+        )
+
+
+# A certification (xác nhận) of a form by a commune, a ward, an employer or a village head.
+# Matched on match keys, so NFD text and old tone placement ("Uỷ ban") match too.
+_CERTIFYING = ("có xác nhận của", "xác nhận của", "có xác nhận", "có chứng thực chữ ký của", "có ý kiến của")
+_CERTIFIERS = (
+    "ủy ban nhân dân", "ubnd", "chính quyền", "công an", "trưởng thôn", "trưởng ấp", "trưởng bản", "tổ trưởng",
+    "cơ quan", "đơn vị", "người sử dụng lao động", "nơi công tác", "nơi cư trú", "xã", "phường", "thị trấn",
+    "doanh nghiệp", "chủ tịch",
+)  # fmt: skip
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(match_key(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+_CERTIFICATION = re.compile(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_alternation(_CERTIFIERS)})(?!\w)")
+# Lines that name a paper *issued as* a confirmation ("Giấy xác nhận tình trạng hôn nhân")
+# are papers, not certified forms.
+_ISSUED_PAPER = re.compile(
+    rf"^(?:{re.escape(match_key('bản'))} \S+ )?(?:{_alternation(('giấy', 'văn bản', 'phiếu'))}) {re.escape(match_key('xác nhận'))}"
+)
+
+
+def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    lines: list[tuple[str, str, object]] = [("documents", _doc_text(d), d.source) for d in procedure.documents]
+    lines += [("forms", text, procedure.source_of("forms")) for text in procedure.forms]
+    for field_name, text, source in lines:
+        key = match_key(text)
+        if _ISSUED_PAPER.match(key) or not _CERTIFICATION.search(key):
+            continue
+        yield ctx.finding(
+            procedure,
+            field_name,
+            tr(f"mẫu đơn, tờ khai phải có xác nhận: '{text}'", f"the form needs a certification: '{text}'"),
+            tr(
+                "bỏ yêu cầu xác nhận; cơ quan giải quyết tự kiểm tra thông tin qua cơ sở dữ liệu hoặc người dân tự cam kết",
+                "drop the certification; the deciding agency checks the data itself or accepts the applicant's declaration",
+            ),
+            subject=match_key(text),
+            source=source,  # type: ignore[arg-type]
+        )
+
+
+CERTIFIED_COPY_REQUIRED = Rule(
+    code="TT301",
+    name="certified-copy-required",
+    group=Group.SIMPLIFIABLE,
+    severity=Severity.WARNING,
+    summary=T("Yêu cầu bản sao có chứng thực", "Certified copy required"),
+    doc=RuleDoc(
+        what=T(
+            "Thành phần hồ sơ chỉ chấp nhận bản sao có chứng thực. Không báo khi dòng đó cũng chấp nhận bản sao kèm bản chính "
+            "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp).",
+            "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
+            "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand.",
+        ),
+        why=T(
+            "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
+            "bản sao có chứng thực mà chỉ được đối chiếu với bản chính. Chứng thực tốn thời gian và chi phí của người dân.",
+            "Decree 23/2015/NĐ-CP, Art. 6(1): where the law asks for a copy, the receiver may not demand a certified copy, "
+            "only compare it with the original. Certification costs applicants time and money.",
+        ),
+        example=T(
+            "'Bản sao có chứng thực Giấy chứng nhận kết hôn'.", "'Bản sao có chứng thực Giấy chứng nhận kết hôn'."
+        ),
+        instead=T(
+            "'Bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu hoặc bản sao điện tử Giấy chứng nhận kết hôn'.",
+            "Accept 'a certified copy, or a copy with the original for comparison, or an electronic copy'.",
+        ),
+    ),
+    legal_basis=T("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1", "Decree 23/2015/NĐ-CP, Art. 6(1)"),
+    check=_check_certified_copy,
+    proposal=T("Bỏ yêu cầu bản sao có chứng thực", "Drop the certified-copy requirement"),
+)
+
+DATA_AVAILABLE_DOCUMENT = Rule(
+    code="TT302",
+    name="data-available-document",
+    group=Group.SIMPLIFIABLE,
+    severity=Severity.WARNING,
+    summary=T("Yêu cầu giấy tờ mà dữ liệu đã có trong CSDL", "Asks for a paper whose data the state holds"),
+    doc=RuleDoc(
+        what=T(
+            "Thành phần hồ sơ yêu cầu một giấy tờ mà dữ liệu đã có trong cơ sở dữ liệu quốc gia, chuyên ngành (căn cước, "
+            "cư trú, khai sinh, tình trạng hôn nhân, đăng ký doanh nghiệp, đất đai, lý lịch tư pháp, bảo hiểm y tế, đăng ký "
+            "xe, giấy phép lái xe…). Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
+            "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
+            "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
+            "registration, driving licence…). The list of types is editable data (once_only.yaml).",
+        ),
+        why=T(
+            "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
+            "thông tin một lần) và Điều 18 khoản 4 (không yêu cầu giấy tờ mà dữ liệu đã có trong cơ sở dữ liệu đã công bố); "
+            "Nghị quyết 66.7/2025/NQ-CP (15/11/2025) cắt giảm thủ tục dựa trên dữ liệu.",
+            "Decision 06/QĐ-TTg (6/1/2022, Project 06); Decree 224/2026/NĐ-CP, Art. 15(1)(d) (once-only) and Art. 18(4) "
+            "(do not ask for documents whose data is in a published database); Resolution 66.7/2025/NQ-CP (15/11/2025).",
+        ),
+        example=T(
+            "'Bản sao Giấy khai sinh' trong hồ sơ đăng ký thường trú.",
+            "'Bản sao Giấy khai sinh' in a residence registration dossier.",
+        ),
+        instead=T(
+            "Bỏ giấy tờ khỏi hồ sơ; cơ quan giải quyết khai thác dữ liệu từ cơ sở dữ liệu được nêu.",
+            "Drop the paper; the deciding agency reads the data from the named database.",
+        ),
+    ),
+    legal_basis=T(
+        "Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d, Điều 18 khoản 4; Quyết định 06/QĐ-TTg",
+        "Decree 224/2026/NĐ-CP, Art. 15(1)(d), Art. 18(4); Decision 06/QĐ-TTg",
+    ),
+    check=_check_data_available,
+    proposal=T("Thay giấy tờ bằng khai thác dữ liệu", "Replace the paper by data from the database"),
+)
+
+EXCESS_COPIES = Rule(
+    code="TT306",
+    name="excess-copies",
+    group=Group.SIMPLIFIABLE,
+    severity=Severity.INFO,
+    summary=T("Yêu cầu nhiều bản của cùng một giấy tờ", "Several copies of the same paper"),
+    doc=RuleDoc(
+        what=T(
+            "Một giấy tờ được yêu cầu nhiều hơn một bản, hoặc cả bản chính lẫn bản sao.",
+            "A paper is asked for in more than one copy, or both as original and copy.",
+        ),
+        why=T(
+            "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "
+            "nghị cắt giảm (câu hỏi 8). Mỗi bản thừa là thời gian, chi phí sao chụp của người dân.",
+            "The review forms of Decree 63/2010/NĐ-CP (annexes) ask whether the number of copies is reasonable and "
+            "propose cuts (question 8). Each extra copy costs applicants time and copying.",
+        ),
+        example=T(
+            "'Tờ khai đăng ký kết hôn: Bản chính: 2 - Bản sao: 0'.",
+            "'Tờ khai đăng ký kết hôn: Bản chính: 2 - Bản sao: 0'.",
+        ),
+        instead=T("Yêu cầu 01 bản.", "Ask for one copy."),
+    ),
+    legal_basis=T(
+        "Nghị định 63/2010/NĐ-CP, Điều 28; biểu mẫu rà soát (câu 8)", "Decree 63/2010/NĐ-CP, Art. 28; review form (Q8)"
+    ),
+    check=_check_excess_copies,
+    proposal=T("Giảm số lượng bản giấy tờ", "Reduce the number of copies"),
+)
+
+FORM_CERTIFICATION_REQUIRED = Rule(
+    code="TT307",
+    name="form-certification-required",
+    group=Group.SIMPLIFIABLE,
+    severity=Severity.WARNING,
+    summary=T("Mẫu đơn, tờ khai phải có xác nhận", "A form needs a certification"),
+    doc=RuleDoc(
+        what=T(
+            "Mẫu đơn, tờ khai hoặc giấy tờ phải có xác nhận của UBND xã, phường, công an, trưởng thôn, cơ quan, đơn vị nơi "
+            "công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' (đó là giấy tờ, "
+            "xét bằng quy tắc data-available-document).",
+            "A form or paper must be certified by a commune or ward People's Committee, the police, a village head, an "
+            "employer or workplace. Papers issued as 'Giấy xác nhận …' are papers, judged by data-available-document.",
+        ),
+        why=T(
+            "Biểu mẫu rà soát mẫu đơn, tờ khai (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi việc xác nhận có thực sự cần không "
+            "(câu hỏi 3): mỗi xác nhận là một lần đi lại, một thủ tục ẩn.",
+            "The review form for forms (Decree 63/2010/NĐ-CP, annex) asks whether any certification is needed at all "
+            "(question 3): each certification is another trip, a hidden procedure.",
+        ),
+        example=T(
+            "'Đơn đề nghị hỗ trợ chi phí mai táng có xác nhận của UBND xã nơi cư trú'.",
+            "'Đơn đề nghị hỗ trợ chi phí mai táng có xác nhận của UBND xã nơi cư trú'.",
+        ),
+        instead=T(
+            "Bỏ xác nhận; cơ quan giải quyết tự xác minh qua cơ sở dữ liệu hoặc người nộp tự cam kết và chịu trách nhiệm.",
+            "Drop the certification; the agency verifies through databases or the applicant declares on their responsibility.",
+        ),
+    ),
+    legal_basis=T(
+        "Nghị định 63/2010/NĐ-CP, Điều 28; biểu mẫu rà soát mẫu đơn (câu 3)",
+        "Decree 63/2010/NĐ-CP, Art. 28; form review (Q3)",
+    ),
+    check=_check_form_certification,
+    proposal=T("Bỏ yêu cầu xác nhận trên mẫu đơn, tờ khai", "Drop the certification of the form"),
+)
+
+RULES = (CERTIFIED_COPY_REQUIRED, DATA_AVAILABLE_DOCUMENT, EXCESS_COPIES, FORM_CERTIFICATION_REQUIRED)

@@ -1,0 +1,365 @@
+"""Outdated wording: household books, the district level, pre-merger provinces, online levels
+1–4, and filing bound to one place. The phrases and their dates live in the knowledge base
+(terms.yaml, units.yaml); these rules only decide where to look and what to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc.i18n import T, tr
+from tthc.knowledge import Term
+from tthc.model import Level, OnlineLevel, Procedure, SourceRef
+from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.text import match_key
+
+
+def procedure_texts(procedure: Procedure, fields: tuple[str, ...]) -> Iterator[tuple[str, str, SourceRef | None, str]]:
+    """(field, text, position, item key) for each piece of free text of the given fields."""
+    for name in fields:
+        where = procedure.source_of(name)
+        if name == "name":
+            yield name, procedure.name, where, ""
+        elif name in ("place", "notes", "partial_reason") and getattr(procedure, name):
+            yield name, getattr(procedure, name), where, ""
+        elif name == "levels" and procedure.levels_raw:
+            yield name, procedure.levels_raw, where, ""
+        elif name == "agencies":
+            for agency in procedure.agencies:
+                yield name, agency.name, agency.source or where, ""
+        elif name in ("steps", "conditions", "forms", "applicants"):
+            for text in getattr(procedure, name):
+                yield name, text, where, ""
+        elif name == "documents":
+            for doc in procedure.documents:
+                yield name, doc.raw or doc.name, doc.source or where, match_key(doc.name)
+        elif name == "channels":
+            for channel in procedure.channels:
+                for text in (channel.method_raw, channel.description):
+                    if text:
+                        yield name, text, channel.source or where, ""
+        elif name == "online_service" and procedure.online_service and procedure.online_service.raw:
+            yield name, procedure.online_service.raw, where, ""
+
+
+def term_hits(
+    procedure: Procedure, ctx: RuleContext, category: str, fields: tuple[str, ...]
+) -> Iterator[tuple[Term, str, str, SourceRef | None, str]]:
+    """(term, variant as written, field, position, item key): one per field and item."""
+    terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
+    if not terms:
+        return
+    reported: set[tuple[str, str]] = set()
+    for field_name, text, where, item in procedure_texts(procedure, fields):
+        if (field_name, item) in reported:
+            continue
+        for term in terms:
+            if term.fields and field_name not in term.fields:
+                continue
+            hit = term.search(text)
+            if hit is None:
+                continue
+            reported.add((field_name, item))
+            yield term, hit.found or hit.variant, field_name, where, item
+            break
+
+
+def _date_note(term: Term) -> str:
+    return "" if term.date_confirmed else tr(" (ngày áp dụng chưa được xác nhận)", " (start date not confirmed)")
+
+
+def _term_finding(
+    ctx: RuleContext, procedure: Procedure, term: Term, found: str, field_name: str, where, item: str, what: T
+):
+    since = term.invalid_from.strftime("%d/%m/%Y") if term.invalid_from else ""
+    return ctx.finding(
+        procedure,
+        field_name,
+        tr(
+            f"{what.vi}: '{found}'" + (f" — không còn phù hợp từ {since}{_date_note(term)}" if since else ""),
+            f"{what.en}: '{found}'" + (f" — outdated since {since}{_date_note(term)}" if since else ""),
+        )
+        + (f". {term.reason_text()}" if term.reason_text() else ""),
+        term.replacement_text() or str(ctx.rule.doc.instead),
+        subject=f"{term.id}|{item}" if item else term.id,
+        source=where,
+        legal_basis=term.source,
+        data={"term": term.id, "found": found},
+    )
+
+
+# -- household books ------------------------------------------------------------------
+
+_HOUSEHOLD_FIELDS = ("documents", "conditions", "steps", "forms", "channels", "notes")
+
+
+def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    what = T("yêu cầu hoặc chấp nhận sổ hộ khẩu, sổ tạm trú", "asks for or accepts a household book")
+    for term, found, field_name, where, item in term_hits(procedure, ctx, "household_book", _HOUSEHOLD_FIELDS):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+
+
+# -- district level ---------------------------------------------------------------------
+
+_DISTRICT_FIELDS = ("name", "agencies", "place", "steps", "notes")
+
+
+def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    level = ctx.knowledge.abolished_level(Level.DISTRICT.value)
+    if level is None or not level.is_abolished_at(ctx.as_of):
+        return
+    if Level.DISTRICT in procedure.levels:
+        yield ctx.finding(
+            procedure,
+            "levels",
+            tr(
+                f"cấp thực hiện là cấp huyện ('{procedure.levels_raw}'), cấp này không còn từ {level.abolished_from:%d/%m/%Y}",
+                f"implementing level is the district ('{procedure.levels_raw}'), abolished since {level.abolished_from:%d/%m/%Y}",
+            ),
+            level.recommendation_text() or str(ctx.rule.doc.instead),
+            subject="district",
+            legal_basis=level.source,
+        )
+    what = T("nêu cơ quan, cấp huyện đã không còn", "names the abolished district level")
+    for term, found, field_name, where, item in term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+
+
+# -- pre-merger provinces -----------------------------------------------------------------
+
+_PROVINCE_FIELDS = ("agencies", "place", "steps", "notes", "name")
+
+
+def _check_province(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    reported: set[str] = set()
+    for field_name, text, where, _ in procedure_texts(procedure, _PROVINCE_FIELDS):
+        for match in ctx.knowledge.find_merged_provinces(text):
+            province = match.province
+            if province.effective and ctx.as_of < province.effective:
+                continue
+            key = f"{field_name}|{province.old_code}"
+            if key in reported:
+                continue
+            reported.add(key)
+            yield ctx.finding(
+                procedure,
+                field_name,
+                tr(
+                    f"nêu tên tỉnh trước sáp nhập '{match.found}': {province.old_name} nay thuộc {province.new_name}",
+                    f"names the pre-merger province '{match.found}': {province.old_name} is now part of {province.new_name}",
+                ),
+                tr(
+                    f"sửa thành {province.new_name} (và tên cơ quan, đơn vị hành chính mới tương ứng)",
+                    f"write {province.new_name} (and the matching new agency or unit name)",
+                ),
+                subject=province.old_code,
+                source=where,
+                legal_basis=province.source,
+                data={"old": province.old_name, "new": province.new_name},
+            )
+
+
+# -- online levels 1–4 --------------------------------------------------------------------
+
+
+def _check_legacy_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    terms = [t for t in ctx.knowledge.terms("legacy_online_level") if t.is_outdated_at(ctx.as_of)]
+    if not terms:
+        return
+    service = procedure.online_service
+    what = T("ghi mức độ dịch vụ công trực tuyến cũ", "uses the old online service levels")
+    if service is not None and service.level is OnlineLevel.LEGACY:
+        term = terms[0]
+        yield _term_finding(
+            ctx, procedure, term, service.raw or f"mức độ {service.legacy_level}", "online_service",
+            procedure.source_of("online_service"), "", what,
+        )  # fmt: skip
+    fields = ("channels", "notes", "steps")
+    for term, found, field_name, where, item in term_hits(procedure, ctx, "legacy_online_level", fields):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+
+
+# -- place-bound filing ---------------------------------------------------------------------
+
+_PLACE_FIELDS = ("place", "agencies", "steps", "channels", "conditions", "notes")
+
+
+def _check_place_bound(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    what = T(
+        "ràng buộc nơi nộp, bản chính hoặc ký nhận trực tiếp", "binds filing to a place, originals or signing in person"
+    )
+    for term, found, field_name, where, item in term_hits(procedure, ctx, "place_bound", _PLACE_FIELDS):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+
+
+HOUSEHOLD_BOOK_REQUIRED = Rule(
+    code="TT203",
+    name="household-book-required",
+    group=Group.OUTDATED,
+    severity=Severity.ERROR,
+    summary=T("Yêu cầu sổ hộ khẩu, sổ tạm trú", "Household book required"),
+    doc=RuleDoc(
+        what=T(
+            "Thành phần hồ sơ, điều kiện hoặc trình tự yêu cầu hay chấp nhận sổ hộ khẩu, sổ tạm trú (cả 'hộ khẩu', 'KT3', "
+            "'giấy chuyển hộ khẩu') làm giấy tờ chứng minh. 'Sổ hộ tịch' (sổ đăng ký hộ tịch) không phải sổ hộ khẩu và không bị báo.",
+            "A dossier component, condition or step asks for or accepts a household or temporary-residence book ('hộ khẩu', "
+            "'KT3', 'giấy chuyển hộ khẩu'). 'Sổ hộ tịch' (the civil-status register) is not a household book and is not reported.",
+        ),
+        why=T(
+            "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3: sổ hộ khẩu, sổ tạm trú chỉ có giá trị đến hết 31/12/2022. "
+            "Nghị định 104/2022/NĐ-CP (21/12/2022) sửa các nghị định yêu cầu nộp, xuất trình sổ; Điều 14 khoản 2 quy định "
+            "các cách chứng minh thông tin cư trú thay thế. Áp dụng từ 01/01/2023.",
+            "Residence Law 68/2020/QH14, Art. 38(3): household and temporary-residence books were valid only until "
+            "31/12/2022. Decree 104/2022/NĐ-CP (21/12/2022) amended the decrees requiring them; its Art. 14(2) lists the "
+            "ways to prove residence instead. Applies from 1/1/2023.",
+        ),
+        example=T("'Bản sao Sổ hộ khẩu (01 bản)'.", "'Bản sao Sổ hộ khẩu (01 bản)'."),
+        instead=T(
+            "Bỏ giấy tờ; chứng minh cư trú theo khoản 2 Điều 14 Nghị định 104/2022/NĐ-CP (khai thác Cơ sở dữ liệu quốc gia về dân cư).",
+            "Drop the paper; prove residence per Decree 104/2022/NĐ-CP Art. 14(2) (read the national population database).",
+        ),
+    ),
+    legal_basis=T(
+        "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3; Nghị định 104/2022/NĐ-CP",
+        "Residence Law 68/2020/QH14, Art. 38(3); Decree 104/2022/NĐ-CP",
+    ),
+    check=_check_household_book,
+    proposal=T("Bỏ yêu cầu sổ hộ khẩu, sổ tạm trú", "Drop the household-book requirement"),
+)
+
+DISTRICT_LEVEL_ABOLISHED = Rule(
+    code="TT204",
+    name="district-level-abolished",
+    group=Group.OUTDATED,
+    severity=Severity.ERROR,
+    summary=T("Nêu cấp huyện đã không còn", "Names the abolished district level"),
+    doc=RuleDoc(
+        what=T(
+            "Cấp thực hiện là cấp huyện, hoặc cơ quan, địa điểm, trình tự nêu UBND huyện/quận/thị xã/thành phố thuộc tỉnh, "
+            "Chủ tịch UBND cấp huyện, các phòng chuyên môn thuộc UBND cấp huyện. 'Sở Tư pháp' (cấp tỉnh) không bị nhầm với 'Phòng Tư pháp'.",
+            "The implementing level is the district, or an agency, place or step names a district, town or provincial city "
+            "People's Committee, its chairman or its offices. 'Sở Tư pháp' (province) is never taken for 'Phòng Tư pháp'.",
+        ),
+        why=T(
+            "Chính quyền địa phương hai cấp từ 01/7/2025: Nghị quyết 203/2025/QH15 (sửa Hiến pháp), Luật Tổ chức chính quyền "
+            "địa phương 72/2025/QH15; các nghị định phân định thẩm quyền ngày 12/6/2025 chuyển thẩm quyền theo từng ngành, có "
+            "thẩm quyền lên cấp tỉnh (ví dụ Nghị định 151/2025/NĐ-CP, Điều 5: thẩm quyền của Chủ tịch UBND cấp huyện về đất đai "
+            "chuyển cho Chủ tịch UBND cấp xã).",
+            "Two-level local government from 1/7/2025: Resolution 203/2025/QH15 (constitutional amendment), Law on Local "
+            "Government 72/2025/QH15; sector decrees of 12/6/2025 reassigned powers sector by sector, some to the province "
+            "(e.g. Decree 151/2025/NĐ-CP Art. 5: land powers of the district chairman go to the commune chairman).",
+        ),
+        example=T("Cơ quan thực hiện: 'Phòng Tư pháp huyện Kim Bảng'.", "Agency: 'Phòng Tư pháp huyện Kim Bảng'."),
+        instead=T(
+            "Xác định lại cơ quan có thẩm quyền theo nghị định phân định thẩm quyền của ngành; không mặc định chuyển về cấp xã.",
+            "Reassign per the sector decree; do not assume the commune.",
+        ),
+    ),
+    legal_basis=T(
+        "Nghị quyết 203/2025/QH15; Luật 72/2025/QH15 (từ 01/7/2025)",
+        "Resolution 203/2025/QH15; Law 72/2025/QH15 (from 1/7/2025)",
+    ),
+    check=_check_district,
+    proposal=T("Xác định lại cơ quan, cấp thực hiện", "Reassign the implementing agency and level"),
+)
+
+PRE_MERGER_PROVINCE = Rule(
+    code="TT205",
+    name="pre-merger-province",
+    group=Group.OUTDATED,
+    severity=Severity.WARNING,
+    summary=T("Nêu tên tỉnh trước sáp nhập", "Names a pre-merger province"),
+    doc=RuleDoc(
+        what=T(
+            "Cơ quan, địa điểm hoặc trình tự nêu tên một tỉnh đã sáp nhập vào tỉnh khác từ 01/7/2025 (ví dụ Hà Nam, Nam Định "
+            "→ Ninh Bình). Tên tỉnh vẫn còn (Ninh Bình) và tên xã, đường trùng tên tỉnh cũ không bị báo.",
+            "An agency, place or step names a province merged into another on 1/7/2025 (e.g. Hà Nam, Nam Định → Ninh Bình). "
+            "Names that still exist (Ninh Bình) and communes or streets sharing an old name are not reported.",
+        ),
+        why=T(
+            "Nghị quyết 202/2025/QH15 (12/6/2025) sắp xếp 63 tỉnh, thành phố thành 34, hiệu lực 01/7/2025. Bảng đối chiếu "
+            "lấy từ dữ liệu dvhcvn (nối theo mã đơn vị hành chính).",
+            "Resolution 202/2025/QH15 (12/6/2025) merged 63 provinces into 34, in force 1/7/2025. The mapping comes from "
+            "the dvhcvn data, joined on unit codes.",
+        ),
+        example=T("Địa điểm: 'UBND huyện Kim Bảng, tỉnh Hà Nam'.", "Place: 'UBND huyện Kim Bảng, tỉnh Hà Nam'."),
+        instead=T(
+            "Ghi tên tỉnh mới và tên cơ quan mới tương ứng.", "Write the new province and the matching new agency."
+        ),
+    ),
+    legal_basis=T("Nghị quyết 202/2025/QH15 (từ 01/7/2025)", "Resolution 202/2025/QH15 (from 1/7/2025)"),
+    check=_check_province,
+    proposal=T("Cập nhật tên đơn vị hành chính sau sắp xếp", "Update the administrative unit names"),
+)
+
+LEGACY_ONLINE_LEVEL = Rule(
+    code="TT206",
+    name="legacy-online-level",
+    group=Group.OUTDATED,
+    severity=Severity.WARNING,
+    summary=T("Ghi mức độ dịch vụ công trực tuyến 1–4 cũ", "Old online service levels 1–4"),
+    doc=RuleDoc(
+        what=T(
+            "Mức độ dịch vụ công trực tuyến ghi 'mức độ 1/2/3/4' theo Nghị định 43/2011/NĐ-CP thay vì 'toàn trình' / 'một phần'.",
+            "The online service is written as 'level 1/2/3/4' of Decree 43/2011/NĐ-CP instead of 'toàn trình' / 'một phần'.",
+        ),
+        why=T(
+            "Nghị định 42/2022/NĐ-CP (24/6/2022), Điều 11 thay bốn mức độ bằng dịch vụ công trực tuyến toàn trình và một phần "
+            "(ngày áp dụng được cho là 01/8/2022, CHƯA XÁC NHẬN); từ 01/7/2026 Nghị định 224/2026/NĐ-CP, Điều 14.",
+            "Decree 42/2022/NĐ-CP (24/6/2022), Art. 11 replaced the four levels by fully and partly online services (in "
+            "force from a date believed to be 1/8/2022, UNCONFIRMED); from 1/7/2026 Decree 224/2026/NĐ-CP, Art. 14.",
+        ),
+        example=T("Mức độ DVC: 'Mức độ 3'.", "Online level: 'Mức độ 3'."),
+        instead=T(
+            "Ghi 'Toàn trình' hoặc 'Một phần' kèm lý do.",
+            "Write 'Toàn trình' (fully online) or 'Một phần' (partly) with its reason.",
+        ),
+    ),
+    legal_basis=T(
+        "Nghị định 42/2022/NĐ-CP, Điều 11; Nghị định 224/2026/NĐ-CP, Điều 14",
+        "Decree 42/2022/NĐ-CP, Art. 11; Decree 224/2026/NĐ-CP, Art. 14",
+    ),
+    check=_check_legacy_online,
+    proposal=T("Cập nhật mức độ dịch vụ công trực tuyến", "Update the online service level"),
+)
+
+PLACE_BOUND_FILING = Rule(
+    code="TT207",
+    name="place-bound-filing",
+    group=Group.OUTDATED,
+    severity=Severity.WARNING,
+    summary=T(
+        "Ràng buộc nơi nộp hồ sơ, bản chính, ký nhận trực tiếp",
+        "Filing bound to one place, originals, signing in person",
+    ),
+    doc=RuleDoc(
+        what=T(
+            "Thủ tục chỉ cho nộp hồ sơ tại nơi cư trú, nơi đặt trụ sở hoặc nơi cấp lần đầu; buộc nộp bản chính; hoặc buộc "
+            "có mặt ký nhận kết quả. 'Bản chính để đối chiếu' là cách hợp pháp và không bị báo.",
+            "Filing only at the place of residence, head office or first issue; originals demanded; or appearing in person "
+            "to sign for the result. 'Bản chính để đối chiếu' (original for comparison) is lawful and not reported.",
+        ),
+        why=T(
+            "Công điện 220/CĐ-TTg (18/11/2025) yêu cầu bỏ các ràng buộc này; mục tiêu năm 2025: 100 % thủ tục được giải quyết "
+            "không phụ thuộc địa giới hành chính trong tỉnh.",
+            "Official dispatch 220/CĐ-TTg (18/11/2025) orders these removed; target for 2025: 100 % of procedures handled "
+            "anywhere in the province.",
+        ),
+        example=T("Địa điểm: 'UBND xã nơi người yêu cầu cư trú'.", "Place: 'UBND xã nơi người yêu cầu cư trú'."),
+        instead=T(
+            "Cho phép nộp và nhận kết quả tại bất kỳ nơi tiếp nhận nào trong tỉnh, qua bưu chính hoặc trực tuyến.",
+            "Accept filing and deliver results anywhere in the province, by post or online.",
+        ),
+    ),
+    legal_basis=T("Công điện 220/CĐ-TTg ngày 18/11/2025", "Official dispatch 220/CĐ-TTg of 18/11/2025"),
+    check=_check_place_bound,
+    proposal=T("Bỏ ràng buộc địa giới hành chính khi nộp hồ sơ", "Allow filing anywhere in the province"),
+)
+
+RULES = (
+    HOUSEHOLD_BOOK_REQUIRED,
+    DISTRICT_LEVEL_ABOLISHED,
+    PRE_MERGER_PROVINCE,
+    LEGACY_ONLINE_LEVEL,
+    PLACE_BOUND_FILING,
+)
