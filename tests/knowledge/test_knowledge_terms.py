@@ -122,6 +122,7 @@ def test_district_level_recommends_the_sector_decree_not_the_commune(kb):
         ("DVC trực tuyến mức độ 3", "DVC trực tuyến mức độ 3"),
         ("Cung cấp DVCTT mức 3", "DVCTT mức 3"),
         (nfd("Thực hiện trực tuyến mức độ 2"), "trực tuyến mức độ 2"),
+        ("Dịch vụ công trực tuyến: Mức độ 3", "Dịch vụ công trực tuyến: Mức độ 3"),
     ],
 )
 def test_legacy_online_level_in_any_text(kb, text, found):

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from tthc.text import contains_key, match_key, nfc
 
@@ -27,20 +28,29 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.combining(ch) != 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class KeyedText:
-    """A text (NFC), its matching key, and key index -> text index (None if unknown)."""
+    """A text (NFC) and its matching key; ``offsets`` (computed on first use) maps each key
+    character to the index of the text character it came from (None for exotic input)."""
 
     text: str
     key: str
-    offsets: tuple[int, ...] | None
+
+    @cached_property
+    def offsets(self) -> tuple[int, ...] | None:
+        chars, where = _mirror_match_key(self.text)
+        if "".join(chars) != match_key(self.text):
+            return None
+        chars, where = _unify_dashes_with_offsets(chars, where)
+        return tuple(where) if "".join(chars) == self.key else None
 
     def span(self, key_start: int, key_end: int) -> tuple[int, int] | None:
         """The span of the original text a whole-word key span came from."""
-        if self.offsets is None or key_end <= key_start:
+        offsets = self.offsets
+        if offsets is None or key_end <= key_start:
             return None
-        start = self.offsets[key_start]
-        end = max(self.offsets[key_start:key_end]) + 1
+        start = offsets[key_start]
+        end = max(offsets[key_start:key_end]) + 1
         # a tone mark moved to the word's end points back into the word: widen to the word
         while end < len(self.text) and _word_char(self.text[end]) and _word_char(self.text[end - 1]):
             end += 1
@@ -51,15 +61,11 @@ class KeyedText:
         return None if span is None else self.text[span[0] : span[1]]
 
 
+@lru_cache(maxsize=16384)
 def keyed(text: str) -> KeyedText:
-    """The key of ``text`` (see module doc) with offsets back into the NFC text."""
+    """The key of ``text`` (see module doc); cached, as every rule asks about the same texts."""
     text = nfc(text)
-    base = match_key(text)
-    chars, offsets = _mirror_match_key(text)
-    if "".join(chars) != base:  # exotic input: keep the key, give up on positions
-        return KeyedText(text, _unify_dashes(base), None)
-    key_chars, key_offsets = _unify_dashes_with_offsets(chars, offsets)
-    return KeyedText(text, "".join(key_chars), tuple(key_offsets))
+    return KeyedText(text, phrase_key(text))
 
 
 def phrase_key(phrase: str) -> str:
@@ -190,10 +196,13 @@ class PhraseMatcher:
             return None
         kt = text if isinstance(text, KeyedText) else keyed(text)
         key = kt.key
+        phrases = [(v, vkey) for v, vkey in self._phrases if vkey in key]  # cheap pre-filter
+        if not phrases and not self._patterns:
+            return None
         if any(contains_key(key, u) for u in self._unless):
             return None
         key = self._mask(key)
-        for variant, vkey in self._phrases:
+        for variant, vkey in phrases:
             for i in find_words(key, vkey):
                 return self._hit(kt, variant, i, i + len(vkey))
         for variant, pattern in self._patterns:

@@ -128,12 +128,12 @@ class ProvinceMatcher:
         if not text:
             return []
         kt = text if isinstance(text, KeyedText) else keyed(text)
-        if kt.offsets is None:
-            return []
         spans: dict[tuple[int, int], Province] = {}
         for nkey, province in self._names:
             for i in find_words(kt.key, nkey):
                 spans.setdefault((i, i + len(nkey)), province)
+        if not spans or kt.offsets is None:  # judging needs the text as written
+            return []
         found: list[ProvinceMatch] = []
         for (i, end), province in spans.items():
             overlapping = {p.old_code for (s, e), p in spans.items() if s < end and i < e}
