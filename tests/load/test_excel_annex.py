@@ -204,3 +204,34 @@ def test_channel_methods_and_agency_roles(tmp_path):
         ("Công an tỉnh", "coordinating"),
         ("Sở Y tế", "coordinating"),
     ]
+
+
+def test_numbered_name_only_row_is_a_procedure_not_a_section(tmp_path):
+    rows = [
+        ["STT", "Tên thủ tục hành chính", "Thời hạn giải quyết"],
+        [1, "Cấp giấy phép hoạt động cấp tỉnh", None],
+        [2, "Đăng ký hoạt động", "05 ngày"],
+    ]
+    read = read_excel(write(tmp_path / "n.xlsx", rows))
+    assert [r.values["name"] for r in read.records] == ["Cấp giấy phép hoạt động cấp tỉnh", "Đăng ký hoạt động"]
+    assert "levels" not in read.records[1].values
+
+
+def test_procedure_sheet_is_found_by_scoring(tmp_path):
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "Hướng dẫn"
+    notes.append(["Tên", "Ghi chú"])  # a weak candidate
+    notes.append(["Điền danh mục ở sheet sau", ""])
+    hidden = wb.create_sheet("Ẩn")
+    hidden.append(["Mã TTHC", "Tên TTHC", "Lĩnh vực", "Căn cứ pháp lý"])
+    hidden.append(["9.000009", "Thủ tục cũ", "X", "Y"])
+    hidden.sheet_state = "hidden"
+    ws = wb.create_sheet("Danh mục TTHC")
+    ws.append(["Tiêu đề"])
+    ws.append(["Mã TTHC", "Tên TTHC", "Thời hạn giải quyết"])
+    ws.append(["1.000001", "Đăng ký khai sinh", "05 ngày"])
+    wb.save(tmp_path / "s.xlsx")
+    read = read_excel(tmp_path / "s.xlsx")
+    assert [r.values["code"] for r in read.records] == ["1.000001"]
+    assert read.records[0].source.sheet == "Danh mục TTHC"

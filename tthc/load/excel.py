@@ -132,17 +132,18 @@ def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[Sheet
     """The sheet with the best-scoring procedure header (visible sheets first)."""
     best: tuple[int, SheetData, Table] | None = None
     first_nonempty: SheetData | None = None
-    order = [n for n in names if n not in book._hidden] + [n for n in names if n in book._hidden]
-    for name in order:
-        sheet = read_sheet(book, name)
-        if sheet.is_empty:
-            continue
-        first_nonempty = first_nonempty or sheet
-        table = find_table(sheet, PROCEDURE_HEADERS, file=file, required=_REQUIRED)
-        if table is not None and (best is None or table.score > best[0]):
-            best = (table.score, sheet, table)
-        if best is not None and name in book._hidden:
-            break
+    visible = [n for n in names if n not in book.hidden]
+    for group in (visible, [n for n in names if n in book.hidden]):
+        for name in group:
+            sheet = read_sheet(book, name)
+            if sheet.is_empty:
+                continue
+            first_nonempty = first_nonempty or sheet
+            table = find_table(sheet, PROCEDURE_HEADERS, file=file, required=_REQUIRED)
+            if table is not None and (best is None or table.score > best[0]):
+                best = (table.score, sheet, table)
+        if best is not None:
+            break  # hidden sheets only when no visible sheet holds the list
     if best is None:
         if first_nonempty is None:
             raise LoadError(

@@ -40,13 +40,13 @@ class Workbook:
     format: str  # "xlsx", "xls", "ods"
     sheet_names: list[str]
     _book: Any  # calamine workbook
-    _hidden: set[str]
+    hidden: set[str]
 
     def sheet(self, name: str) -> SheetData:
         sheet = self._book.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
         merged = [(t[0], t[1], b[0], b[1]) for t, b in (sheet.merged_cell_ranges or [])]
-        return SheetData(name, rows, merged, name in self._hidden)
+        return SheetData(name, rows, merged, name in self.hidden)
 
     def close(self) -> None:
         self._book.close()

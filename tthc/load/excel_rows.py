@@ -291,6 +291,9 @@ class ProcedureRows:
         if key.startswith(_FOOTNOTE):
             self._ignored(r, c, txt)
             return "ignored"
+        numbered = isinstance(stt, float) or (stt.__class__ is str and stt.strip().isdigit())
+        if numbered and c == name_i and not (_MARKER_PREFIX.match(txt) or key.startswith(_FIELD_KEY)):
+            return "data"  # "3 | Cấp giấy phép … cấp tỉnh": a numbered procedure, not a heading
         across = any(lo <= c and hi - lo >= 2 for lo, hi in spans.get(r, ()))
         looks = bool(_MARKER_PREFIX.match(txt)) or key.startswith(_FIELD_KEY) or _section_words(key)
         if self.sections and (marker or across or looks):
