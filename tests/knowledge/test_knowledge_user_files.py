@@ -125,6 +125,23 @@ def test_null_removes_a_field(tmp_path):
     assert doc.repealed_from is None and doc.status_at(D(2026, 11, 28)) is DocStatus.IN_FORCE
 
 
+def test_numbers_without_a_year_are_separate_documents_per_year(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+legal_documents:
+  - number: 66/NQ-CP
+    kind: gov_resolution
+    issued: 2019-09-10
+    title: Nghị quyết phiên họp Chính phủ (ví dụ)
+    source: Sổ theo dõi văn bản
+""",
+    )
+    kb = load_knowledge([path])
+    assert kb.find_document("66/NQ-CP", year=2019).issued == D(2019, 9, 10)
+    assert kb.find_document("66/NQ-CP", year=2025).issued == D(2025, 3, 26)  # the shipped one stays
+
+
 def test_later_files_override_earlier_ones(tmp_path):
     a = write(tmp_path, "targets:\n  - id: unused_years\n    value: 3\n    source: a\n", "a.yaml")
     b = write(tmp_path, "targets:\n  - id: unused_years\n    value: 4\n    source: b\n", "b.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,9 +148,19 @@ def _entry(name: str, section: Section, node: yaml.Node, file: str) -> RawEntry:
 def _identity(name: str, section: Section, values: dict[str, Any]) -> str | None:
     for key in section.keys:
         value = values.get(key)
-        if value:
-            return doc_number_key(value) if (name, key) == ("legal_documents", "number") else value
+        if not value:
+            continue
+        if (name, key) != ("legal_documents", "number"):
+            return value
+        number = doc_number_key(value)
+        if not _YEAR_IN_NUMBER.search(number):  # "66/NQ-CP" recurs yearly: the year is part of the key
+            year = values.get("year") or (values["issued"].year if values.get("issued") else None)
+            return f"{number}@{year}" if year else number
+        return number
     return None
+
+
+_YEAR_IN_NUMBER = re.compile(r"/(?:19|20)\d\d(?:/|$)")
 
 
 def _no_duplicates(entries: list[RawEntry]) -> None:
