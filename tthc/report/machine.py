@@ -1,8 +1,10 @@
-"""Dispatch of the machine formats of `tthc check` (stdout or --output)."""
+"""Dispatch of the machine formats of `tthc check` (stdout or --output), and what they share."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from tthc.audit import Audit
 from tthc.rules.base import Finding
@@ -37,3 +39,31 @@ def render(
 
         return csv(findings)
     raise ValueError(fmt)
+
+
+def relative_path(file: str | None) -> str:
+    """The catalog file relative to the working folder, with forward slashes (CI tools want that)."""
+    if not file:
+        return ""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = Path(os.path.relpath(path))
+        except ValueError:  # another drive on Windows
+            return path.as_posix()
+    return path.as_posix()
+
+
+def excel_cell(f: Finding) -> str | None:
+    """`Thủ tục!B17` for a finding in a workbook (`Thủ tục!17:17` when only the row is known)."""
+    src = f.source
+    if src is None or src.sheet is None:
+        return None
+    if src.cell:
+        return f"{src.sheet}!{src.cell}"
+    return f"{src.sheet}!{src.row}:{src.row}" if src.row is not None else src.sheet
+
+
+def line_of(f: Finding) -> int | None:
+    """The YAML line or the Excel row of a finding."""
+    return f.source.line_or_row if f.source else None

@@ -1,0 +1,82 @@
+"""`--format csv`: one row per finding, headers in the user's language, safe to open in Excel.
+
+`render` returns the text; `tthc check --output FILE` writes it as UTF-8 *with* a BOM so
+Excel reads Vietnamese correctly, while stdout gets no BOM (pipes and other tools would see
+it as data). A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so
+Excel shows text instead of evaluating a formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from tthc.i18n import tr
+from tthc.report.machine import excel_cell, line_of, relative_path
+from tthc.rules.base import Finding, Severity
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def headers() -> list[str]:
+    return [
+        tr("Tệp", "File"),
+        tr("Dòng", "Line"),
+        tr("Ô", "Cell"),
+        tr("Mã thủ tục", "Procedure code"),
+        tr("Tên thủ tục", "Procedure name"),
+        tr("Lĩnh vực", "Field"),
+        tr("Mức", "Severity"),
+        tr("Mã quy tắc", "Rule code"),
+        tr("Quy tắc", "Rule"),
+        tr("Thành phần", "Element"),
+        tr("Nội dung", "Message"),
+        tr("Kiến nghị", "Recommendation"),
+        tr("Căn cứ pháp lý", "Legal basis"),
+        tr("Cơ quan thực hiện", "Agencies"),
+        "Fingerprint",
+    ]
+
+
+def severity_label(severity: Severity) -> str:
+    return {
+        Severity.ERROR: tr("lỗi", "error"),
+        Severity.WARNING: tr("cảnh báo", "warning"),
+        Severity.INFO: tr("thông tin", "info"),
+    }[severity]
+
+
+def row(f: Finding) -> list[str]:
+    line = line_of(f)
+    return [
+        relative_path(f.file),
+        str(line) if line is not None else "",
+        excel_cell(f) or "",
+        f.procedure_code or "",
+        f.procedure_name or "",
+        f.procedure_field or "",
+        severity_label(f.severity),
+        f.rule_code,
+        f.rule_name,
+        f.field,
+        f.message,
+        f.recommendation,
+        f.legal_basis,
+        "; ".join(f.agencies),
+        f.fingerprint,
+    ]
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a cell Excel would read as a formula with an apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def render(findings: Sequence[Finding]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers())
+    for f in findings:
+        writer.writerow([neutralise(cell) for cell in row(f)])
+    return buffer.getvalue()

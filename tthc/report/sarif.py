@@ -1,0 +1,126 @@
+"""`--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
+
+Every selected rule is described in `tool.driver.rules` from its own documentation (the text
+`tthc explain` prints); every finding is one result with one location: the catalog file
+relative to the working folder, and the YAML line or the Excel row as `region.startLine`.
+The finding fingerprint (never a row number) goes into `partialFingerprints`, also as
+`primaryLocationLineHash`, so an alert survives re-sorting a sheet instead of being closed
+and reopened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote
+
+from tthc import __version__
+from tthc.audit import Audit
+from tthc.i18n import language, tr
+from tthc.report.machine import excel_cell, line_of, relative_path
+from tthc.rules import RULES_BY_CODE, Rule
+from tthc.rules.base import Finding, Severity
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "tthc/v1"
+
+
+def dumps(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None) -> str:
+    return json.dumps(to_sarif(audit, findings, automation_id=automation_id), ensure_ascii=False, indent=2)
+
+
+def to_sarif(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None) -> dict[str, Any]:
+    rules = _rules(audit.rules, findings)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "tthc",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_descriptor(rule) for rule in rules],
+            }
+        },
+        "language": language(),
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, index[f.rule_code]) for f in findings],
+        "properties": {"as_of": audit.as_of.isoformat()},
+    }
+    if automation_id:
+        run["automationDetails"] = {"id": automation_id}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _rules(selected: Sequence[Rule], findings: Sequence[Finding]) -> list[Rule]:
+    """The selected rules, plus any rule a finding names that is not among them."""
+    rules = list(selected)
+    known = {r.code for r in rules}
+    for f in findings:
+        if f.rule_code not in known and f.rule_code in RULES_BY_CODE:
+            rules.append(RULES_BY_CODE[f.rule_code])
+            known.add(f.rule_code)
+    return rules
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    from tthc.report.rule_docs import rule_markdown
+
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": str(rule.summary)},
+        "fullDescription": {"text": str(rule.doc.what)},
+        "help": {"text": help_text(rule), "markdown": rule_markdown(rule)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["tthc", rule.group.value], "group": rule.group.value},
+    }
+
+
+def help_text(rule: Rule) -> str:
+    """The rule documentation as plain text (for viewers that do not render Markdown)."""
+    from tthc.report.rule_docs import SECTIONS
+
+    parts = [f"{rule.code} {rule.name}: {rule.summary}", f"{tr('Căn cứ', 'Legal basis')}: {rule.legal_basis}"]
+    for attr, (vi, en) in SECTIONS:
+        parts.append(f"{tr(vi, en)}: {getattr(rule.doc, attr)}")
+    return "\n\n".join(parts)
+
+
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    cell = excel_cell(f)
+    region: dict[str, Any] = {"startLine": max(line_of(f) or 1, 1)}
+    if f.source is not None and f.source.line is not None and f.source.column:
+        region["startColumn"] = f.source.column
+    uri = quote(relative_path(f.file) or f.catalog, safe="/")
+    properties: dict[str, Any] = {
+        "procedure_code": f.procedure_code,
+        "procedure_name": f.procedure_name,
+        "field": f.field,
+        "recommendation": f.recommendation,
+        "legal_basis": f.legal_basis,
+        "catalog": f.catalog,
+    }
+    if cell:
+        properties["cell"] = cell
+    if f.source is not None and f.source.column_title:
+        properties["column_title"] = f.source.column_title
+    return {
+        "ruleId": f.rule_code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "message": {"text": message_text(f, cell)},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint, "primaryLocationLineHash": f.fingerprint},
+        "properties": {k: v for k, v in properties.items() if v is not None},
+    }
+
+
+def message_text(f: Finding, cell: str | None) -> str:
+    """`1.001193 Đăng ký khai sinh: <message> (Thủ tục!B17). Kiến nghị: …`: the first sentence says what."""
+    who = " ".join(p for p in (f.procedure_code, f.procedure_name) if p)
+    text = f"{who}: {f.message}" if who else f.message
+    if cell:
+        text += f" ({cell})"
+    return f"{text}. {tr('Kiến nghị', 'Recommendation')}: {f.recommendation}"
