@@ -235,3 +235,24 @@ def test_procedure_sheet_is_found_by_scoring(tmp_path):
     read = read_excel(tmp_path / "s.xlsx")
     assert [r.values["code"] for r in read.records] == ["1.000001"]
     assert read.records[0].source.sheet == "Danh mục TTHC"
+
+
+def test_annex_through_the_builder(tmp_path):
+    from tthc.load.excel import load_excel
+    from tthc.model import CatalogKind, Level
+
+    result = load_excel(annex(tmp_path))
+    catalog = result.catalog
+    assert catalog.layout == "annex" and catalog.kind is CatalogKind.PROVINCIAL_LIST
+    assert catalog.decision.number == "1234/QĐ-UBND" and catalog.decision.date == dt.date(2020, 3, 15)
+    assert catalog.locality == "Hà Nam"
+    first = catalog.procedures[0]
+    assert (first.code, first.name, first.field, first.levels) == (
+        "2.001000",
+        "Đăng ký khai sinh",
+        "Hộ tịch",
+        [Level.PROVINCE],
+    )
+    assert first.longest_working_days() == 5
+    assert first.source_of("levels").cell == "A10"
+    assert [p.levels for p in catalog.procedures[3:]] == [[Level.COMMUNE]] * 3

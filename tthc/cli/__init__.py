@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from tthc import __version__
+from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
+from tthc.cli import history as _history
 from tthc.cli import rules as _rules
 from tthc.cli import validate as _validate
 
@@ -41,6 +43,8 @@ app.command("validate")(_validate.validate)
 app.command("check")(_check.check)
 app.command("rules")(_rules.rules)
 app.command("explain")(_rules.explain)
+app.add_typer(_baseline.app, name="baseline")
+app.command("history")(_history.history)
 
 
 def main() -> None:

@@ -155,11 +155,12 @@ def check(
     findings = audit.findings
     fixed: list[dict] = []
     if baseline is not None:
-        from tthc.baseline import apply_baseline
+        from tthc.baseline import Scope, apply_baseline
 
+        scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
         with exit_on_errors():
-            findings, fixed = apply_baseline(findings, baseline)
-    if record is not None:
+            findings, fixed = apply_baseline(findings, baseline, scope)
+    if record is not None and not audit.load_errors:  # a partial run would show phantom fixes
         from tthc.history import record_run
 
         with exit_on_errors():

@@ -1,0 +1,132 @@
+"""`tthc baseline create|update`: accept today's findings so nightly checks report only new ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption, parse_as_of, split_selectors
+from tthc.cli.common import (
+    EXIT_OK,
+    LangOption,
+    PathsArgument,
+    UsageError,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    fail,
+    stderr_console,
+)
+from tthc.i18n import tr
+
+app = typer.Typer(
+    help="Baseline: chấp nhận các phát hiện hiện có để kiểm tra hằng đêm chỉ báo phát hiện mới. "
+    "/ Accept today's findings so nightly checks report only new ones.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _audit(paths, config, select, ignore, as_of):
+    """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
+    from tthc.audit import run_audit
+    from tthc.baseline import Scope
+    from tthc.config import load_config
+    from tthc.engine import SelectionError
+
+    with exit_on_errors():
+        try:
+            audit = run_audit(
+                default_paths(paths),
+                load_config(config),
+                as_of=parse_as_of(as_of),
+                select=split_selectors(select),
+                ignore=split_selectors(ignore),
+            )
+        except SelectionError as exc:
+            raise UsageError(str(exc)) from None
+    err = stderr_console()
+    for issue in audit.load_errors:
+        err.print(f"[red]{tr('lỗi', 'error')}[/] {issue}", soft_wrap=True, markup=True, highlight=False)
+    if audit.load_errors:
+        raise fail(
+            tr(
+                "danh mục có lỗi định dạng, kết quả sẽ không đầy đủ; sửa theo 'tthc validate' rồi chạy lại",
+                "catalogs have format errors, the findings would be partial; fix them ('tthc validate') and retry",
+            )
+        )
+    scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
+    return audit, scope
+
+
+@app.command("create")
+def create(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp baseline sẽ ghi (JSON).", show_default=False)],
+    paths: PathsArgument = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Ghi dấu vân tay các phát hiện hiện có vào tệp baseline. / Store today's findings as a baseline."""
+    apply_language(lang)
+    from tthc import baseline
+
+    audit, _ = _audit(paths, config, select, ignore, as_of)
+    with exit_on_errors():
+        try:
+            count = baseline.create(output, audit.findings)
+        except OSError as exc:
+            raise UsageError(f"{output}: {exc.strerror or exc}") from None
+    stderr_console().print(
+        tr(f"Đã ghi baseline {count} phát hiện vào {output}", f"Wrote a baseline of {count} findings to {output}"),
+        markup=False,
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("update")
+def update(
+    baseline_file: Annotated[Path, typer.Argument(help="Tệp baseline cần cập nhật.", show_default=False)],
+    paths: PathsArgument = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
+    apply_language(lang)
+    from tthc import baseline
+    from tthc.report.terminal import render_fixed
+
+    with exit_on_errors():
+        baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs
+    audit, scope = _audit(paths, config, select, ignore, as_of)
+    with exit_on_errors():
+        try:
+            dropped, new = baseline.update(baseline_file, audit.findings, scope)
+        except OSError as exc:
+            raise UsageError(f"{baseline_file}: {exc.strerror or exc}") from None
+    err = stderr_console()
+    if dropped:
+        render_fixed(dropped, err)
+    err.print(
+        tr(
+            f"Đã bỏ {len(dropped)} mục đã khắc phục khỏi {baseline_file}",
+            f"Dropped {len(dropped)} fixed entries from {baseline_file}",
+        ),
+        markup=False,
+    )
+    if new:
+        err.print(
+            tr(
+                f"{len(new)} phát hiện mới không được thêm vào baseline (baseline chỉ thu hẹp)",
+                f"{len(new)} new findings were not added (a baseline only shrinks)",
+            ),
+            markup=False,
+        )
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,132 @@
+"""`tthc history`: the trend of findings across runs recorded by `tthc check --record DB`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, stdout_console
+from tthc.i18n import tr
+
+JSON_VERSION = 1
+
+
+class HistoryFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class By(StrEnum):
+    field = "field"
+    agency = "agency"
+    rule = "rule"
+
+
+def history(
+    db: Annotated[
+        Path,
+        typer.Option(
+            "--db",
+            envvar="TTHC_HISTORY_DB",
+            help="Cơ sở dữ liệu SQLite do 'tthc check --record' ghi.",
+            show_default=False,
+        ),
+    ],
+    by: Annotated[
+        By, typer.Option("--by", help="Phân tích theo: field (lĩnh vực) | agency (cơ quan) | rule")
+    ] = By.field,
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text | json")] = HistoryFormat.text,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị.")] = 30,
+    lang: LangOption = None,
+) -> None:
+    """Xu hướng phát hiện qua các lần kiểm tra đã ghi. / Trend of findings across recorded runs."""
+    apply_language(lang)
+    from tthc.history import read_runs
+
+    with exit_on_errors():
+        runs = read_runs(db, by=by.value, limit=limit)
+    if format is HistoryFormat.json:
+        doc = {"schema_version": JSON_VERSION, "by": by.value, "runs": [r.to_dict() for r in runs]}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _render(runs, by.value)
+    raise typer.Exit(EXIT_OK)
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _delta(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def _render(runs, by: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from tthc.history import sparkline
+
+    console = stdout_console()
+    if not runs:
+        console.print(tr("Chưa có lần chạy nào được ghi.", "No run recorded yet."))
+        return
+    table = Table(title=tr("Lịch sử kiểm tra", "Check history"), title_justify="left")
+    for title, justify in (
+        ("#", "right"),
+        (tr("Thời điểm", "Recorded"), "left"),
+        (tr("Ngày xét", "As of"), "left"),
+        (tr("Thủ tục", "Procedures"), "right"),
+        (tr("Lỗi", "Errors"), "right"),
+        (tr("Cảnh báo", "Warnings"), "right"),
+        (tr("Thông tin", "Info"), "right"),
+        (tr("Tổng", "Total"), "right"),
+        (tr("Mới", "New"), "right"),
+        (tr("Đã khắc phục", "Fixed"), "right"),
+    ):
+        table.add_column(title, justify=justify)  # type: ignore[arg-type]
+    for r in runs:
+        table.add_row(
+            str(r.id),
+            _local_time(r.recorded_at),
+            r.as_of,
+            str(r.procedures),
+            str(r.by_severity.get("error", 0)),
+            str(r.by_severity.get("warning", 0)),
+            str(r.by_severity.get("info", 0)),
+            str(r.total),
+            _delta(r.new),
+            _delta(r.fixed),
+        )
+    console.print(table)
+    totals = [r.total for r in runs]
+    console.print(
+        f"{tr('Xu hướng', 'Trend')}: {sparkline(totals)}  {totals[0]} → {totals[-1]}",
+        markup=False,
+    )
+    labels = {"field": tr("Lĩnh vực", "Field"), "agency": tr("Cơ quan", "Agency"), "rule": tr("Quy tắc", "Rule")}
+    breakdown = Table(title=tr(f"Theo {labels[by].lower()}", f"By {labels[by].lower()}"), title_justify="left")
+    breakdown.add_column(labels[by])
+    breakdown.add_column(tr("Xu hướng", "Trend"))
+    breakdown.add_column(tr("Lần cuối", "Latest"), justify="right")
+    breakdown.add_column(tr("Thay đổi", "Change"), justify="right")
+    keys = list(runs[-1].breakdown) + sorted({k for r in runs for k in r.breakdown} - set(runs[-1].breakdown))
+    for key in keys:
+        series = [r.breakdown.get(key, 0) for r in runs]
+        change = series[-1] - series[-2] if len(series) > 1 else 0
+        breakdown.add_row(
+            escape(key or tr("(không rõ)", "(unknown)")),
+            sparkline(series),
+            str(series[-1]),
+            f"{change:+d}" if len(series) > 1 else "—",
+        )
+    console.print(breakdown)
