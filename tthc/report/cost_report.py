@@ -1,0 +1,211 @@
+"""`tthc cost` output: a Rich table, JSON or CSV of each procedure's cost and the totals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from tthc.cost import CostSettings, CostTotal, format_percent, format_vnd, total
+from tthc.i18n import tr
+from tthc.plan import CostRow
+from tthc.report.xlsx_common import neutralise
+
+SCHEMA_VERSION = 1
+
+
+def totals_by(rows: Sequence[CostRow], key) -> dict[str, CostTotal]:
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row.cost)
+    return {name: total(costs) for name, costs in groups.items()}
+
+
+def _field(row: CostRow) -> str:
+    return row.field or tr("(không rõ lĩnh vực)", "(no field)")
+
+
+def _amount(value: Decimal | None) -> int | None:
+    return int(value) if value is not None else None
+
+
+def _percent(value: Decimal | None) -> float | None:
+    return round(float(value), 2) if value is not None else None
+
+
+def _total_dict(t: CostTotal) -> dict:
+    return {
+        "before": _amount(t.before),
+        "after": _amount(t.after),
+        "saving": _amount(t.saving),
+        "cut_percent": _percent(t.cut_percent),
+        "known": t.known,
+        "unknown": t.unknown,
+    }
+
+
+def render_json(rows: Sequence[CostRow], settings: CostSettings) -> str:
+    procedures = []
+    for r in rows:
+        c = r.cost
+        procedures.append(
+            {
+                "catalog": r.catalog,
+                "file": r.file,
+                "code": r.code,
+                "name": r.name,
+                "field": r.field,
+                "dossiers_per_year": c.dossiers,
+                "days_before": float(c.days_before) if c.days_before is not None else None,
+                "days_after": float(c.days_after) if c.days_after is not None else None,
+                "hours_before": float(c.hours_before) if c.hours_before is not None else None,
+                "hours_after": float(c.hours_after) if c.hours_after is not None else None,
+                "before": _amount(c.before),
+                "after": _amount(c.after),
+                "saving": _amount(c.saving),
+                "cut_percent": _percent(c.cut_percent),
+                "unknown_reason": c.unknown,
+                "notes": c.notes,
+                "proposals": r.proposals,
+            }
+        )
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "mode": settings.mode,
+        "inputs": {
+            "hourly_rate": int(settings.hourly_rate),
+            "hours_per_day": float(settings.hours_per_day) if settings.hours_per_day is not None else None,
+            "scm_hours": {k: float(v) for k, v in settings.scm_hours.items()} if settings.mode == "scm" else None,
+            "sources": dict(settings.sources),
+        },
+        "procedures": procedures,
+        "totals": {
+            "overall": _total_dict(total(r.cost for r in rows)),
+            "by_catalog": {k: _total_dict(v) for k, v in totals_by(rows, lambda r: r.catalog).items()},
+            "by_field": {k: _total_dict(v) for k, v in totals_by(rows, _field).items()},
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(rows: Sequence[CostRow]) -> str:
+    """One row per procedure; text cells formula-neutralised (write with a BOM for Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            tr("Danh mục", "Catalog"),
+            tr("Mã số TTHC", "Code"),
+            tr("Tên TTHC", "Name"),
+            tr("Lĩnh vực", "Field"),
+            tr("Hồ sơ/năm", "Dossiers/year"),
+            tr("Thời hạn trước (ngày)", "Days before"),
+            tr("Thời hạn sau (ngày)", "Days after"),
+            tr("Chi phí trước (đồng/năm)", "Cost before (VND/year)"),
+            tr("Chi phí sau (đồng/năm)", "Cost after (VND/year)"),
+            tr("Tiết kiệm (đồng/năm)", "Saving (VND/year)"),
+            tr("Tỷ lệ cắt giảm (%)", "Cut (%)"),
+            tr("Đề xuất", "Proposals"),
+            tr("Ghi chú", "Notes"),
+        ]
+    )
+    for r in rows:
+        c = r.cost
+        writer.writerow(
+            [
+                neutralise(r.catalog),
+                neutralise(r.code or ""),
+                neutralise(r.name),
+                neutralise(r.field or ""),
+                "" if c.dossiers is None else c.dossiers,
+                _plain(c.days_before),
+                _plain(c.days_after),
+                _plain(c.before),
+                _plain(c.after),
+                _plain(c.saving),
+                "" if c.cut_percent is None else f"{float(c.cut_percent):.2f}",
+                neutralise("; ".join(r.proposals)),
+                neutralise("; ".join(([c.unknown] if c.unknown else []) + c.notes)),
+            ]
+        )
+    return out.getvalue()
+
+
+def _plain(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
+
+
+def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, only_changed: bool = False) -> None:
+    from rich.table import Table
+
+    unknown = tr("chưa rõ", "unknown")
+    table = Table(title=tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), title_justify="left")
+    for name, justify in (
+        (tr("Mã số", "Code"), "left"),
+        (tr("Tên TTHC", "Name"), "left"),
+        (tr("Hồ sơ/năm", "Dossiers/yr"), "right"),
+        (tr("Trước", "Before"), "right"),
+        (tr("Sau", "After"), "right"),
+        (tr("Tiết kiệm", "Saving"), "right"),
+        ("%", "right"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")
+    shown = [r for r in rows if not only_changed or r.proposals]
+    for r in shown:
+        c = r.cost
+        table.add_row(
+            r.code or "",
+            r.name,
+            unknown if c.dossiers is None else str(c.dossiers),
+            format_vnd(c.before, unknown),
+            format_vnd(c.after, unknown),
+            format_vnd(c.saving, unknown),
+            format_percent(c.cut_percent, unknown if not c.known else "–"),
+        )
+    console.print(table)
+    for title, groups in (
+        (tr("Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, _field)),
+        (tr("Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
+    ):
+        console.print(_totals_table(title, groups, total(r.cost for r in rows)))
+    rate = format_vnd(settings.hourly_rate)
+    source = settings.sources.get("hourly_rate", "")
+    console.print(
+        tr(
+            f"Cách tính: {settings.mode}; thu nhập {rate} đồng/giờ ({source}). Thủ tục chưa có số hồ sơ/năm: chưa rõ.",
+            f"Method: {settings.mode}; income {rate} VND/hour ({source}). Procedures without a yearly volume: unknown.",
+        ),
+        style="dim",
+        markup=False,
+    )
+
+
+def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for name, justify in (
+        ("", "left"),
+        (tr("TTHC có số liệu", "With data"), "right"),
+        (tr("Chưa rõ", "Unknown"), "right"),
+        (tr("Trước", "Before"), "right"),
+        (tr("Sau", "After"), "right"),
+        (tr("Tiết kiệm", "Saving"), "right"),
+        ("%", "right"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")
+    for name, t in [*groups.items(), (tr("Tổng cộng", "Total"), overall)]:
+        table.add_row(
+            name,
+            str(t.known),
+            str(t.unknown),
+            format_vnd(t.before),
+            format_vnd(t.after),
+            format_vnd(t.saving),
+            format_percent(t.cut_percent, "–"),
+        )
+    return table

@@ -1,0 +1,123 @@
+"""Safe, readable worksheets (openpyxl), shared by every workbook exporter.
+
+Text is always written as text: a cell value beginning with ``=``, ``+``, ``-`` or ``@``
+(a procedure named "=HYPERLINK(…)", a phone number "+84…") is stored as a string cell with
+Excel's quote prefix, never as a formula. Header rows are bold, filled and frozen, tables
+get an auto-filter, text wraps, widths are set per column. CSV writers use
+:func:`neutralise` for the same protection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = "D9E1F2"
+MONEY_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.00"
+
+
+def is_formula_like(text: str) -> bool:
+    return bool(text) and text.startswith(FORMULA_PREFIXES)
+
+
+def neutralise(text: str) -> str:
+    """CSV cell text that no spreadsheet evaluates: a leading apostrophe before = + - @."""
+    return "'" + text if is_formula_like(text) else text
+
+
+def put(
+    ws,
+    row: int,
+    column: int,
+    value: Any,
+    *,
+    number_format: str | None = None,
+    bold: bool = False,
+    wrap: bool = True,
+    align: str | None = None,
+):
+    """Write one cell: numbers as numbers, everything else as text (never a formula)."""
+    from openpyxl.styles import Alignment, Font
+
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, Decimal):
+        value = int(value) if value == value.to_integral_value() else float(value)
+    if value is None or isinstance(value, bool | int | float):
+        cell.value = value
+    else:
+        text = str(value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would take "=…" for a formula
+        if is_formula_like(text):
+            cell.quotePrefix = True
+    if number_format and isinstance(cell.value, int | float):
+        cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+    cell.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=align)
+    return cell
+
+
+def write_table(
+    ws,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    widths: Sequence[float] | None = None,
+    number_formats: Mapping[int, str] | None = None,
+    start_row: int = 1,
+    freeze: bool = True,
+    auto_filter: bool = True,
+) -> tuple[int, int]:
+    """A header row and data rows from ``start_row``; returns (header row, last row).
+
+    ``number_formats`` maps a 0-based column index to an Excel number format.
+    """
+    formats = dict(number_formats or {})
+    header_row(ws, start_row, headers)
+    for r, values in enumerate(rows, start=start_row + 1):
+        for c, value in enumerate(values, start=1):
+            put(ws, r, c, value, number_format=formats.get(c - 1))
+    last = start_row + len(rows)
+    if widths:
+        set_widths(ws, widths)
+    if freeze:
+        ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+    if auto_filter and headers:
+        from openpyxl.utils import get_column_letter
+
+        ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{max(last, start_row)}"
+    return start_row, last
+
+
+def header_row(ws, row: int, headers: Sequence[str]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="999999")
+    for c, text in enumerate(headers, start=1):
+        cell = put(ws, row, c, text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(bottom=thin)
+
+
+def set_widths(ws, widths: Sequence[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+
+
+def title_row(ws, row: int, text: str, columns: int) -> None:
+    """A bold title across ``columns`` (merged), above a table."""
+    from openpyxl.styles import Alignment, Font
+
+    cell = put(ws, row, 1, text, wrap=False)
+    cell.font = Font(bold=True, size=13)
+    cell.alignment = Alignment(horizontal="left", vertical="center")
+    if columns > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)

@@ -1,0 +1,273 @@
+"""The simplification plan as a workbook: Phần I, Phần II, every finding, and a summary with a chart."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from tthc.cost import Cost
+from tthc.model import SourceRef
+from tthc.plan import Plan
+from tthc.report import xlsx_common as xc
+from tthc.rules import find_rule
+from tthc.rules.base import Finding, Severity
+
+SHEETS = ("Phần I", "Phần II", "Phát hiện", "Tổng hợp")
+_SEVERITY = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "thông tin"}
+_GROUP = {
+    "completeness": "đầy đủ",
+    "outdated": "lạc hậu",
+    "simplifiable": "có thể đơn giản hóa",
+    "consistency": "nhất quán",
+}
+_STATUS = {"proposed": "đề xuất", "accepted": "chấp nhận", "edited": "đã sửa"}
+_UNKNOWN = "chưa rõ"
+
+
+def write_xlsx(plan: Plan, path: Path) -> None:
+    from tthc.report.files import write_atomic
+
+    wb = build_workbook(plan)
+    write_atomic(path, lambda tmp: wb.save(str(tmp)))
+
+
+def build_workbook(plan: Plan):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    _part_one(wb.create_sheet(SHEETS[0]), plan)
+    _part_two(wb.create_sheet(SHEETS[1]), plan)
+    _findings(wb.create_sheet(SHEETS[2]), plan.findings)
+    _summary(wb.create_sheet(SHEETS[3]), plan)
+    return wb
+
+
+def _money(value) -> object:
+    return _UNKNOWN if value is None else value
+
+
+def _cost_cells(cost: Cost | None) -> list[object]:
+    if cost is None or not cost.known:
+        return [_UNKNOWN] * 4
+    percent = cost.cut_percent
+    return [cost.before, cost.after, cost.saving, round(float(percent), 2) if percent is not None else _UNKNOWN]
+
+
+def _part_one(ws, plan: Plan) -> None:
+    headers = [
+        "STT",
+        "Danh mục",
+        "Lĩnh vực",
+        "Mã số TTHC",
+        "Tên TTHC",
+        "Văn bản quy định",
+        "Nội dung đề xuất",
+        "Chi phí trước (đồng/năm)",
+        "Chi phí sau (đồng/năm)",
+        "Tiết kiệm (đồng/năm)",
+        "Tỷ lệ cắt giảm (%)",
+    ]
+    rows = []
+    for n, section in enumerate(plan.sections, start=1):
+        rows.append(
+            [
+                n,
+                section.catalog,
+                section.field or "",
+                section.code or "",
+                section.name,
+                "\n".join(section.legal_documents),
+                "\n".join(section.labels),
+                *_cost_cells(section.cost),
+            ]
+        )
+    xc.write_table(
+        ws,
+        headers,
+        rows,
+        widths=[6, 24, 18, 14, 40, 30, 30, 16, 16, 16, 12],
+        number_formats={7: xc.MONEY_FORMAT, 8: xc.MONEY_FORMAT, 9: xc.MONEY_FORMAT, 10: xc.PERCENT_FORMAT},
+    )
+
+
+def _part_two(ws, plan: Plan) -> None:
+    headers = [
+        "STT",
+        "Mã số TTHC",
+        "Tên TTHC",
+        "Nội dung đề xuất",
+        "Nội dung đơn giản hóa",
+        "Lý do",
+        "Kiến nghị thực thi",
+        "Thời hạn trước (ngày làm việc)",
+        "Thời hạn sau (ngày làm việc)",
+        "Chi phí trước (đồng/năm)",
+        "Chi phí sau (đồng/năm)",
+        "Tiết kiệm (đồng/năm)",
+        "Tỷ lệ cắt giảm (%)",
+        "Quy tắc",
+        "Trạng thái",
+        "Mã nhận diện",
+    ]
+    rows = []
+    for n, section in enumerate(plan.sections, start=1):
+        cost = section.cost
+        for i, item in enumerate(section.items):
+            first = i == 0  # procedure-level values once per procedure, so sums stay right
+            days = [_days(cost.days_before), _days(cost.days_after)] if (cost and first) else ["", ""]
+            rows.append(
+                [
+                    n,
+                    section.code or "",
+                    section.name,
+                    item.label,
+                    item.content,
+                    item.reason,
+                    "\n".join(section.implementation) if first else "",
+                    *days,
+                    *(_cost_cells(cost) if first else ["", "", "", ""]),
+                    f"{item.finding.rule_code} {item.finding.rule_name}",
+                    _STATUS.get(item.status, item.status),
+                    item.fingerprint,
+                ]
+            )
+    xc.write_table(
+        ws,
+        headers,
+        rows,
+        widths=[6, 14, 34, 26, 44, 44, 40, 12, 12, 16, 16, 16, 12, 30, 12, 24],
+        number_formats={9: xc.MONEY_FORMAT, 10: xc.MONEY_FORMAT, 11: xc.MONEY_FORMAT, 12: xc.PERCENT_FORMAT},
+    )
+
+
+def _days(value) -> object:
+    return _UNKNOWN if value is None else float(value)
+
+
+def position(source: SourceRef | None) -> str:
+    """Where in the file: "Sheet!B17", "Sheet, dòng 17" or "dòng 12"."""
+    if source is None:
+        return ""
+    if source.sheet is not None:
+        return f"{source.sheet}!{source.cell}" if source.cell else f"{source.sheet}, dòng {source.row or ''}".strip()
+    if source.line is not None:
+        return f"dòng {source.line}"
+    return ""
+
+
+def _findings(ws, findings: list[Finding]) -> None:
+    headers = [
+        "Mức",
+        "Mã quy tắc",
+        "Quy tắc",
+        "Nhóm",
+        "Danh mục",
+        "Tệp",
+        "Vị trí",
+        "Trang tính",
+        "Ô",
+        "Dòng",
+        "Mã số TTHC",
+        "Tên TTHC",
+        "Lĩnh vực",
+        "Trường",
+        "Nội dung",
+        "Kiến nghị",
+        "Căn cứ",
+        "Mã nhận diện",
+    ]
+    rows = []
+    for f in findings:
+        s = f.source
+        rows.append(
+            [
+                _SEVERITY[f.severity],
+                f.rule_code,
+                f.rule_name,
+                _GROUP.get(f.group.value, f.group.value),
+                f.catalog,
+                (s.file if s else f.file) or "",
+                position(s),
+                (s.sheet if s else None) or "",
+                (s.cell if s else None) or "",
+                (s.line_or_row if s else None) or "",
+                f.procedure_code or "",
+                f.procedure_name or "",
+                f.procedure_field or "",
+                f.field,
+                f.message,
+                f.recommendation,
+                f.legal_basis,
+                f.fingerprint,
+            ]
+        )
+    xc.write_table(ws, headers, rows, widths=[10, 10, 26, 16, 24, 24, 14, 14, 8, 8, 14, 34, 18, 16, 44, 44, 30, 24])
+
+
+def _summary(ws, plan: Plan) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    by_rule = Counter((f.rule_code, f.rule_name, f.group.value) for f in plan.findings)
+    rule_rows = [
+        [code, name, _GROUP.get(group, group), count, _proposal(code)]
+        for (code, name, group), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ]
+    header, last = xc.write_table(
+        ws,
+        ["Mã quy tắc", "Quy tắc", "Nhóm", "Số phát hiện", "Nội dung đề xuất"],
+        rule_rows,
+        widths=[28, 30, 20, 16, 34, 16, 14],
+    )
+    row = last + 3
+    xc.title_row(ws, row - 1, "Theo lĩnh vực", 3)
+    by_field = Counter(f.procedure_field or "(không rõ lĩnh vực)" for f in plan.findings)
+    proposals = Counter(s.field or "(không rõ lĩnh vực)" for s in plan.sections)
+    field_rows = [[name, count, proposals.get(name, 0)] for name, count in by_field.most_common()]
+    _, last_field = xc.write_table(
+        ws,
+        ["Lĩnh vực", "Số phát hiện", "Số TTHC có đề xuất"],
+        field_rows,
+        start_row=row,
+        freeze=False,
+        auto_filter=False,
+    )
+    row = last_field + 3
+    xc.title_row(ws, row - 1, "Chi phí tuân thủ (đồng/năm)", 7)
+    cost_rows = []
+    for part in plan.parts:
+        t = part.total
+        cost_rows.append([part.name, len(part.sections), t.unknown, t.before, t.after, t.saving, _pct(t.cut_percent)])
+    t = plan.total
+    cost_rows.append(["Tổng cộng", len(plan.sections), t.unknown, t.before, t.after, t.saving, _pct(t.cut_percent)])
+    xc.write_table(
+        ws,
+        ["Danh mục", "Số TTHC có đề xuất", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm (%)"],
+        cost_rows,
+        start_row=row,
+        freeze=False,
+        auto_filter=False,
+        number_formats={3: xc.MONEY_FORMAT, 4: xc.MONEY_FORMAT, 5: xc.MONEY_FORMAT, 6: xc.PERCENT_FORMAT},
+    )
+    if rule_rows:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = "Số phát hiện theo quy tắc"
+        chart.y_axis.title = "Số phát hiện"
+        chart.legend = None
+        data = Reference(ws, min_col=4, min_row=header, max_row=last)
+        labels = Reference(ws, min_col=2, min_row=header + 1, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        chart.height = max(7.5, 0.6 * len(rule_rows) + 3)
+        chart.width = 18
+        ws.add_chart(chart, "I2")
+
+
+def _proposal(code: str) -> str:
+    rule = find_rule(code)
+    return rule.proposal.vi if rule and rule.proposal else ""
+
+
+def _pct(value) -> object:
+    return round(float(value), 2) if value is not None else "–"
