@@ -9,7 +9,9 @@ import typer
 from tthc import __version__
 from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
+from tthc.cli import cost as _cost
 from tthc.cli import history as _history
+from tthc.cli import recommend as _recommend
 from tthc.cli import rules as _rules
 from tthc.cli import validate as _validate
 
@@ -45,6 +47,8 @@ app.command("rules")(_rules.rules)
 app.command("explain")(_rules.explain)
 app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)
+app.command("recommend")(_recommend.recommend)
+app.command("cost")(_cost.cost)
 
 
 def main() -> None:
