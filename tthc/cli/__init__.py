@@ -11,6 +11,7 @@ from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
 from tthc.cli import cost as _cost
 from tthc.cli import history as _history
+from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
 from tthc.cli import rules as _rules
 from tthc.cli import validate as _validate
@@ -45,6 +46,7 @@ app.command("validate")(_validate.validate)
 app.command("check")(_check.check)
 app.command("rules")(_rules.rules)
 app.command("explain")(_rules.explain)
+app.command("publish")(_publish.publish)
 app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)
 app.command("recommend")(_recommend.recommend)

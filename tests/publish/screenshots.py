@@ -1,0 +1,79 @@
+"""Screenshots of the published site for docs/images/ (run by hand, not by pytest).
+
+    python -m tests.publish.screenshots catalogs/ docs/images/ [--procedure 1.001193]
+
+Builds the site into a temporary folder and photographs it in Debian's headless Chromium:
+the index with a diacritic-free search typed, one procedure page (screen and print
+media) and the kiosk screen at 1600×900.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from tests.publish.support import start_chromium, stop_chromium
+
+
+def _full_height(driver, width: int, limit: int = 2600) -> None:
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(int(height) + 120, limit))
+
+
+def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
+    from selenium.webdriver.common.by import By
+
+    from tthc.publish.site import build_site
+    from tthc.publish.source import load_catalogs
+
+    out.mkdir(parents=True, exist_ok=True)
+    site = Path(tempfile.mkdtemp(prefix="tthc-shots-")) / "site"
+    build_site(load_catalogs(paths), site)
+    shots = []
+    driver = start_chromium(1280, 900)
+    try:
+        driver.get((site / "index.html").as_uri())
+        driver.find_element(By.ID, "q").send_keys("dang ky khai sinh")
+        time.sleep(0.2)
+        shots.append(out / "publish-index.png")
+        driver.save_screenshot(str(shots[-1]))
+
+        driver.get((site / "thu-tuc" / f"{procedure}.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "label[for=giay-to-1]").click()
+        _full_height(driver, 1280)
+        shots.append(out / "publish-procedure.png")
+        driver.save_screenshot(str(shots[-1]))
+
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        driver.set_window_size(900, 1270)
+        shots.append(out / "publish-print.png")
+        driver.save_screenshot(str(shots[-1]))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1600, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+        driver.get((site / "kiosk.html").as_uri())
+        time.sleep(0.3)
+        shots.append(out / "publish-kiosk.png")
+        driver.save_screenshot(str(shots[-1]))
+    finally:
+        stop_chromium(driver)
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--procedure", default="1.001193")
+    args = parser.parse_args()
+    for shot in take(args.paths, args.out, args.procedure):
+        print(shot)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""`tthc publish`: the static catalog site for the portal and the reception-desk screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    LangOption,
+    PathsArgument,
+    UsageError,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    stderr_console,
+)
+from tthc.i18n import tr
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def publish(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Thư mục trang web sẽ tạo (thay thế trang tthc cũ ở đó).")
+    ],
+    paths: PathsArgument = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Tiêu đề trang (mặc định: theo cơ quan công bố).", show_default=False)
+    ] = None,
+    kiosk_seconds: Annotated[
+        int, typer.Option("--kiosk-seconds", min=3, max=600, help="Số giây mỗi thủ tục trên màn hình trình chiếu.")
+    ] = 15,
+    flag_outdated: Annotated[
+        bool,
+        typer.Option(
+            "--flag-outdated",
+            help="Ghi chú nổi bật ở thủ tục có nội dung lạc hậu (bản xem trước nội bộ, không công bố).",
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD).", show_default=False)
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình cho --flag-outdated.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
+    apply_language(lang)
+    from tthc.cli.check import parse_as_of
+    from tthc.publish.site import SiteError, build_site
+    from tthc.publish.source import load_catalogs, load_with_outdated
+
+    err = stderr_console()
+    with exit_on_errors():
+        try:
+            if flag_outdated:
+                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of))
+                catalogs, notes = flagged.catalogs, flagged.notes
+                if not flagged.outdated_rules:
+                    err.print(
+                        tr(
+                            "chú ý: chưa có quy tắc nhóm 'outdated' nào; không có ghi chú lạc hậu",
+                            "note: no rule of the 'outdated' group is available; no outdated notes",
+                        ),
+                        soft_wrap=True,
+                    )
+            else:
+                catalogs, notes = load_catalogs(default_paths(paths)), None
+            report = build_site(catalogs, output, notes=notes, title=title, kiosk_seconds=kiosk_seconds)
+        except SiteError as exc:
+            raise UsageError(str(exc)) from None
+    flagged_count = sum(1 for n in (notes or {}).values() if n)
+    page = report.largest("thu-tuc/")
+    err.print(
+        tr(
+            f"Đã tạo trang: {output}/ — {report.procedures} thủ tục; index.html {_kb(report.sizes['index.html'])}"
+            + (f"; trang thủ tục lớn nhất {_kb(page[1])}" if page else "")
+            + f"; tổng {_kb(report.total)}",
+            f"Site written: {output}/ — {report.procedures} procedures; index.html {_kb(report.sizes['index.html'])}"
+            + (f"; largest procedure page {_kb(page[1])}" if page else "")
+            + f"; total {_kb(report.total)}",
+        ),
+        soft_wrap=True,
+    )
+    if flag_outdated:
+        err.print(
+            tr(
+                f"{flagged_count} thủ tục có ghi chú lạc hậu — bản xem trước nội bộ, không công bố cho người dân",
+                f"{flagged_count} procedures carry outdated notes — an internal preview, not for citizens",
+            ),
+            soft_wrap=True,
+        )

@@ -1,0 +1,115 @@
+/* Reception-desk screen: cycles through window.TTHC_KIOSK (kiosk-data.js) in large type.
+   Auto-advances every `seconds`; a click on the slide or the space bar pauses and resumes;
+   arrow keys, PageUp/PageDown, Home/End move by hand (and pause). A paused screen resumes
+   by itself after two minutes without input, so a desk screen never stays stuck.
+   ?giay=N sets the interval, #N opens procedure N. Text is set with textContent only. */
+(function () {
+  "use strict";
+  var data = window.TTHC_KIOSK;
+  var slide = document.getElementById("slide");
+  if (!data || !slide || !data.items.length) return;
+  var items = data.items;
+  var params = new URLSearchParams(window.location.search);
+  var seconds = Math.max(1, Number(params.get("giay")) || data.seconds);
+  var RESUME_AFTER = 120000;
+  var MAX_DOCS = 5;
+  var pauseBtn = document.getElementById("tam-dung");
+  var pos = document.getElementById("vi-tri");
+  var index = Math.min(items.length - 1, Math.max(0, (parseInt(window.location.hash.slice(1), 10) || 1) - 1));
+  var paused = false, timer = null, idle = null;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function list(values) {
+    var ul = el("ul");
+    values.forEach(function (v) { ul.appendChild(el("li", null, v)); });
+    return ul;
+  }
+
+  function show(i) {
+    index = (i + items.length) % items.length;
+    var it = items[index];
+    slide.textContent = "";
+    slide.appendChild(el("p", "k-field", [it.f].concat(it.l).filter(Boolean).join(" · ")));
+    slide.appendChild(el("h2", null, it.n));
+    var cols = el("div", "k-cols");
+    var left = el("div"), right = el("div");
+    left.appendChild(el("h3", null, "Giấy tờ cần mang theo"));
+    if (it.d.length) {
+      left.appendChild(list(it.d.slice(0, MAX_DOCS)));
+      if (it.d.length > MAX_DOCS) left.appendChild(el("p", "k-more", "và " + (it.d.length - MAX_DOCS) + " giấy tờ khác — xem danh mục đầy đủ"));
+    } else {
+      left.appendChild(el("p", null, "Hỏi nơi tiếp nhận hồ sơ"));
+    }
+    right.appendChild(el("h3", null, "Nộp trực tuyến"));
+    right.appendChild(el("p", "k-online online-" + it.o, it.oh));
+    right.appendChild(el("h3", null, "Thời hạn"));
+    right.appendChild(list(it.t.length ? it.t.slice(0, 2) : ["Hỏi nơi tiếp nhận hồ sơ"]));
+    right.appendChild(el("h3", null, "Phí, lệ phí"));
+    right.appendChild(list(it.p.length ? it.p.slice(0, 3) : ["Hỏi nơi tiếp nhận hồ sơ"]));
+    cols.appendChild(left);
+    cols.appendChild(right);
+    slide.appendChild(cols);
+    fit();
+    pos.textContent = "Thủ tục " + (index + 1) + " / " + items.length + (paused ? " · đang tạm dừng" : " · tự chuyển sau " + seconds + " giây");
+    if (history.replaceState) history.replaceState(null, "", "#" + (index + 1));
+  }
+
+  /* Long slides shrink their type until they fit the screen (down to 55 %). */
+  function fit() {
+    var size = 100;
+    slide.style.fontSize = "";
+    while (slide.scrollHeight > slide.clientHeight + 1 && size > 55) {
+      size -= 5;
+      slide.style.fontSize = size + "%";
+    }
+  }
+  window.addEventListener("resize", fit);
+
+  function schedule() {
+    clearTimeout(timer);
+    if (!paused) timer = setTimeout(function () { show(index + 1); schedule(); }, seconds * 1000);
+  }
+  function setPaused(value) {
+    paused = value;
+    pauseBtn.setAttribute("aria-pressed", String(paused));
+    pauseBtn.textContent = paused ? "Chạy tiếp" : "Tạm dừng";
+    slide.setAttribute("aria-live", paused ? "polite" : "off");
+    clearTimeout(idle);
+    if (paused) idle = setTimeout(function () { setPaused(false); show(index); }, RESUME_AFTER);
+    show(index);
+    schedule();
+  }
+  function go(i) {
+    show(i);
+    setPaused(true);
+  }
+
+  pauseBtn.addEventListener("click", function () { setPaused(!paused); });
+  document.getElementById("truoc").addEventListener("click", function () { go(index - 1); });
+  document.getElementById("sau").addEventListener("click", function () { go(index + 1); });
+  slide.addEventListener("click", function () { setPaused(!paused); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    var tag = ev.target && ev.target.tagName;
+    var onButton = tag === "BUTTON" || tag === "A";
+    switch (ev.key) {
+      case "ArrowRight": case "PageDown": go(index + 1); break;
+      case "ArrowLeft": case "PageUp": go(index - 1); break;
+      case "Home": go(0); break;
+      case "End": go(items.length - 1); break;
+      case " ": case "p": case "P":
+        if (onButton && ev.key === " ") return; /* the button's own click handles it */
+        setPaused(!paused);
+        break;
+      default: return;
+    }
+    ev.preventDefault();
+  });
+  show(index);
+  schedule();
+})();

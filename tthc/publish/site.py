@@ -1,0 +1,177 @@
+"""`tthc publish`: a static catalog site that opens from disk (file://) or any web server.
+
+Layout of the output folder::
+
+    index.html          grouped list (works without JavaScript) + search and filters
+    kiosk.html          reception-desk screen
+    search-index.js     window.TTHC_INDEX = {...}   (a JS file: fetch() of JSON fails on file://)
+    kiosk-data.js       window.TTHC_KIOSK = {...}
+    thu-tuc/<code>.html one page per procedure
+    assets/             site.css, search.js, kiosk.js
+    .tthc-site          marker: a folder tthc may replace on the next build
+
+The site is built in a temporary folder next to the target, then swapped in by renames,
+so a reader never sees a half-built site and a failed build leaves the old one intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tthc.i18n import tr
+from tthc.model import Catalog
+from tthc.publish import pages, present
+from tthc.publish.entries import Entry, collect
+
+MARKER = ".tthc-site"
+ASSETS = ("site.css", "search.js", "kiosk.js")
+
+
+class SiteError(Exception):
+    """The output folder cannot be used (one line for the user)."""
+
+
+@dataclass
+class SiteReport:
+    folder: Path
+    procedures: int
+    sizes: dict[str, int] = field(default_factory=dict)  # relative path -> bytes
+
+    def largest(self, prefix: str) -> tuple[str, int] | None:
+        found = [(p, s) for p, s in self.sizes.items() if p.startswith(prefix)]
+        return max(found, key=lambda x: x[1]) if found else None
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes.values())
+
+
+def build_site(
+    catalogs: Sequence[Catalog],
+    out: Path,
+    *,
+    notes: dict[tuple[str, str], list[str]] | None = None,
+    title: str | None = None,
+    kiosk_seconds: int = 15,
+    generated: dt.date | None = None,
+) -> SiteReport:
+    """Write the site for the catalogs into `out` (replacing a previous tthc site there)."""
+    out = Path(out)
+    _check_target(out)
+    generated = generated or dt.date.today()
+    site_title = title or present.catalog_title(list(catalogs))
+    entries = collect(catalogs, notes)
+    files: dict[str, str] = {
+        "index.html": pages.index_page(entries, catalogs, site_title=site_title, generated=generated),
+        "kiosk.html": pages.kiosk_page(site_title=site_title, generated=generated, catalogs=catalogs),
+        "search-index.js": _js("TTHC_INDEX", search_index(entries)),
+        "kiosk-data.js": _js("TTHC_KIOSK", kiosk_data(entries, kiosk_seconds)),
+        MARKER: json.dumps({"generator": "tthc publish", "generated": generated.isoformat()}) + "\n",
+    }
+    for name in ASSETS:
+        files[f"assets/{name}"] = pages.asset_text(name)
+    for entry in entries:
+        files[entry.href] = pages.procedure_page(entry, site_title=site_title, generated=generated)
+    report = SiteReport(out, len(entries))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        for rel, text in files.items():
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            path.write_bytes(data)
+            if rel != MARKER:
+                report.sizes[rel] = len(data)
+        tmp.chmod(0o755)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return report
+
+
+def _check_target(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise SiteError(tr(f"'{out}' là một tệp, không phải thư mục", f"'{out}' is a file, not a folder"))
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise SiteError(
+            tr(
+                f"thư mục '{out}' đã có nội dung không do tthc tạo; chọn thư mục khác hoặc thư mục trống",
+                f"the folder '{out}' holds files tthc did not write; choose another or an empty folder",
+            )
+        )
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Move the new site into place; the old one (a tthc site or empty) is removed after."""
+    if not out.exists():
+        os.replace(tmp, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    old.rmdir()
+    os.replace(out, old)
+    try:
+        os.replace(tmp, out)
+    except BaseException:
+        os.replace(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _js(name: str, value: object) -> str:
+    """`window.NAME = {...};` safe to embed: no "</script", no U+2028/2029 surprises."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{name} = {text};\n"
+
+
+def search_index(entries: Sequence[Entry]) -> dict:
+    """Display text only; the browser computes the match and fold keys (see assets/search.js)."""
+    levels = {lvl.value: label for lvl, label in present.LEVEL_LABELS.items()}
+    levels["unknown"] = present.NO_LEVEL
+    multi = len({id(x.catalog) for x in entries}) > 1
+    return {
+        "v": 1,
+        "levels": levels,
+        "online": pages.ONLINE_BADGES,
+        "items": [
+            {
+                "n": x.procedure.name,
+                "c": x.procedure.code or "",
+                "f": present.field_name(x.procedure),
+                "l": [lvl.value for lvl in present.LEVEL_ORDER if lvl in x.procedure.levels] or ["unknown"],
+                "o": present.online_kind(x.procedure),
+                "u": x.href,
+                **({"s": x.catalog.issuer or x.catalog.name or ""} if multi else {}),
+            }
+            for x in entries
+        ],
+    }
+
+
+def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:
+    return {
+        "seconds": seconds,
+        "items": [
+            {
+                "n": x.procedure.name,
+                "f": present.field_name(x.procedure),
+                "l": present.level_names(x.procedure),
+                "d": [d.name for d in x.procedure.documents],
+                "t": present.times(x.procedure),
+                "p": present.fees(x.procedure),
+                "o": present.online_kind(x.procedure),
+                "oh": present.online_guide(x.procedure).headline,
+            }
+            for x in entries
+        ],
+    }
