@@ -51,3 +51,40 @@ def write_catalog(path: Path, procedures: list[dict[str, Any]], *, name: str = C
     doc = {"tthc_catalog": 1, "catalog": {"name": name}, "procedures": procedures}
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def write_workbook(path: Path, procedures: list[dict[str, Any]], *, name: str = CATALOG_NAME) -> Path:
+    """The same procedures as a full workbook (the layout `tthc template` writes), built with openpyxl."""
+    import openpyxl
+
+    from tthc.load import workbook_layout as wl
+
+    rows: dict[str, list[dict[str, Any]]] = {sheet.key: [] for sheet in (wl.PROCEDURES, *wl.CHILD_SHEETS)}
+    for p in procedures:
+        key = p["code"]
+        rows["procedures"].append(
+            {k: p.get(k) for k in ("code", "name", "field", "levels", "applicants", "steps", "notes")}
+        )
+        for channel in p.get("channels", []):
+            rows["channels"].append({"procedure": key, **channel})
+        for document in p.get("documents", []):
+            rows["documents"].append({"procedure": key, "name": document.split(" (")[0], "originals": 1})
+        if p.get("legal_basis"):
+            number = "60/2014/QH13"  # the number inside complete()'s legal basis
+            rows["legal_basis"].append({"procedure": key, "number": number, "raw": p["legal_basis"]})
+        if p.get("agencies"):
+            rows["agencies"].append({"procedure": key, "name": p["agencies"], "role": "Cơ quan thực hiện"})
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet(wl.CATALOG.name)
+    ws.append([c.header for c in wl.CATALOG.columns])
+    for item in wl.CATALOG_ITEMS:
+        value = {wl.FORMAT_MARKER: wl.FORMAT_VERSION, "name": name}.get(item.key)
+        ws.append([item.header, value, item.key])
+    for sheet in (wl.PROCEDURES, *wl.CHILD_SHEETS):
+        ws = wb.create_sheet(sheet.name)
+        ws.append([c.header for c in sheet.columns])
+        for row in rows.get(sheet.key, []):
+            ws.append([row.get(c.key) for c in sheet.columns])
+    wb.save(path)
+    return path

@@ -150,3 +150,23 @@ def test_schema_copy_is_the_documented_one() -> None:
 
     readme = (SCHEMA.parent / "README.md").read_text(encoding="utf-8")
     assert hashlib.sha256(SCHEMA.read_bytes()).hexdigest() in readme
+
+
+def test_workbook_findings_use_the_excel_row_and_name_the_cell(cli, tmp_path: Path, monkeypatch, validator) -> None:
+    from tests.nightly.catalogs import write_workbook
+
+    monkeypatch.chdir(tmp_path)
+    write_workbook(tmp_path / "tinh.xlsx", defective()[:4])
+    code, out, _ = cli("check", "tinh.xlsx", "--select", SELECT, "--format", "sarif")
+    assert code == 1
+    sarif = json.loads(out)
+    _valid(validator, sarif)
+    by_rule = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    bad_code = by_rule["TT403"]
+    assert bad_code["locations"][0]["physicalLocation"]["region"] == {"startLine": 4}
+    assert bad_code["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tinh.xlsx"
+    assert "(Thủ tục!A4)" in bad_code["message"]["text"]
+    assert bad_code["properties"]["cell"] == "Thủ tục!A4"
+    missing = by_rule["TT101"]  # a missing element: the row is known, not the column
+    assert missing["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
+    assert missing["properties"]["cell"] == "Thủ tục!3:3"
