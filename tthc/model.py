@@ -14,8 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a loader makes one per cell, and frozen
+class SourceRef:  # dataclasses cost twice as much to create. Treat it as immutable.
     """Where a value came from: a workbook cell or a YAML line (all 1-based)."""
 
     file: str

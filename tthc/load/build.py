@@ -439,7 +439,10 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
         if isinstance(item, Mapping):
             fees.append(_structured_fee(item, where, sink))
             continue
-        text = _text(item, "fees", where, sink)
+        if isinstance(item, (list, tuple, Mapping)):
+            _wrong_type(sink, "fees", "một đoạn văn bản", "text", item, where)
+            continue
+        text = clean_keep_lines(item)
         if text is None:
             if isinstance(item, str) and nfc(item).strip().casefold().rstrip(".") in ("không", "không có"):
                 # "Không" in a fee column means no fee, not a missing value
@@ -527,6 +530,8 @@ def _online_service(value: Any, src: SourceRef, sink: IssueSink) -> OnlineServic
         return OnlineService(level, raw=raw, legacy_level=legacy)
     text = _text(value, "online_service", where, sink)
     if text is None:
+        if isinstance(value, str) and nfc(value).strip().casefold().rstrip(".") in ("không", "không có"):
+            return OnlineService(OnlineLevel.NONE, raw=value.strip())  # "Không" here means no online service
         return None
     parsed = parse_online_service(text)
     if parsed is None:

@@ -124,7 +124,9 @@ def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     if annex:
         meta.setdefault("kind", "full" if targets >= _LIST_ONLY else "provincial_list")
         return ExcelRead(meta, records, "annex", sink)
-    meta.setdefault("kind", "provincial_list")
+    # A list export names procedures (code, name, agency, field) without their elements:
+    # an index, which completeness rules do not judge.
+    meta.setdefault("kind", "index")
     return ExcelRead(meta, records, "portal_export", sink)
 
 

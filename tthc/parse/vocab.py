@@ -20,9 +20,13 @@ _LEVEL_WORDS: list[tuple[str, Level]] = [
     ("cấp tỉnh", Level.PROVINCE),
     ("tỉnh", Level.PROVINCE),
     ("cấp huyện", Level.DISTRICT),
+    ("cấp quận", Level.DISTRICT),
     ("huyện", Level.DISTRICT),
     ("cấp xã", Level.COMMUNE),
+    ("cấp phường", Level.COMMUNE),  # wards and special zones are commune level
+    ("cấp xã, phường", Level.COMMUNE),
     ("xã", Level.COMMUNE),
+    ("phường", Level.COMMUNE),
     ("cơ quan khác", Level.OTHER),
     ("khác", Level.OTHER),
     ("central", Level.CENTRAL),
@@ -78,7 +82,8 @@ def parse_method(text: str | None) -> Method | None:
 
 
 _NONE_KEYS = frozenset(match_key(w) for w in ("không", "chưa", "không có", "chưa cung cấp", "không cung cấp", "none"))
-_LEGACY_LEVEL = re.compile(r"m[ứu]c\s*(?:độ|do)?\s*([1-4])", re.I)
+# "Mức độ 3", "mức 4" — the digit stands alone (not "mức 100.000", not "mức độ 34").
+_LEGACY_LEVEL = re.compile(r"(?<!\w)mức\s*(?:độ\s*)?([1-4])(?![\d.,]\d|\d)", re.I)
 
 
 def parse_online_service(text: str | None) -> OnlineService | None:

@@ -22,6 +22,9 @@ _LEAD = re.compile(
 _TAIL = re.compile(r"\s*(?:[(;:,]| - | – ).*$")
 
 
+_ALTERNATIVES = re.compile(r"\s+(?:hoặc|hoặc là)\s+", re.I)
+
+
 def _paper_key(text: str) -> str:
     """The paper's name as a key: no copy-kind words before it, no counts or notes after it."""
     key = match_key(text).strip(" -–•+*.;:")
@@ -52,7 +55,8 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             continue
         reported: set[str] = set()
         for doc in consumer.documents:
-            keys = [_paper_key(doc.name)]
+            # "Giấy chứng tử hoặc Trích lục khai tử": each alternative is a paper
+            keys = [_paper_key(part) for part in _ALTERNATIVES.split(doc.name)]
             if doc.code:
                 keys.append("code:" + doc.code.strip().upper())
             for key in keys:

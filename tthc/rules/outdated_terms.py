@@ -169,7 +169,10 @@ def _check_legacy_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
     service = procedure.online_service
     what = T("ghi mức độ dịch vụ công trực tuyến cũ", "uses the old online service levels")
     if service is not None and service.level is OnlineLevel.LEGACY:
-        term = terms[0]
+        # the entry that matches the written text, else the one meant for this field
+        term = next((t for t in terms if service.raw and t.matches(service.raw)), None) or next(
+            (t for t in terms if "online_service" in t.fields), terms[0]
+        )
         yield _term_finding(
             ctx, procedure, term, service.raw or f"mức độ {service.legacy_level}", "online_service",
             procedure.source_of("online_service"), "", what,
