@@ -14,6 +14,7 @@ from tthc.cli import history as _history
 from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
 from tthc.cli import rules as _rules
+from tthc.cli import stats as _stats
 from tthc.cli import validate as _validate
 
 app = typer.Typer(
@@ -47,6 +48,7 @@ app.command("check")(_check.check)
 app.command("rules")(_rules.rules)
 app.command("explain")(_rules.explain)
 app.command("publish")(_publish.publish)
+app.command("stats")(_stats.stats)
 app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)
 app.command("recommend")(_recommend.recommend)

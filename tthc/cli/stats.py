@@ -1,0 +1,63 @@
+"""`tthc stats`: counts, dossiers per year, online uptake; Rich tables, JSON, a chart."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    LangOption,
+    PathsArgument,
+    UsageError,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    stderr_console,
+    stdout_console,
+)
+from tthc.i18n import tr
+
+CHART_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def stats(
+    paths: PathsArgument = None,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text | json")] = StatsFormat.text,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Ghi biểu đồ (.png, .svg, .pdf) cho báo cáo.", show_default=False)
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả).")
+    ] = 20,
+    lang: LangOption = None,
+) -> None:
+    """Thống kê thủ tục, hồ sơ và tỷ lệ nộp trực tuyến. / Counts, dossiers and online uptake."""
+    apply_language(lang)
+    from tthc.publish.source import load_catalogs
+    from tthc.stats import compute, render, write_chart
+
+    with exit_on_errors():
+        if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
+            raise UsageError(
+                tr(
+                    f"--chart '{chart}': dùng đuôi .png, .svg hoặc .pdf",
+                    f"--chart '{chart}': use a .png, .svg or .pdf file name",
+                )
+            )
+        result = compute(load_catalogs(default_paths(paths)))
+    if format is StatsFormat.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        render(result, stdout_console(), limit=limit)
+    if chart is not None:
+        write_chart(result, chart)
+        stderr_console().print(tr(f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)
