@@ -1,0 +1,71 @@
+"""parse_legal_text and parse_legal_row on real legal-basis cells (tests/fixtures/parse/legal_refs.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from parse_fixtures import case_id, load_cases
+
+from tthc.model import DocKind, LegalRef
+from tthc.parse.legal import parse_legal_row, parse_legal_text
+
+CASES = load_cases("legal_refs.yaml")
+
+
+def _parse(case: dict) -> list[LegalRef]:
+    if "text" in case:
+        return parse_legal_text(case["text"])
+    return [parse_legal_row(**case["row"])]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_real_legal_refs(case: dict) -> None:
+    got = _parse(case)
+    expected = case["expect"]
+    assert [r.number for r in got] == [e["number"] for e in expected]
+    for ref, expect in zip(got, expected, strict=True):
+        kind = expect["kind"]
+        assert ref.kind == (DocKind(kind) if kind else None), ref
+        issued = expect.get("issued")
+        assert ref.issued == (dt.date.fromisoformat(issued) if issued else None), ref
+        assert ref.article == expect.get("article"), ref
+        if "issuer" in expect:
+            assert ref.issuer == expect["issuer"], ref
+        if "title" in expect:
+            assert ref.title == expect["title"], ref
+        if "title_has" in expect:
+            assert ref.title and expect["title_has"] in ref.title, ref
+        if "note_has" in expect:
+            assert ref.note and expect["note_has"] in ref.note, ref
+        if ref.number is None:
+            assert ref.note, "an unidentified reference says why"
+
+
+def test_single_reference_keeps_the_input_as_raw() -> None:
+    text = "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ"
+    assert parse_legal_text(text)[0].raw == text
+
+
+def test_results_are_fresh_objects() -> None:
+    parse_legal_text("Luật 47/2014/QH13")[0].number = "changed"
+    assert parse_legal_text("Luật 47/2014/QH13")[0].number == "47/2014/QH13"
+
+
+def test_enough_real_cases() -> None:
+    assert sum(1 for c in CASES if not c["from"].startswith(("brief", "realdata/SOURCES"))) >= 30
+
+
+@given(st.text(max_size=200))
+def test_text_never_raises(text: str) -> None:
+    got = parse_legal_text(text)
+    assert got, "always at least one reference, identified or not"
+    if len(got) == 1:
+        assert got[0].raw == text
+
+
+@given(st.one_of(st.none(), st.text(max_size=60)), st.one_of(st.none(), st.text(max_size=120)), st.text(max_size=20))
+def test_row_never_raises(number: str | None, title: str | None, issued: str) -> None:
+    parse_legal_row(number, title, issued, None)

@@ -1,0 +1,637 @@
+"""Legal references (căn cứ pháp lý): document numbers, kinds, issuers, dates, articles.
+
+Two entry points:
+- :func:`parse_legal_text` for a free-text cell citing one or more documents: lines,
+  ";"-separated items, ", Nghị định số …" lists, or the portals' flattened table
+  ("Tên văn bản pháp lýMã văn bản<title><number><title><number>…") where a number runs
+  straight into the next title ("…18/2026/NĐ-CPNghị định…", "QH1354/2014/QH13").
+- :func:`parse_legal_row` for a structured row (số ký hiệu, trích yếu, ngày ban hành,
+  cơ quan ban hành).
+
+A document number is ``\\d+/\\d{4}/SUFFIX`` or ``\\d+/SUFFIX`` (at least two suffix parts).
+Each suffix part is an uppercase run (with Đ), "TTg", or "QH"/"UBTVQH" with the
+legislature's digits (QH13). A lowercase letter right after a run means the last capital
+began the next word ("NĐ-CPNghị" -> "NĐ-CP"); a glued ALL-CAPS word is cut after the
+longest known code ("NQ-CPLUẬT" -> "NQ-CP"). The canonical number is the number as written,
+without spaces and with "-" between suffix parts ("21/2008/TTLT- BQP-…" -> "21/2008/TTLT-BQP-…").
+
+One reference per cited document: a number inside another document's title ("Nghị định
+07/2025/NĐ-CP sửa đổi Nghị định 123/2015/NĐ-CP") is part of that title, not a citation of
+its own. Identical numbers in one cell are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tthc.model import DocKind, LegalRef
+from tthc.parse.dates import find_dates, parse_date
+from tthc.text import doc_number_key, match_key, nfc
+
+# Issuing bodies by number suffix code.
+_ISSUERS: dict[str, str] = {
+    "CP": "Chính phủ",
+    "TTG": "Thủ tướng Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPQH": "Văn phòng Quốc hội",
+    "VPCP": "Văn phòng Chính phủ",
+    "CTN": "Chủ tịch nước",
+    "BTP": "Bộ Tư pháp",
+    "BTC": "Bộ Tài chính",
+    "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng",
+    "BNV": "Bộ Nội vụ",
+    "BYT": "Bộ Y tế",
+    "BXD": "Bộ Xây dựng",
+    "BCT": "Bộ Công Thương",
+    "BNG": "Bộ Ngoại giao",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường",
+    "BGTVT": "Bộ Giao thông vận tải",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "BDTTG": "Bộ Dân tộc và Tôn giáo",
+    "UBDT": "Ủy ban Dân tộc",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "TANDTC": "Tòa án nhân dân tối cao",
+    "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
+    "KTNN": "Kiểm toán nhà nước",
+    "BHXH": "Bảo hiểm xã hội Việt Nam",
+}
+_KIND_CODES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "VBHN", "CT", "CĐ", "CV", "PL", "L", "HĐND", "UBND", "HD", "KH", "TB"}
+_KNOWN_CODES = sorted({*_KIND_CODES, *(c.replace("TTG", "TTg") for c in _ISSUERS)}, key=len, reverse=True)
+_KNOWN_SET = frozenset(_KNOWN_CODES)
+_NOT_MINISTRIES = {"BHXH"}
+
+# Issuers as texts write them ("của Bộ trưởng Bộ Tư pháp", "Quốc Hội") -> canonical name.
+_ISSUER_NAMES = sorted(set(_ISSUERS.values()), key=len, reverse=True)
+_ISSUER_KEYS = {match_key(name): name for name in _ISSUER_NAMES}
+_ISSUER_KEYS[match_key("Bộ Lao động – Thương binh và Xã hội")] = _ISSUERS["BLĐTBXH"]
+_ISSUER_KEYS[match_key("Bộ Lao động, Thương binh và Xã hội")] = _ISSUERS["BLĐTBXH"]
+_ISSUER_KEYS[match_key("Ủy ban thường vụ quốc hội")] = _ISSUERS["UBTVQH"]
+_MINISTER = re.compile(r"^(?:bộ\s+trưởng|thủ\s+trưởng)\s+(?=bộ\s)", re.IGNORECASE)
+
+_KIND_WORDS = r"bộ\s+luật|luật|pháp\s+lệnh|nghị\s+quyết|nghị\s+định|thông\s+tư\s+liên\s+tịch|thông\s+tư|văn\s+bản\s+hợp\s+nhất|quyết\s+định|chỉ\s+thị|công\s+điện|công\s+văn"
+_KIND_AT_START = re.compile(r"^(?:[-+•*]\s*)?(" + _KIND_WORDS + r")(?!\w)", re.IGNORECASE)
+_KIND_BEFORE = re.compile(r"(" + _KIND_WORDS + r")\s*(?:số\s*)*:?\s*$", re.IGNORECASE)
+
+_HEADER = re.compile(r"Tên\s+văn\s+bản\s+pháp\s+lý|Mã\s+văn\s+bản", re.IGNORECASE)
+_HEAD = re.compile(r"(\d+(?:\.\d+)?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])")
+_UPPER_RUN = re.compile(r"[A-ZĐ]+")
+_PART_SEP = re.compile(r"(\s?)[-‐‑–](\s?)|/(?=[A-ZĐ])")
+_QH_DIGITS = re.compile(r"\d{1,2}")
+_YEAR_BEFORE = re.compile(r"năm\s*$", re.IGNORECASE)
+
+_ARTICLE = re.compile(
+    r"((?:điểm\s+[a-zđ]\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+[a-zđ]?(?:\s*(?:,|và)\s*\d+[a-zđ]?)*)", re.IGNORECASE
+)
+_ARTICLE_BEFORE = re.compile(_ARTICLE.pattern + r"\s+(?:của\s+)?[^\d;:()]{0,60}$", re.IGNORECASE)
+_ARTICLE_AFTER = re.compile(r"^\s*\(\s*" + _ARTICLE.pattern + r"\s*\)", re.IGNORECASE)
+_OF_ISSUER = re.compile(r"của\s+(.{2,60})", re.IGNORECASE)
+_TRUNCATED = re.compile(r"^\s*(?:số\s*)?(\d+(?:\s*/\s*\d+)?)\s*(?:/\s*)?$", re.IGNORECASE)
+_TRUNCATED_AFTER_KIND = re.compile(r"(?:" + _KIND_WORDS + r")\s+(?:số\s+)?(\d+(?:/\d+)?)(?![\d/])", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"(?:,|\s+và)\s+(?=(?:" + _KIND_WORDS + r")\s+(?:số\s+)?\d)", re.IGNORECASE)
+# " - Nghị định số 123/2015/…" starts a new item only if that item has a number or a year of
+# its own ("Luật 02/2011/QH13 - Luật Khiếu nại" is one citation with its name).
+_BULLET_SPLIT = re.compile(
+    r"\s[-+•]\s+(?=(?:" + _KIND_WORDS + r")(?!\w)(?:(?!\s[-+•]\s)[^;\n])*?(?:\d+\s?/|năm\s+\d{4}))",
+    re.IGNORECASE,
+)
+_AMENDS = re.compile(
+    r"sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|hướng\s+dẫn|kèm\s+theo|quy\s+định\s+chi\s+tiết|thi\s+hành", re.IGNORECASE
+)
+_GLUED_KIND_TAIL = re.compile(r"(?<=[^\W\d_]|[.)])(?:" + _KIND_WORDS + r")(?:\s+số)?\s*$", re.IGNORECASE)
+_BULLETS = re.compile(r"^[\s\-+•*.,;:]+|[\s\-+•*,;:]+$")
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int
+    end: int
+    text: str  # canonical
+    parts: tuple[str, ...]  # suffix parts, digits kept ("QH13")
+    boundary: bool  # runs straight into the next title, ends the text, or a new title follows
+
+
+@dataclass(slots=True)
+class _Ref:
+    number: str | None
+    raw: str
+    kind: DocKind | None = None
+    title: str | None = None
+    issuer: str | None = None
+    issued: dt.date | None = None
+    article: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+_RefTuple = tuple[str, str | None, DocKind | None, str | None, str | None, dt.date | None, str | None, str | None]
+
+
+# ---------------------------------------------------------------------------------------
+# public entry points
+
+
+def parse_legal_text(text: str) -> list[LegalRef]:
+    """Every document a free-text cell cites (one unidentified ref when none is found)."""
+    return [_build(t) for t in _parse_text_cached(text)]
+
+
+def parse_legal_row(
+    number: str | None,
+    title: str | None = None,
+    issued: str | None = None,
+    issuer: str | None = None,
+) -> LegalRef:
+    """One structured row: số ký hiệu, trích yếu, ngày ban hành, cơ quan ban hành."""
+    return _build(_parse_row_cached(number, title, issued, issuer))
+
+
+def _build(t: _RefTuple) -> LegalRef:
+    raw, number, kind, title, issuer, issued, article, note = t
+    return LegalRef(
+        raw=raw, number=number, kind=kind, title=title, issuer=issuer, issued=issued, article=article, note=note
+    )
+
+
+def _freeze(ref: _Ref) -> _RefTuple:
+    note = "; ".join(dict.fromkeys(ref.notes)) or None
+    return (ref.raw, ref.number, ref.kind, ref.title, ref.issuer, ref.issued, ref.article, note)
+
+
+# ---------------------------------------------------------------------------------------
+# free text
+
+
+@lru_cache(maxsize=16384)
+def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
+    text = _normalise(raw)
+    glued = bool(_HEADER.search(text))
+    text = _HEADER.sub("\n", text)
+    numbers = _scan_numbers(text)
+    glued = glued or any(_glued_after(text, n.end) or text[n.start - 1 : n.start].isalnum() for n in numbers)
+
+    refs: list[_Ref] = []
+    for start, end, principal, row in _segments(text, numbers, glued):
+        ref = _segment_ref(text, start, end, principal, [n for n in numbers if start <= n.start < end], row)
+        if ref is not None:
+            refs.append(ref)
+    refs = _merge(refs)
+    if not refs:
+        note = "ô trống" if not text.strip() else "không tìm thấy văn bản nào"
+        return (_freeze(_Ref(number=None, raw=raw, notes=[note])),)
+    if len(refs) == 1:
+        refs[0].raw = raw
+    return tuple(_freeze(r) for r in refs)
+
+
+def _normalise(text: str) -> str:
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line) for line in text.split("\n"))
+
+
+def _glued_after(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum())
+
+
+def _segments(text: str, numbers: list[_Number], glued: bool) -> list[tuple[int, int, _Number | None, bool]]:
+    """(start, end, principal, whether it is a table row) of each citation in the text."""
+    out: list[tuple[int, int, _Number | None, bool]] = []
+    pos = 0
+    if glued:
+        # portal table: each "Mã văn bản" number closes its row
+        for n in numbers:
+            if n.boundary:
+                out.append((_row_start(text, pos, n.start), n.end, n, True))
+                pos = n.end
+    for start, end in _line_items(text, pos):
+        inside = [n for n in numbers if start <= n.start < end]
+        out.append((start, end, inside[0] if inside else None, False))
+    return out
+
+
+def _row_start(text: str, pos: int, number_start: int) -> int:
+    """A row starts after the previous number, or after page chrome on a line of its own
+    ("…1898/QĐ-BTPTrang chủ\nThông tư số …"); a line break inside a title is kept
+    ("…kinh doanh\nthuộc phạm vi…")."""
+    start = pos
+    for m in re.finditer(r"\n(?=\s*[^\W\d_])", text[pos:number_start]):
+        if text[pos + m.end() :].lstrip()[:1].isupper():
+            start = pos + m.end()
+    return start
+
+
+def _line_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the items of a line-mode text from ``pos``: lines, ";" parts, lists."""
+    cuts = {pos, len(text)}
+    for m in re.finditer(r"[\n;]", text[pos:]):
+        cuts.add(pos + m.start())
+    for m in _BULLET_SPLIT.finditer(text, pos):
+        cuts.add(m.end())
+    # ", Nghị định số …" starts a new item unless the item so far is a title that amends or
+    # cites other documents ("sửa đổi … Nghị định số 32/2016/NĐ-CP … và Nghị định số 42/2016/…")
+    for m in _LIST_SPLIT.finditer(text, pos):
+        item = text[max(c for c in cuts if c <= m.start()) : m.start()]
+        if len(_HEAD.findall(item)) <= 1 and not _AMENDS.search(item):
+            cuts.add(m.end())
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in itertools.pairwise(ordered) if text[a:b].strip(" \n;,-+•")]
+
+
+def _segment_ref(
+    text: str, start: int, end: int, principal: _Number | None, inside: list[_Number], row: bool
+) -> _Ref | None:
+    segment = text[start:end]
+    raw = segment.strip(" \n;,-+•")
+    if principal is None:
+        return _unnumbered(raw)
+    ref = _Ref(number=principal.text, raw=raw)
+    # title: a table row's title is the text before its number (kept whole when that is
+    # only "Luật"); a free-text item is its own title
+    title_end = principal.start if row and principal.start > start else end
+    title = _clean_title(text[start:title_end])
+    bare = re.sub(r"\s*\bsố$", "", title, flags=re.IGNORECASE)
+    if not bare or _KIND_AT_START.fullmatch(bare):
+        title = _clean_title(segment)  # "Luật 47/2014/QH13" is its own title
+    ref.title = title if title and title != principal.text else None
+    occurrences = [n for n in inside if n.text == principal.text] or [principal]
+    first = occurrences[0]
+    before = text[start : first.start]
+    ref.kind = _kind(principal.parts, before, ref.title or "")
+    _fill_context(ref, text, first, inside, start, end)
+    ref.issuer = ref.issuer or _implied_issuer(ref.kind)
+    return ref
+
+
+def _fill_context(ref: _Ref, text: str, number: _Number, inside: list[_Number], start: int, end: int) -> None:
+    """Issuer, date and article from the words around one occurrence of the number."""
+    later = [n.start for n in inside if n.start > number.start and n.text != number.text]
+    stop = min([end, number.end + 160, *later])
+    after = text[number.end : stop]
+    ref.issuer = _suffix_issuer(number.parts) or _issuer_in(after)
+    ref.issued = _date_after(after)
+    earlier = [n.end for n in inside if n.end <= number.start]
+    before = text[max([start, *earlier]) : number.start]
+    m = _ARTICLE_BEFORE.search(before) or _ARTICLE_AFTER.match(after)
+    if m:
+        ref.article = re.sub(r"\s+", " ", m.group(1)).strip()
+
+
+def _unnumbered(raw: str) -> _Ref | None:
+    """A citation without a full number: "Luật Hộ tịch năm 2014", "Nghị định 34/2023"."""
+    title = _clean_title(raw)
+    if not title:
+        return None
+    kind_match = _KIND_AT_START.match(title)
+    if kind_match is None:
+        return None
+    ref = _Ref(number=None, raw=raw, title=title)
+    ref.kind = _kind((), "", title)
+    truncated = _TRUNCATED_AFTER_KIND.search(title)
+    if truncated:
+        ref.notes.append(f"số hiệu không đầy đủ: {truncated.group(1)}")
+    else:
+        ref.notes.append("không có số hiệu")
+    ref.issuer = _implied_issuer(ref.kind)
+    return ref
+
+
+def _merge(refs: list[_Ref]) -> list[_Ref]:
+    """Identical numbers in one cell are one reference (first wins, gaps filled from later)."""
+    out: list[_Ref] = []
+    seen: dict[str, _Ref] = {}
+    for ref in refs:
+        key = doc_number_key(ref.number) if ref.number else None
+        if key is None or key not in seen:
+            out.append(ref)
+            if key is not None:
+                seen[key] = ref
+            continue
+        first = seen[key]
+        for name in ("title", "kind", "issuer", "issued", "article"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(ref, name))
+        if first.title and ref.title and len(ref.title) > len(first.title) and first.title in ref.title:
+            first.title = ref.title
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# structured rows
+
+
+@lru_cache(maxsize=16384)
+def _parse_row_cached(number: str | None, title: str | None, issued: str | None, issuer: str | None) -> _RefTuple:
+    number_text = _squash(number)
+    title_text = _squash(title)
+    raw = " | ".join(t for t in (number_text, title_text) if t) or ""
+    ref = _Ref(number=None, raw=raw, title=title_text or None)
+    found = _scan_numbers(number_text)
+    title_numbers = _scan_numbers(title_text)
+    anchor: tuple[str, _Number] | None = None
+    if found:
+        anchor = (number_text, found[0])
+    elif number_text and (_TRUNCATED.match(number_text) or _TRUNCATED_AFTER_KIND.search(number_text)):
+        partial_match = _TRUNCATED.match(number_text) or _TRUNCATED_AFTER_KIND.search(number_text)
+        partial = re.sub(r"\s+", "", partial_match.group(1))
+        match = next((n for n in title_numbers if n.text.startswith(partial + "/")), None)
+        if match:
+            anchor = (title_text, match)
+            ref.notes.append(f"số hiệu lấy từ trích yếu (cột số ký hiệu ghi: {number_text})")
+        else:
+            ref.notes.append(f"số hiệu không đầy đủ: {number_text}")
+    elif number_text and not re.search(r"\d", number_text):
+        ref.title = ref.title or number_text  # "BỘ LUẬT HÀNG HẢI VIỆT NAM" in the number column
+        ref.notes.append("không có số hiệu")
+    elif not number_text:
+        lead = title_numbers[0] if title_numbers else None
+        if lead and _leads(title_text, lead):
+            anchor = (title_text, lead)
+            ref.notes.append("số hiệu lấy từ trích yếu")
+        else:
+            ref.notes.append("không có số hiệu")
+    else:
+        ref.notes.append(f"số hiệu không đọc được: {number_text}")
+
+    if anchor is not None:
+        source, num = anchor
+        ref.number = num.text
+        before = source[: num.start]
+        ref.kind = _kind(num.parts, before, ref.title or "")
+        if title_text:
+            in_title = [n for n in title_numbers if n.text == num.text]
+            if in_title:
+                _fill_context(ref, title_text, in_title[0], title_numbers, 0, len(title_text))
+        ref.issuer = _suffix_issuer(num.parts) or ref.issuer
+    else:
+        ref.kind = _kind((), "", ref.title or number_text)
+    if issuer and _squash(issuer):
+        ref.issuer = _canonical_issuer(_squash(issuer))
+    ref.issuer = ref.issuer or _implied_issuer(ref.kind)
+    issued_date = parse_date(issued) if issued else None
+    if issued_date is not None:
+        if ref.issued is not None and ref.issued != issued_date:
+            ref.notes.append(f"trích yếu ghi ngày {ref.issued:%d/%m/%Y}")
+        ref.issued = issued_date
+    return _freeze(ref)
+
+
+def _leads(text: str, number: _Number) -> bool:
+    """Whether a title starts with the number ("Nghị định 77/2017/NĐ-CP …", "Số 10/2025/QĐ-TTg")."""
+    prefix = _KIND_BEFORE.sub("", text[: number.start])
+    return not _clean_title(re.sub(r"^\s*số\s*", "", prefix, flags=re.IGNORECASE))
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", nfc(text)).strip() if text else ""
+
+
+# ---------------------------------------------------------------------------------------
+# numbers
+
+
+def _scan_numbers(text: str) -> list[_Number]:
+    out: list[_Number] = []
+    pos = 0
+    last_end = -1
+    while True:
+        m = _HEAD.search(text, pos)
+        if m is None:
+            return out
+        start, digits, year = m.start(), m.group(1), m.group(2)
+        if start != last_end and (text[start - 1 : start] == "/" or re.search(r"\d\.$", text[:start])):
+            pos = m.end()
+            continue
+        # "năm 201102/2011/QH13": a year glued to the number
+        glued_year = len(digits) >= 5 and digits[:4].startswith(("19", "20")) and "." not in digits[:4]
+        if glued_year and (digits[:4] == year or _YEAR_BEFORE.search(text[:start])):
+            start, digits = start + 4, digits[4:]
+        parts, end = _read_suffix(text, m.end())
+        if not parts or (year is None and len(parts) < 2):
+            pos = m.end()
+            continue
+        number = f"{digits}/{year}/" if year else f"{digits}/"
+        number += "-".join(parts)
+        out.append(_Number(start, end, number, tuple(parts), _is_boundary(text, end)))
+        pos = last_end = end
+
+
+def _read_suffix(text: str, pos: int) -> tuple[list[str], int]:
+    parts: list[str] = []
+    part, end = _read_part(text, pos)
+    while part:
+        parts.append(part)
+        sep = _PART_SEP.match(text, end)
+        if sep is None or (sep.group(1) and sep.group(2)):
+            break  # "NĐ-CP - Quy định": a title separator, not a suffix part
+        nxt, nxt_end = _read_part(text, sep.end())
+        if not nxt:
+            break
+        part, end = nxt, nxt_end
+    return parts, end
+
+
+def _read_part(text: str, pos: int) -> tuple[str, int]:
+    run_match = _UPPER_RUN.match(text, pos)
+    if run_match is None:
+        return "", pos
+    run = run_match.group(0)
+    end = run_match.end()
+    if run == "TT" and text[end : end + 1] == "g":
+        return "TTg", end + 1
+    nxt = text[end : end + 1]
+    if nxt.isalpha():
+        run = _cut_glued(run, nxt)
+        end = pos + len(run)
+    if run.endswith("QH"):
+        digits = _QH_DIGITS.match(text, end)
+        if digits:
+            return run + digits.group(0), digits.end()
+    return run, end
+
+
+def _cut_glued(run: str, nxt: str) -> str:
+    """The code at the start of an uppercase run glued to the next word.
+
+    "CPNghị": the N starts "Nghị" ("CP"); "BTPsửa": the next word starts in lowercase and
+    "BTP" is a known code; "CPLUẬT": a glued ALL-CAPS word, keep the longest known code.
+    """
+    if nxt.islower():
+        if run[:-1] in _KNOWN_SET or run not in _KNOWN_SET:
+            return run[:-1]
+        return run
+    return next((c for c in _KNOWN_CODES if run.startswith(c)), run)
+
+
+def _is_boundary(text: str, end: int) -> bool:
+    """Whether a number closes a table row: glued to the next title, or a new title starts.
+
+    A number glued to another number ("…bởi Nghị định số 07/2025/NĐ-CP280/2025/NĐ-CP") ends the
+    title, and the second one is the row's number.
+    """
+    if end >= len(text):
+        return True
+    if text[end].isalpha():
+        return True
+    m = re.match(r"[ ]+([^\W\d_])", text[end:])
+    return bool(m and m.group(1).isupper())
+
+
+# ---------------------------------------------------------------------------------------
+# kind, issuer, date
+
+
+def _kind(parts: tuple[str, ...], before: str, title: str) -> DocKind | None:
+    codes = [re.sub(r"\d+$", "", p).upper() for p in parts]
+    word = _kind_word(before, title)
+    if codes:
+        first, rest = codes[0], codes[1:]
+        second = rest[0] if rest else ""
+        if first == "NĐ":
+            return DocKind.DECREE
+        if first == "TTLT":
+            return DocKind.JOINT_CIRCULAR
+        if first == "TT":
+            return DocKind.CIRCULAR
+        if first == "VBHN":
+            return DocKind.CONSOLIDATED
+        if first in ("CĐ", "CT", "CV"):
+            return DocKind.DISPATCH
+        if first == "PL":
+            return DocKind.ORDINANCE
+        if first == "NQ":
+            if second == "CP":
+                return DocKind.GOV_RESOLUTION
+            if second == "HĐND":
+                return DocKind.PROVINCIAL_RESOLUTION
+            if second in ("QH", "UBTVQH"):
+                return DocKind.NA_RESOLUTION
+            return DocKind.OTHER
+        if first == "QĐ":
+            if second == "TTG":
+                return DocKind.PM_DECISION
+            if second == "UBND":
+                return DocKind.PROVINCIAL_DECISION
+            if (second.startswith("B") and second not in _NOT_MINISTRIES) or second == "NHNN":
+                return DocKind.MINISTRY_DECISION
+            return DocKind.OTHER
+        if first in ("QH", "UBTVQH"):
+            # laws, codes, ordinances and resolutions share these numbers: the words decide
+            if word in ("bộ luật", "luật", "pháp lệnh", "nghị quyết"):
+                return {
+                    "bộ luật": DocKind.CODE,
+                    "luật": DocKind.LAW,
+                    "pháp lệnh": DocKind.ORDINANCE,
+                    "nghị quyết": DocKind.NA_RESOLUTION,
+                }[word]
+            return DocKind.LAW if first == "QH" else DocKind.NA_RESOLUTION
+    return _kind_from_word(word, title, codes)
+
+
+def _kind_word(before: str, title: str) -> str | None:
+    m = _KIND_BEFORE.search(before) or _KIND_AT_START.match(title.strip())
+    return re.sub(r"\s+", " ", m.group(1).casefold()) if m else None
+
+
+def _kind_from_word(word: str | None, title: str, codes: list[str]) -> DocKind | None:
+    simple = {
+        "bộ luật": DocKind.CODE,
+        "luật": DocKind.LAW,
+        "pháp lệnh": DocKind.ORDINANCE,
+        "nghị định": DocKind.DECREE,
+        "thông tư liên tịch": DocKind.JOINT_CIRCULAR,
+        "thông tư": DocKind.CIRCULAR,
+        "văn bản hợp nhất": DocKind.CONSOLIDATED,
+        "chỉ thị": DocKind.DISPATCH,
+        "công điện": DocKind.DISPATCH,
+        "công văn": DocKind.DISPATCH,
+    }
+    if word in simple:
+        return simple[word]
+    key = match_key(title)
+    if word == "nghị quyết":
+        if "hội đồng nhân dân" in key or "hđnd" in key:
+            return DocKind.PROVINCIAL_RESOLUTION
+        if "chính phủ" in key:
+            return DocKind.GOV_RESOLUTION
+        if "quốc hội" in key:
+            return DocKind.NA_RESOLUTION
+        return None
+    if word == "quyết định":
+        if match_key("thủ tướng") in key:
+            return DocKind.PM_DECISION
+        if match_key("ủy ban nhân dân") in key or "ubnd" in key:
+            return DocKind.PROVINCIAL_DECISION
+        if match_key("bộ trưởng") in key:
+            return DocKind.MINISTRY_DECISION
+        return None
+    return DocKind.OTHER if codes else None
+
+
+def _suffix_issuer(parts: tuple[str, ...]) -> str | None:
+    codes = [re.sub(r"\d+$", "", p).upper() for p in parts]
+    if not codes:
+        return None
+    if codes[0] in ("QH", "UBTVQH"):
+        return _ISSUERS[codes[0]]
+    names = [_ISSUERS[c] for c in codes[1:] if c in _ISSUERS]
+    if codes[0] == "NQ" and len(codes) > 1 and codes[1] in ("QH", "UBTVQH"):
+        return _ISSUERS[codes[1]]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _issuer_in(after: str) -> str | None:
+    """The issuer named right after a number: "… ngày 15/11/2015 của Chính phủ"."""
+    m = _OF_ISSUER.search(after)
+    if m is None or m.start() > 60:
+        return None
+    key = match_key(_MINISTER.sub("", m.group(1)))
+    for name_key, name in _ISSUER_KEYS.items():
+        if key.startswith(name_key):
+            return name
+    return None
+
+
+def _canonical_issuer(text: str) -> str:
+    """ "Quốc Hội" -> "Quốc hội", "Bộ trưởng Bộ Quốc phòng" -> "Bộ Quốc phòng"; else as written."""
+    key = match_key(_MINISTER.sub("", text)).rstrip(" .")
+    return _ISSUER_KEYS.get(key, text)
+
+
+def _implied_issuer(kind: DocKind | None) -> str | None:
+    return {
+        DocKind.LAW: "Quốc hội",
+        DocKind.CODE: "Quốc hội",
+        DocKind.ORDINANCE: "Ủy ban Thường vụ Quốc hội",
+        DocKind.DECREE: "Chính phủ",
+        DocKind.GOV_RESOLUTION: "Chính phủ",
+        DocKind.PM_DECISION: "Thủ tướng Chính phủ",
+    }.get(kind)  # type: ignore[arg-type]
+
+
+def _date_after(after: str) -> dt.date | None:
+    """The issue date right after a number ("… ngày 15/11/2015"), not an effective date."""
+    for start, _end, date in find_dates(after):
+        lead = after[:start]
+        if re.search(r"hiệu\s+lực|kể\s+từ|đến\s+hết", lead, re.IGNORECASE):
+            return None
+        if re.search(r"ngày\s*$", lead, re.IGNORECASE) and start <= 140:
+            return date
+        return None
+    return None
+
+
+def _clean_title(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = _GLUED_KIND_TAIL.sub("", text)
+    return _BULLETS.sub("", text).strip()
