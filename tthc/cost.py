@@ -139,6 +139,24 @@ def resolve_settings(
         return None
 
     rate = pick("hourly_rate", hourly_rate, "hourly-rate", targets.hourly_income if targets else None, "hourly_income")
+    per_day = pick(
+        "hours_per_day",
+        None,
+        "hours-per-day",
+        targets.hours_per_working_day if targets else None,
+        "hours_per_working_day",
+    )
+    hours = {a: Decimal(h) for a, h in (targets.scm_hours if targets else {}).items()}
+    if hours:
+        sources["scm_hours"] = _target_source(targets, "scm_hours")
+    if cfg.get("scm-hours") is not None:
+        own = _amounts(cfg["scm-hours"], f"{config_name}: cost.scm-hours", allow_zero=True)
+        _check_activities(own, f"{config_name}: cost.scm-hours")
+        hours.update(own)
+        sources["scm_hours"] = f"{config_name}: cost.scm-hours"
+    pocket = _amounts(cfg.get("out-of-pocket") or {}, f"{config_name}: cost.out-of-pocket", allow_zero=True)
+    _check_activities(pocket, f"{config_name}: cost.out-of-pocket")
+    usd = _positive(cfg["usd-rate"], f"{config_name}: cost.usd-rate") if cfg.get("usd-rate") is not None else None
     if rate is None:
         raise CostError(
             tr(
@@ -148,13 +166,6 @@ def resolve_settings(
                 "or the hourly_income entry of the knowledge base (targets.yaml)",
             )
         )
-    per_day = pick(
-        "hours_per_day",
-        None,
-        "hours-per-day",
-        targets.hours_per_working_day if targets else None,
-        "hours_per_working_day",
-    )
     if chosen_mode == "practice" and per_day is None:
         raise CostError(
             tr(
@@ -164,23 +175,16 @@ def resolve_settings(
                 "or the hours_per_working_day entry of the knowledge base",
             )
         )
-    hours = {a: Decimal(h) for a, h in (targets.scm_hours if targets else {}).items()}
-    if hours:
-        sources["scm_hours"] = _target_source(targets, "scm_hours")
-    if cfg.get("scm-hours") is not None:
-        hours.update(_amounts(cfg["scm-hours"], f"{config_name}: cost.scm-hours", allow_zero=True))
-        sources["scm_hours"] = f"{config_name}: cost.scm-hours"
-    _check_activities(hours, "cost.scm-hours / scm_hours")
-    if chosen_mode == "scm" and not hours:
-        raise CostError(
-            tr(
-                "chưa có bảng giờ theo hoạt động (SCM): đặt cost.scm-hours trong tthc.yaml hoặc mục scm_hours trong tri thức",
-                "no SCM time table: set cost.scm-hours in tthc.yaml or the scm_hours entry of the knowledge base",
+    if chosen_mode == "scm":
+        _check_activities(hours, "scm_hours")
+        if not hours:
+            raise CostError(
+                tr(
+                    "chưa có bảng giờ theo hoạt động (SCM): đặt cost.scm-hours trong tthc.yaml "
+                    "hoặc mục scm_hours trong tri thức",
+                    "no SCM time table: set cost.scm-hours in tthc.yaml or the scm_hours entry of the knowledge base",
+                )
             )
-        )
-    pocket = _amounts(cfg.get("out-of-pocket") or {}, f"{config_name}: cost.out-of-pocket", allow_zero=True)
-    _check_activities(pocket, "cost.out-of-pocket")
-    usd = _positive(cfg["usd-rate"], f"{config_name}: cost.usd-rate") if cfg.get("usd-rate") is not None else None
     return CostSettings(chosen_mode, rate, per_day, hours, pocket, usd, sources)
 
 

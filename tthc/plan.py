@@ -140,7 +140,7 @@ def build_plan(
     findings: Sequence[Finding],
     settings: CostSettings,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     issuer: str | None = None,
     decisions: Mapping[str, Decision] | None = None,
 ) -> Plan:
@@ -171,7 +171,7 @@ def build_plan(
     return Plan(
         issuer=issuer or _issuer(catalogs),
         locality=next((c.locality for c in catalogs if c.locality), None),
-        as_of=as_of,
+        as_of=as_of or dt.date.today(),
         settings=settings,
         parts=parts,
         findings=list(findings),

@@ -140,10 +140,13 @@ def _plain(value: Decimal | None) -> str:
 
 
 def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, only_changed: bool = False) -> None:
+    from rich import box
     from rich.table import Table
 
     unknown = tr("chưa rõ", "unknown")
-    table = Table(title=tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), title_justify="left")
+    table = Table(
+        title=tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), title_justify="left", box=box.SIMPLE_HEAD
+    )
     for name, justify in (
         (tr("Mã số", "Code"), "left"),
         (tr("Tên TTHC", "Name"), "left"),
@@ -153,7 +156,8 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
         (tr("Tiết kiệm", "Saving"), "right"),
         ("%", "right"),
     ):
-        table.add_column(name, justify=justify, overflow="fold")
+        wrap = justify == "left"  # code and name wrap; figures never do
+        table.add_column(name, justify=justify, overflow="fold", no_wrap=not wrap, min_width=10 if wrap else None)
     shown = [r for r in rows if not only_changed or r.proposals]
     for r in shown:
         c = r.cost
@@ -185,19 +189,21 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
 
 
 def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     for name, justify in (
         ("", "left"),
-        (tr("TTHC có số liệu", "With data"), "right"),
+        (tr("Đã rõ", "Known"), "right"),
         (tr("Chưa rõ", "Unknown"), "right"),
         (tr("Trước", "Before"), "right"),
         (tr("Sau", "After"), "right"),
         (tr("Tiết kiệm", "Saving"), "right"),
         ("%", "right"),
     ):
-        table.add_column(name, justify=justify, overflow="fold")
+        first = not name
+        table.add_column(name, justify=justify, overflow="fold", no_wrap=not first, min_width=16 if first else None)
     for name, t in [*groups.items(), (tr("Tổng cộng", "Total"), overall)]:
         table.add_row(
             name,

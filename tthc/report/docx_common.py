@@ -59,8 +59,8 @@ def new_document(setup: PageSetup = PageSetup(), *, body_pt: int = BODY_PT) -> D
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE if setup.landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (Mm(297), Mm(210)) if setup.landscape else (Mm(210), Mm(297))
-    section.top_margin, section.bottom_margin = Mm(setup.top), Mm(setup.bottom)
-    section.left_margin, section.right_margin = Mm(setup.left), Mm(setup.right)
+    section.top_margin, section.bottom_margin = _margin(setup.top), _margin(setup.bottom)
+    section.left_margin, section.right_margin = _margin(setup.left), _margin(setup.right)
     section.header_distance = section.footer_distance = Mm(10)
     _default_fonts(doc, body_pt)
     normal = doc.styles["Normal"]
@@ -70,6 +70,15 @@ def new_document(setup: PageSetup = PageSetup(), *, body_pt: int = BODY_PT) -> D
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
         _plain_style(doc.styles[name], body_pt)
     return doc
+
+
+def _margin(mm: float):
+    """A margin in whole twips (as Word stores it), rounded up so 15 mm never reads as 14.99."""
+    import math
+
+    from docx.shared import Twips
+
+    return Twips(math.ceil(mm * 1440 / 25.4))
 
 
 def _default_fonts(doc: Document, size_pt: int) -> None:
