@@ -10,6 +10,7 @@ from tthc import __version__
 from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
 from tthc.cli import cost as _cost
+from tthc.cli import handbook as _handbook
 from tthc.cli import history as _history
 from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
@@ -48,6 +49,7 @@ app.command("check")(_check.check)
 app.command("rules")(_rules.rules)
 app.command("explain")(_rules.explain)
 app.command("publish")(_publish.publish)
+app.command("handbook")(_handbook.handbook)
 app.command("stats")(_stats.stats)
 app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)

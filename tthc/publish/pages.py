@@ -249,17 +249,14 @@ def _documents(p) -> str:
 
 def _per_channel(p, what: str) -> str:
     """One line when every channel says the same; else one line per way of filing."""
-    views = [c for c in present.channels(p) if (c.time if what == "time" else c.fees)]
-    if not views:
-        return ""
-    texts = [[c.time] if what == "time" else c.fees for c in views]
-    if all(t == texts[0] for t in texts):
-        return _paragraphs(texts[0])
+    groups = present.by_channel(p, what)
+    if len(groups) == 1 and not groups[0][0]:
+        return _paragraphs(groups[0][1])
     items = []
-    for c, t in zip(views, texts, strict=True):
-        label = f"<strong>{e(c.method)}:</strong> " if c.method else ""
-        items.append(f"<li>{label}{'; '.join(e(x) for x in t)}</li>")
-    return f'<ul class="per-channel">{"".join(items)}</ul>'
+    for method, texts in groups:
+        label = f"<strong>{e(method)}:</strong> " if method else ""
+        items.append(f"<li>{label}{'; '.join(e(x) for x in texts)}</li>")
+    return f'<ul class="per-channel">{"".join(items)}</ul>' if items else ""
 
 
 # -- kiosk ---------------------------------------------------------------------------------

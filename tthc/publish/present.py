@@ -161,6 +161,22 @@ def channels(procedure: Procedure) -> list[ChannelView]:
     return out
 
 
+def by_channel(procedure: Procedure, what: str) -> list[tuple[str, list[str]]]:
+    """Times ("time") or fees ("fees") per way of filing: one ("", texts) when every channel says the same."""
+    views = [c for c in channels(procedure) if (c.time if what == "time" else c.fees)]
+    texts = [[c.time] if what == "time" else c.fees for c in views]
+    if not views:
+        return []
+    if all(t == texts[0] for t in texts):
+        return [("", texts[0])]
+    return [(c.method, t) for c, t in zip(views, texts, strict=True)]
+
+
+def by_channel_lines(procedure: Procedure, what: str) -> list[str]:
+    """:func:`by_channel` as plain lines ("Trực tiếp: 05 ngày làm việc")."""
+    return [f"{method}: {'; '.join(t)}" if method else "; ".join(t) for method, t in by_channel(procedure, what)]
+
+
 def _unique(items: list[str]) -> list[str]:
     seen: list[str] = []
     for item in items:

@@ -1,0 +1,44 @@
+"""`tthc handbook`: the printable citizen handbook (sổ tay) for the reception desk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    LangOption,
+    PathsArgument,
+    UsageError,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    stderr_console,
+)
+from tthc.i18n import tr
+
+
+def handbook(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp sổ tay: .docx hoặc .pdf (PDF cần LibreOffice).")],
+    paths: PathsArgument = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option("--issuer", help="Cơ quan ban hành ghi ở bìa (mặc định: theo danh mục).", show_default=False),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tạo sổ tay thủ tục hành chính để in (.docx, .pdf). / Write the printable procedure handbook."""
+    apply_language(lang)
+    from tthc.publish.handbook import HandbookError, write_handbook
+    from tthc.publish.source import load_catalogs
+
+    with exit_on_errors():
+        try:
+            count = write_handbook(load_catalogs(default_paths(paths)), output, issuer=issuer)
+        except HandbookError as exc:
+            raise UsageError(str(exc)) from None
+    stderr_console().print(
+        tr(f"Đã ghi sổ tay: {output} ({count} thủ tục)", f"Handbook written: {output} ({count} procedures)"),
+        soft_wrap=True,
+    )
