@@ -10,7 +10,13 @@ from tthc.report import docx_common as dc
 
 TITLE = "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"
 PART_I_HEADERS = ("STT", "Mã số TTHC", "Tên TTHC", "Văn bản quy định", "Nội dung đề xuất")
-PART_I_WIDTHS = (1.2, 2.5, 4.6, 4.1, 4.1)
+PART_I_WIDTHS = (1.3, 2.5, 4.5, 4.1, 4.1)
+PARTS = (
+    ("PHẦN I", "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT ĐƠN GIẢN HÓA"),
+    ("PHẦN II", "NỘI DUNG ĐƠN GIẢN HÓA"),
+    ("PHẦN III", "TỔNG HỢP LỢI ÍCH (CHI PHÍ TUÂN THỦ, ĐỒNG/NĂM)"),
+)
+_UNIT_WORDS = ("tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
 
 
 def write_docx(plan: Plan, path: Path) -> None:
@@ -23,9 +29,11 @@ def write_docx(plan: Plan, path: Path) -> None:
 
 def build_document(plan: Plan):
     doc = dc.new_document()
+    props = doc.core_properties
+    props.title, props.author, props.language = TITLE.capitalize(), plan.issuer or "", "vi-VN"
+    props.comments = ""
     year = plan.as_of.year
-    place = plan.locality or "……"
-    dc.national_heading(doc, issuer_lines(plan.issuer), place_date=f"{place}, ngày      tháng      năm {year}")
+    dc.national_heading(doc, issuer_lines(plan.issuer), place_date=place_date(plan.locality, year))
     names = [p.name for p in plan.parts if p.name]
     subtitle = f"(Danh mục: {'; '.join(names)})" if names else None
     dc.title(doc, TITLE, subtitle, subtitle_italic=True)
@@ -34,7 +42,7 @@ def build_document(plan: Plan):
         dc.paragraph(doc, "Không có đề xuất đơn giản hóa thủ tục hành chính.")
         dc.page_numbers(doc)
         return doc
-    dc.heading(doc, "PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT ĐƠN GIẢN HÓA", align="center")
+    _part_heading(doc, 0)
     dc.add_table(
         doc,
         PART_I_HEADERS,
@@ -42,7 +50,7 @@ def build_document(plan: Plan):
         PART_I_WIDTHS,
         align=("center", "center", "left", "left", "left"),
     )
-    dc.heading(doc, "PHẦN II. NỘI DUNG ĐƠN GIẢN HÓA", align="center")
+    _part_heading(doc, 1)
     number = 0
     for letter, part in _lettered(plan.parts):
         if letter:
@@ -56,6 +64,28 @@ def build_document(plan: Plan):
     _totals(doc, plan)
     dc.page_numbers(doc)
     return doc
+
+
+def _part_heading(doc, index: int) -> None:
+    """ "PHẦN I" over its title, centred, as provincial plans set them."""
+    number, title = PARTS[index]
+    dc.heading(doc, f"{number}\n{title}", align="center")
+
+
+def place_name(locality: str | None) -> str:
+    """The place in the date line (Nghị định 30/2020): "Huyện Kim Bảng, tỉnh Hà Nam" -> "Kim Bảng"."""
+    if not locality:
+        return "……"
+    first = locality.split(",")[0].strip()
+    lowered = first.lower()
+    for word in sorted(_UNIT_WORDS, key=len, reverse=True):
+        if lowered.startswith(word + " "):
+            return first[len(word) + 1 :].strip()
+    return first
+
+
+def place_date(locality: str | None, year: int) -> str:
+    return f"{place_name(locality)}, ngày     tháng     năm {year}"
 
 
 def issuer_lines(issuer: str) -> list[str]:
@@ -168,7 +198,7 @@ def _total_row(label: str, count: int, t: CostTotal) -> list[str]:
 
 
 def _totals(doc, plan: Plan) -> None:
-    dc.heading(doc, "PHẦN III. TỔNG HỢP LỢI ÍCH (CHI PHÍ TUÂN THỦ, ĐỒNG/NĂM)", align="center")
+    _part_heading(doc, 2)
     table = dc.add_table(
         doc,
         TOTAL_HEADERS,

@@ -7,11 +7,13 @@ from pathlib import Path
 from tthc.plan import Plan, roman
 from tthc.report.docx_plan import (
     PART_I_HEADERS,
+    PARTS,
     TITLE,
     TOTAL_HEADERS,
     benefit_lines,
     field_title,
     issuer_lines,
+    place_date,
     totals_rows,
 )
 
@@ -45,7 +47,7 @@ def render_markdown(plan: Plan) -> str:
     lines += [
         f"**{issuer}** — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
         "",
-        f"*{plan.locality or '……'}, ngày … tháng … năm {plan.as_of.year}*",
+        f"*{place_date(plan.locality, plan.as_of.year)}*",
         "",
         f"# {TITLE}",
         "",
@@ -56,9 +58,9 @@ def render_markdown(plan: Plan) -> str:
     if not plan.sections:
         lines += ["Không có đề xuất đơn giản hóa thủ tục hành chính.", ""]
         return "\n".join(lines)
-    lines += ["## PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT ĐƠN GIẢN HÓA", ""]
+    lines += [f"## {PARTS[0][0]}. {PARTS[0][1]}", ""]
     lines += _table(PART_I_HEADERS, part_one_rows(plan))
-    lines += ["", "## PHẦN II. NỘI DUNG ĐƠN GIẢN HÓA", ""]
+    lines += ["", f"## {PARTS[1][0]}. {PARTS[1][1]}", ""]
     number = 0
     shown = [p for p in plan.parts if p.sections]
     for i, part in enumerate(shown):
@@ -78,7 +80,7 @@ def render_markdown(plan: Plan) -> str:
                 lines += [f"- {line}" for line in section.implementation] + [""]
                 lines += [f"**{number}.3. Lợi ích phương án đơn giản hóa**", ""]
                 lines += [f"- {line}" for line in benefit_lines(section.cost)] + [""]
-    lines += ["## PHẦN III. TỔNG HỢP LỢI ÍCH (CHI PHÍ TUÂN THỦ, ĐỒNG/NĂM)", ""]
+    lines += [f"## {PARTS[2][0]}. {PARTS[2][1]}", ""]
     lines += _table(TOTAL_HEADERS, totals_rows(plan))
     lines += ["", f"*{plan.settings.method_note()}*", ""]
     return "\n".join(lines)
