@@ -1,0 +1,49 @@
+"""parse_document on real dossier lines (tests/fixtures/parse/documents.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from parse_fixtures import case_id, load_cases
+
+from tthc.model import CopyKind
+from tthc.parse.document import parse_document
+
+CASES = load_cases("documents.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_real_documents(case: dict) -> None:
+    expect = case["expect"]
+    got = parse_document(case["text"], case.get("counts"))
+    assert got.raw == case["text"]
+    kinds = [CopyKind(k) for k in expect["copy_kinds"]]
+    assert got.copy_kinds == kinds
+    assert got.copy_kind == (kinds[0] if kinds else None)
+    assert got.originals == expect.get("originals")
+    assert got.copies == expect.get("copies")
+    assert got.form == expect.get("form")
+    if "name" in expect:
+        assert got.name == expect["name"]
+    if "name_has" in expect:
+        assert expect["name_has"] in got.name
+    if "note_has" in expect:
+        assert got.note and expect["note_has"] in got.note
+
+
+def test_results_are_fresh_objects() -> None:
+    text = "Bản sao có chứng thực Giấy khai sinh"
+    parse_document(text).copy_kinds.append(CopyKind.ORIGINAL)
+    assert parse_document(text).copy_kinds == [CopyKind.CERTIFIED_COPY]
+
+
+def test_enough_real_cases() -> None:
+    assert sum(1 for c in CASES if not c["from"].startswith("brief")) >= 30
+
+
+@given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=40)))
+def test_never_raises(text: str, counts: str | None) -> None:
+    got = parse_document(text, counts)
+    assert got.raw == text
+    assert got.copy_kind == (got.copy_kinds[0] if got.copy_kinds else None)
