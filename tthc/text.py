@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ANY_SPACE = re.compile(r"\s+")
@@ -82,6 +83,7 @@ def is_placeholder(text: str) -> bool:
     return text.strip().casefold().rstrip(".") in PLACEHOLDERS or text.strip() in PLACEHOLDERS
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """Comparison key: case-insensitive and tone-placement-insensitive, never ASCII-folded.
 

@@ -26,6 +26,11 @@ _MAX_EXPANDED_NODES = 200_000  # nodes reached through aliases before we call it
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "map", "seq", "int", "float", "bool", "null", "timestamp")
 )
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
 _TOP_KEYS = ("tthc_catalog", "catalog", "procedures", "conflicts")
 
 
@@ -68,6 +73,9 @@ class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.BaseResolver):  #
         _Parser.__init__(self, stream)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.BaseResolver.__init__(self)
+
+    def resolve(self, kind, value, implicit):  # every untagged node is plain text, a list or a mapping
+        return _DEFAULT_TAGS[kind]
 
 
 def load_yaml(path: Path) -> LoadResult:
