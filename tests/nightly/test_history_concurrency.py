@@ -41,6 +41,7 @@ def test_two_processes_record_at_once(tmp_path: Path, held: bool) -> None:
         blocker.close()
     results = [(p.communicate(timeout=300)[1], p.returncode) for p in procs]
     assert [code for _, code in results] == [1, 1], results
+    assert not any("Traceback" in err for err, _ in results), results
     with sqlite3.connect(tmp_path / "h.db") as conn:
         runs = conn.execute("SELECT id FROM runs ORDER BY id").fetchall()
         per_run = conn.execute("SELECT run_id, count(*) FROM findings GROUP BY run_id ORDER BY run_id").fetchall()

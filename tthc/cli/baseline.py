@@ -47,9 +47,11 @@ def _audit(paths, config, select, ignore, as_of):
             )
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
+    from rich.markup import escape
+
     err = stderr_console()
     for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {issue}", soft_wrap=True, markup=True, highlight=False)
+        err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True, markup=True, highlight=False)
     if audit.load_errors:
         raise fail(
             tr(

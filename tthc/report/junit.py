@@ -40,7 +40,9 @@ def dumps(audit: Audit, findings: Sequence[Finding]) -> str:
 
 def _suite(root: ET.Element, audit: Audit, file: str, findings: list[Finding], names: _UniqueNames) -> None:
     classname = _clean(relative_path(file) or file)
-    suite = ET.SubElement(root, "testsuite", name=classname, timestamp=audit.as_of.isoformat())
+    suite = ET.SubElement(root, "testsuite", name=classname)
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="as_of", value=audit.as_of.isoformat())
     for f in findings:
         name = names.take(f"{f.procedure_code or '—'} {f.rule_name} [{f.field}] {f.fingerprint}")
         case = ET.SubElement(suite, "testcase", classname=classname, name=_clean(name), file=classname, time="0")
