@@ -192,6 +192,12 @@ PROCEDURES = Sheet(
         Column("dossiers_per_year", "Số hồ sơ/năm", "Số hồ sơ tiếp nhận trong một năm", kind="int"),
         Column("online_per_year", "Số hồ sơ trực tuyến/năm", "Số hồ sơ nộp trực tuyến trong một năm", kind="int"),
         Column("notes", "Ghi chú", "Ghi chú tự do"),
+        Column(
+            "legal_basis",
+            "Căn cứ pháp lý",
+            "Chỉ dùng khi không điền sheet Căn cứ pháp lý; mỗi văn bản một dòng, ghi như văn bản công bố",
+            kind="lines",
+        ),
     ),
     aliases=("Thủ tục hành chính", "Danh sách TTHC", "TTHC", "Procedures"),
 )
@@ -299,10 +305,36 @@ EXTRA = Sheet(
     (
         _key_column(),
         Column("column", "Tên cột", "Tên cột trong danh mục gốc", required=True),
-        Column("value", "Giá trị", "Giá trị của ô"),
+        Column("value", "Giá trị", "Giá trị của ô (giữ nguyên các dòng)", kind="lines"),
     ),
     aliases=("Extra",),
 )
 
-CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)
+# Fees that one cell cannot hold exactly (several charges the fee reader would join, or an
+# amount given apart from the text). The builder reads these rows as structured fees and
+# gives them to every channel of the procedure that has no fee of its own (as it does with
+# the "Phí, lệ phí" column of the "Thủ tục" sheet). Written by `tthc convert` only when needed.
+FEES = Sheet(
+    "fees",
+    "Phí, lệ phí",
+    "Mỗi dòng một khoản phí, lệ phí của một thủ tục, áp dụng cho mọi cách thức chưa ghi phí, lệ phí",
+    (
+        _key_column(),
+        Column("raw", "Nội dung", "Khoản phí, lệ phí đúng như văn bản công bố, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
+        Column("kind", "Loại", "phí hoặc lệ phí (để trống thì đọc từ nội dung)"),
+        Column("amount", "Số tiền", "Chỉ ghi số, ví dụ 50000 (để trống thì đọc từ nội dung)"),
+        Column("currency", "Đơn vị tiền", "VND, USD… (để trống thì đọc từ nội dung)"),
+        Column("per", "Tính trên", "Đơn vị tính, ví dụ hồ sơ, giấy phép"),
+        Column(
+            "status",
+            "Trạng thái",
+            "amount (có số tiền), free (miễn), by_regulation (theo mức do cơ quan có thẩm quyền quy định), "
+            "unparsed; để trống thì đọc từ nội dung",
+        ),
+        Column("note", "Ghi chú", "Ghi chú về khoản phí, lệ phí"),
+    ),
+    aliases=("Fees",),
+)
+
+CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, FEES, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)
 SHEETS: tuple[Sheet, ...] = (CATALOG, PROCEDURES, *CHILD_SHEETS)
