@@ -93,11 +93,6 @@ def test_changes_that_must_not_report_anything(cli, folder: Path, change) -> Non
     assert code == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="duplicate-code (tthc/rules/consistency.py) puts the name of whichever row comes second into the "
-    "finding's subject, so re-sorting the two rows changes the fingerprint; remove this mark once it is order-free",
-)
 def test_reordering_duplicate_codes_reports_nothing(cli, folder: Path) -> None:
     cli("baseline", "create", "catalogs", "--select", SELECT, "-o", "b.json")
     write_catalog(folder / "catalogs" / "xa.yaml", list(reversed(defective())))

@@ -58,4 +58,18 @@ app.command("cost")(_cost.cost)
 
 
 def main() -> None:
-    app()
+    """Entry point. A crash exits 2 (never 1, which a nightly job reads as "findings")."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception:
+        import sys
+        import traceback
+
+        traceback.print_exc()
+        print(
+            "tthc: lỗi nội bộ — xin báo lỗi kèm thông tin trên / internal error — please report it with the trace above",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None

@@ -171,8 +171,10 @@ def check(
     procedures = sum(len(c.procedures) for c in audit.catalogs)
     if statistics:
         render_statistics(findings, audit.rules, err if format is not CheckFormat.text or output else stdout_console())
+    from rich.markup import escape
+
     for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {issue}", soft_wrap=True)
+        err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True)
     render_summary(findings, procedures, len(audit.files), err)
     if fixed:
         err.print(

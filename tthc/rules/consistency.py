@@ -34,28 +34,33 @@ def _check_code_format(procedure: Procedure, ctx: RuleContext) -> Iterator[Findi
 
 
 def _check_duplicate_code(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
-    first: dict[str, Procedure] = {}
+    rows: dict[str, list[Procedure]] = {}
     for procedure in catalog.procedures:
-        if not procedure.code:
+        if procedure.code:
+            rows.setdefault(procedure.code.strip().upper(), []).append(procedure)
+    for code, procedures in rows.items():
+        if len(procedures) < 2:
             continue
-        key = procedure.code.strip().upper()
-        if key not in first:
-            first[key] = procedure
-            continue
-        original = first[key]
-        where = original.source_of("code")
+        # one finding per code, its subject independent of row order (baselines survive re-sorting)
+        names = sorted({match_key(p.name) for p in procedures})
+        repeated = procedures[1]  # the finding points at the first repeat
+        where = ", ".join(str(p.source_of("code")) for p in procedures if p.source_of("code"))
         yield ctx.finding(
-            procedure,
+            repeated,
             "code",
             tr(
-                f"mã {procedure.code} đã dùng cho '{original.name}'" + (f" ({where})" if where else ""),
-                f"code {procedure.code} is already used by '{original.name}'" + (f" ({where})" if where else ""),
+                f"mã {code} dùng cho {len(procedures)} dòng: "
+                + "; ".join(f"'{p.name}'" for p in procedures)
+                + (f" ({where})" if where else ""),
+                f"code {code} is used on {len(procedures)} rows: "
+                + "; ".join(f"'{p.name}'" for p in procedures)
+                + (f" ({where})" if where else ""),
             ),
             tr(
                 "mỗi thủ tục một mã: tra mã đúng trên Cơ sở dữ liệu quốc gia về TTHC, hoặc xóa dòng lặp",
                 "one code per procedure: look the right code up in the national database, or delete the repeated row",
             ),
-            subject=f"{procedure.code}|{match_key(procedure.name)}",
+            subject=f"{code}|{'|'.join(names)}",
         )
 
 
@@ -70,27 +75,29 @@ def normalised_name(name: str) -> str:
 
 
 def _check_duplicate_procedure(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
-    first: dict[tuple[str, tuple[str, ...]], Procedure] = {}
+    groups: dict[tuple[str, tuple[str, ...]], list[Procedure]] = {}
     for procedure in catalog.procedures:
         key = (normalised_name(procedure.name), tuple(sorted(level.value for level in procedure.levels)))
-        if key not in first:
-            first[key] = procedure
-            continue
-        original = first[key]
-        if (original.code or "").upper() == (procedure.code or "").upper():
-            continue  # same code: duplicate-code reports it
+        groups.setdefault(key, []).append(procedure)
+    for (name_key, _), procedures in groups.items():
+        codes = sorted({(p.code or "").upper() for p in procedures})
+        if len(codes) < 2:
+            continue  # same code twice: duplicate-code reports it
+        # report on the procedure whose code sorts last, whatever the row order
+        target = max(procedures, key=lambda p: (p.code or "").upper())
+        others = [p for p in procedures if (p.code or "").upper() != (target.code or "").upper()]
         yield ctx.finding(
-            procedure,
+            target,
             "name",
             tr(
-                f"trùng tên và cấp với thủ tục {original.label} nhưng khác mã ({procedure.code or 'không có mã'})",
-                f"same name and level as {original.label} but a different code ({procedure.code or 'no code'})",
+                f"trùng tên và cấp với thủ tục {others[0].label} nhưng khác mã ({target.code or 'không có mã'})",
+                f"same name and level as {others[0].label} but a different code ({target.code or 'no code'})",
             ),
             tr(
                 "giữ một thủ tục với mã đúng trên Cơ sở dữ liệu quốc gia; nếu là hai thủ tục khác nhau, đặt tên phân biệt",
                 "keep one procedure with the right national code; if they differ, give them distinguishing names",
             ),
-            subject=f"{original.code or ''}|{procedure.code or ''}|{key[0]}",
+            subject=f"{'|'.join(codes)}|{name_key}",
         )
 
 
