@@ -3,8 +3,8 @@
     python -m tests.publish.screenshots catalogs/ docs/images/ [--procedure 1.001193]
 
 Builds the site into a temporary folder and photographs it in Debian's headless Chromium:
-the index with a diacritic-free search typed, one procedure page (screen and print
-media) and the kiosk screen at 1600×900.
+the index with a diacritic-free search typed, one procedure page (on screen, and page 1
+of its A4 print through pdftoppm) and the kiosk screen at 1600×900.
 """
 
 from __future__ import annotations
@@ -20,6 +20,25 @@ from tests.publish.support import start_chromium, stop_chromium
 def _full_height(driver, width: int, limit: int = 2600) -> None:
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(int(height) + 120, limit))
+
+
+def _print_page(driver, site: Path, target: Path) -> None:
+    """Page 1 of what Chromium prints (A4 PDF), as a PNG through pdftoppm (poppler-utils)."""
+    import base64
+    import shutil
+    import subprocess
+
+    pdf = site.parent / "print.pdf"
+    data = driver.execute_cdp_cmd(
+        "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True}
+    )
+    pdf.write_bytes(base64.b64decode(data["data"]))
+    if shutil.which("pdftoppm") is None:
+        raise SystemExit("pdftoppm (poppler-utils) is needed for the print screenshot")
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target.with_suffix(""))],
+        check=True,
+    )
 
 
 def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
@@ -46,11 +65,8 @@ def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
         shots.append(out / "publish-procedure.png")
         driver.save_screenshot(str(shots[-1]))
 
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        driver.set_window_size(900, 1270)
         shots.append(out / "publish-print.png")
-        driver.save_screenshot(str(shots[-1]))
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        _print_page(driver, site, shots[-1])
 
         driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",

@@ -100,16 +100,28 @@ def test_search_index_is_a_js_file_with_every_procedure(site: Path) -> None:
     assert text.startswith(prefix)
     data = json.loads(text[len(prefix) :].rstrip().rstrip(";"))
     by_code = {item["c"]: item for item in data["items"]}
-    assert by_code["1.001193"] == {
-        "n": "Đăng ký khai sinh",
-        "c": "1.001193",
-        "f": "Hộ tịch",
-        "l": ["commune"],
-        "o": "full",
-        "u": "thu-tuc/1.001193.html",
-    }
+    assert by_code["1.001193"] == {"n": "Đăng ký khai sinh", "c": "1.001193", "f": 0, "l": ["commune"], "o": "full"}
+    assert data["fields"] == ["Hộ tịch", "Đất đai", "Nội vụ"]
     assert by_code["1.000110"]["o"] == "other"  # legacy "Mức độ 3" is not mapped to a new level
     assert by_code["2.000986"]["o"] == "none"
+    assert data["catalogs"] == [] and "s" not in by_code["1.001193"]
+
+
+def test_kiosk_shows_the_most_filed_procedures_first(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site([load_fixture()], out, generated=GENERATED, kiosk_limit=2)
+    text = (out / "kiosk-data.js").read_text(encoding="utf-8")
+    data = json.loads(text[len("window.TTHC_KIOSK = ") :].rstrip().rstrip(";"))
+    assert [item["n"] for item in data["items"]] == ["Cấp bản sao trích lục hộ tịch", "Đăng ký khai sinh"]
+
+
+def test_two_catalogs_sharing_a_code_get_two_pages(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site([load_fixture(), load_fixture()], out, generated=GENERATED)
+    assert (out / "thu-tuc/1.001193.html").is_file() and (out / "thu-tuc/1.001193-2.html").is_file()
+    text = (out / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text[len("window.TTHC_INDEX = ") :].rstrip().rstrip(";"))
+    assert [i.get("p") for i in data["items"] if i["c"] == "1.001193"] == [None, "1.001193-2"]
 
 
 def test_pages_are_small(site: Path) -> None:

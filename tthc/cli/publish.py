@@ -34,6 +34,12 @@ def publish(
     kiosk_seconds: Annotated[
         int, typer.Option("--kiosk-seconds", min=3, max=600, help="Số giây mỗi thủ tục trên màn hình trình chiếu.")
     ] = 15,
+    kiosk_limit: Annotated[
+        int,
+        typer.Option(
+            "--kiosk-limit", min=0, help="Số thủ tục trên màn hình trình chiếu, nhiều hồ sơ nhất trước (0: tất cả)."
+        ),
+    ] = 60,
     flag_outdated: Annotated[
         bool,
         typer.Option(
@@ -69,7 +75,9 @@ def publish(
                     )
             else:
                 catalogs, notes = load_catalogs(default_paths(paths)), None
-            report = build_site(catalogs, output, notes=notes, title=title, kiosk_seconds=kiosk_seconds)
+            report = build_site(
+                catalogs, output, notes=notes, title=title, kiosk_seconds=kiosk_seconds, kiosk_limit=kiosk_limit
+            )
         except SiteError as exc:
             raise UsageError(str(exc)) from None
     flagged_count = sum(1 for n in (notes or {}).values() if n)

@@ -60,6 +60,7 @@ def build_site(
     notes: dict[tuple[str, str], list[str]] | None = None,
     title: str | None = None,
     kiosk_seconds: int = 15,
+    kiosk_limit: int = 60,
     generated: dt.date | None = None,
 ) -> SiteReport:
     """Write the site for the catalogs into `out` (replacing a previous tthc site there)."""
@@ -72,7 +73,7 @@ def build_site(
         "index.html": pages.index_page(entries, catalogs, site_title=site_title, generated=generated),
         "kiosk.html": pages.kiosk_page(site_title=site_title, generated=generated, catalogs=catalogs),
         "search-index.js": _js("TTHC_INDEX", search_index(entries)),
-        "kiosk-data.js": _js("TTHC_KIOSK", kiosk_data(entries, kiosk_seconds)),
+        "kiosk-data.js": _js("TTHC_KIOSK", kiosk_data(kiosk_selection(entries, kiosk_limit), kiosk_seconds)),
         MARKER: json.dumps({"generator": "tthc publish", "generated": generated.isoformat()}) + "\n",
     }
     for name in ASSETS:
@@ -135,27 +136,50 @@ def _js(name: str, value: object) -> str:
 
 
 def search_index(entries: Sequence[Entry]) -> dict:
-    """Display text only; the browser computes the match and fold keys (see assets/search.js)."""
+    """Display text only, compact; the browser computes the match and fold keys (assets/search.js).
+
+    Item: n name, c code, f field (index into "fields"), l level keys, o online kind,
+    p page slug when it is not the code, s catalog (index into "catalogs") when several.
+    """
     levels = {lvl.value: label for lvl, label in present.LEVEL_LABELS.items()}
     levels["unknown"] = present.NO_LEVEL
-    multi = len({id(x.catalog) for x in entries}) > 1
+    fields = list(dict.fromkeys(present.field_name(x.procedure) for x in entries))
+    catalogs = list(dict.fromkeys(id(x.catalog) for x in entries))
+    names = {id(x.catalog): x.catalog.issuer or x.catalog.name or "" for x in entries}
+    items = []
+    for x in entries:
+        item = {
+            "n": x.procedure.name,
+            "c": x.procedure.code or "",
+            "f": fields.index(present.field_name(x.procedure)),
+            "l": [lvl.value for lvl in present.LEVEL_ORDER if lvl in x.procedure.levels] or ["unknown"],
+            "o": present.online_kind(x.procedure),
+        }
+        if x.slug != x.procedure.code:
+            item["p"] = x.slug
+        if len(catalogs) > 1:
+            item["s"] = catalogs.index(id(x.catalog))
+        items.append(item)
     return {
         "v": 1,
         "levels": levels,
         "online": pages.ONLINE_BADGES,
-        "items": [
-            {
-                "n": x.procedure.name,
-                "c": x.procedure.code or "",
-                "f": present.field_name(x.procedure),
-                "l": [lvl.value for lvl in present.LEVEL_ORDER if lvl in x.procedure.levels] or ["unknown"],
-                "o": present.online_kind(x.procedure),
-                "u": x.href,
-                **({"s": x.catalog.issuer or x.catalog.name or ""} if multi else {}),
-            }
-            for x in entries
-        ],
+        "fields": fields,
+        "catalogs": [names[c] for c in catalogs] if len(catalogs) > 1 else [],
+        "items": items,
     }
+
+
+def kiosk_selection(entries: Sequence[Entry], limit: int) -> list[Entry]:
+    """What the desk screen cycles through: the most-filed procedures first (dossiers per year),
+    the rest in catalog order; at most `limit` (0: all)."""
+    ranked = sorted(entries, key=lambda x: -(_yearly(x) or -1))
+    return ranked[:limit] if limit > 0 else ranked
+
+
+def _yearly(entry: Entry) -> int | None:
+    volume = entry.procedure.volume
+    return volume.yearly_dossiers() if volume else None
 
 
 def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:

@@ -47,14 +47,17 @@ def _check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     when_vi = f"năm {year}" if year else "mỗi năm"
     when_en = f"in {year}" if year else "per year"
     figure = percent_vi(share)
+    counts_en = f"{online:,}/{dossiers:,}"
+    counts = counts_en.replace(",", ".")
+    figure_en = f"{share * 100:.2f} %"
     yield ctx.finding(
         procedure,
         "volume",
         tr(
             f"dịch vụ công trực tuyến toàn trình nhưng chỉ {figure} hồ sơ nộp trực tuyến {when_vi} "
-            f"({online}/{dossiers}; ngưỡng {percent_vi(threshold)})",
-            f"fully online service, yet only {figure} of dossiers were filed online {when_en} "
-            f"({online}/{dossiers}; threshold {percent_vi(threshold)})",
+            f"({counts}; ngưỡng {percent_vi(threshold)})",
+            f"fully online service, yet only {figure_en} of dossiers were filed online {when_en} "
+            f"({counts_en}; threshold {threshold * 100:.2f} %)",
         ),
         tr(
             "tăng cường truyền thông, hướng dẫn người dân nộp hồ sơ trực tuyến: niêm yết hướng dẫn tại bộ phận một cửa, "

@@ -35,7 +35,7 @@
     var it = items[index];
     slide.textContent = "";
     slide.appendChild(el("p", "k-field", [it.f].concat(it.l).filter(Boolean).join(" · ")));
-    slide.appendChild(el("h2", null, it.n));
+    slide.appendChild(el("h2", it.n.length > 90 ? "long" : null, it.n));
     var cols = el("div", "k-cols");
     var left = el("div"), right = el("div");
     left.appendChild(el("h3", null, "Giấy tờ cần mang theo"));

@@ -39,9 +39,14 @@
     return list.length > 0;
   }
 
+  /* Compact items: field and catalog are indexes into data.fields / data.catalogs; the page
+     is thu-tuc/<p>.html, p defaulting to the code. */
   var items = data.items;
   items.forEach(function (it, i) {
     it.ord = i;
+    it.f = data.fields[it.f];
+    it.s = it.s === undefined ? "" : data.catalogs[it.s];
+    it.u = "thu-tuc/" + encodeURIComponent(it.p || it.c) + ".html";
     it.kn = matchKey(it.n); it.fn = fold(it.n);
     it.kf = matchKey(it.f); it.ff = fold(it.f);
     it.kc = (it.c || "").toLowerCase();
