@@ -140,3 +140,14 @@ def test_input_is_never_modified(tmp_path: Path) -> None:
     before = path.read_bytes()
     load_file(path)
     assert path.read_bytes() == before
+
+
+def test_unknown_key_inside_a_structured_value_is_warned(tmp_path: Path) -> None:
+    path = write_yaml_catalog(
+        tmp_path / "c.yaml",
+        "  - name: A\n    documents:\n      - {name: Tờ khai, orginals: 1}\n",
+    )
+    result = load_file(path)
+    (issue,) = [i for i in result.issues if i.kind == "unknown-key"]
+    assert "originals" in issue.message
+    assert issue.source.line == 7

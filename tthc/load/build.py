@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tthc.i18n import tr
-from tthc.load.base import IssueSink, LoadResult
+from tthc.load.base import IssueSink, LoadIssue, LoadResult
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import (
     Agency,
@@ -162,6 +162,45 @@ def _wrong_type(sink: IssueSink, field: str, expected_vi: str, expected_en: str,
     )
 
 
+_KEYS = {
+    "channels": ("method", "processing_time", "fees", "description"),
+    "processing_time": ("raw", "working_days", "days", "hours", "months", "status", "note"),
+    "fees": ("raw", "amount", "currency", "kind", "per", "note", "status"),
+    "documents": ("name", "code", "originals", "copies", "copy_kind", "counts", "form", "note", "raw"),
+    "results": ("name", "code", "validity"),
+    "legal_basis": ("number", "kind", "title", "issuer", "issued", "effective", "article", "raw"),
+    "agencies": ("name", "role"),
+    "volume": ("dossiers_per_year", "online_per_year", "history"),
+    "volume.history": ("year", "dossiers", "online"),
+    "online_service": ("level", "raw", "legacy_level"),
+    "decision": ("number", "date"),
+}
+
+
+def _check_keys(item: Mapping[str, Any], field: str, src: SourceRef, sink: IssueSink) -> None:
+    """Warn once per key about keys a structured value does not have (a typo loses data)."""
+    from tthc.text import nearest
+
+    allowed = _KEYS[field]
+    for key in item:
+        if key == SOURCE_KEY or key in allowed:
+            continue
+        hint = nearest(str(key), allowed)
+        sink.add(
+            LoadIssue(
+                "unknown-key",
+                tr(
+                    f"'{field}': khóa không xác định '{key}' (bỏ qua)"
+                    + (f"; có phải '{hint}'?" if hint else f"; dùng: {', '.join(allowed)}"),
+                    f"'{field}': unknown key '{key}' (ignored)"
+                    + (f"; did you mean '{hint}'?" if hint else f"; use: {', '.join(allowed)}"),
+                ),
+                source_of(item.get(key), src),
+            ),
+            once=True,
+        )
+
+
 def _text(value: Any, field: str, src: SourceRef, sink: IssueSink) -> str | None:
     if value is None:
         return None
@@ -260,6 +299,7 @@ def _decision(value: Any, src: SourceRef, sink: IssueSink) -> Decision | None:
     if value is None:
         return None
     if isinstance(value, Mapping):
+        _check_keys(value, "decision", src, sink)
         number = _text(value.get("number"), "decision.number", src, sink)
         date = _date(value.get("date"), "decision.date", src, sink)
         return Decision(number, date) if number or date else None
@@ -305,6 +345,7 @@ def _agencies(value: Any, src: SourceRef, sink: IssueSink) -> list[Agency]:
     for item in items:
         item_src = source_of(item, src)
         if isinstance(item, Mapping):
+            _check_keys(item, "agencies", item_src, sink)
             name = _text(item.get("name"), "agencies.name", item_src, sink)
             role_text = _text(item.get("role"), "agencies.role", item_src, sink) or "implementing"
             role = _ROLE_WORDS.get(role_text)
@@ -355,6 +396,7 @@ def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
 
 
 def _channel(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Channel:
+    _check_keys(item, "channels", src, sink)
     method_raw = _text(item.get("method"), "channels.method", src, sink)
     method = parse_method(method_raw)
     if method_raw and method is None:
@@ -393,6 +435,7 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
 
 
 def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Duration:
+    _check_keys(value, "processing_time", src, sink)
     raw = _text(value.get("raw"), "processing_time.raw", src, sink)
     numbers = {}
     for key in ("working_days", "days", "hours", "months"):
@@ -465,6 +508,7 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
 
 
 def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Fee:
+    _check_keys(item, "fees", src, sink)
     raw = _text(item.get("raw"), "fees.raw", src, sink)
     amount_text = _text(item.get("amount"), "fees.amount", src, sink)
     status_text = _text(item.get("status"), "fees.status", src, sink)
@@ -515,6 +559,7 @@ def _online_service(value: Any, src: SourceRef, sink: IssueSink) -> OnlineServic
         return None
     where = source_of(value, src)
     if isinstance(value, Mapping):
+        _check_keys(value, "online_service", where, sink)
         level_text = _text(value.get("level"), "online_service.level", where, sink)
         raw = _text(value.get("raw"), "online_service.raw", where, sink)
         try:
@@ -559,6 +604,7 @@ def _documents(value: Any, src: SourceRef, sink: IssueSink) -> list[DocumentRequ
 
 
 def _structured_document(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> DocumentRequirement | None:
+    _check_keys(item, "documents", src, sink)
     name = _text(item.get("name"), "documents.name", src, sink)
     if name is None:
         sink.warn(
@@ -604,6 +650,7 @@ def _results(value: Any, src: SourceRef, sink: IssueSink) -> list[Result]:
     for item in items:
         where = source_of(item, src)
         if isinstance(item, Mapping):
+            _check_keys(item, "results", where, sink)
             name = _text(item.get("name"), "results.name", where, sink)
             if name:
                 results.append(
@@ -651,6 +698,7 @@ def _legal_basis(value: Any, src: SourceRef, sink: IssueSink) -> list[LegalRef]:
 
 
 def _structured_legal_ref(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> LegalRef:
+    _check_keys(item, "legal_basis", src, sink)
     number = _text(item.get("number"), "legal_basis.number", src, sink)
     title = _text(item.get("title"), "legal_basis.title", src, sink)
     issued_text = item.get("issued")
@@ -690,6 +738,7 @@ def _volume(value: Any, src: SourceRef, sink: IssueSink) -> Volume | None:
     if not isinstance(value, Mapping):
         count = _int(value, "volume", where, sink)
         return Volume(dossiers_per_year=count, source=where) if count is not None else None
+    _check_keys(value, "volume", where, sink)
     volume = Volume(
         dossiers_per_year=_int(value.get("dossiers_per_year"), "volume.dossiers_per_year", where, sink),
         online_per_year=_int(value.get("online_per_year"), "volume.online_per_year", where, sink),
@@ -704,6 +753,7 @@ def _volume(value: Any, src: SourceRef, sink: IssueSink) -> Volume | None:
         if not isinstance(item, Mapping):
             _wrong_type(sink, "volume.history", "{year, dossiers, online}", "{year, dossiers, online}", item, item_src)
             continue
+        _check_keys(item, "volume.history", item_src, sink)
         year = _int(item.get("year"), "volume.history.year", item_src, sink)
         if year is None:
             continue
