@@ -60,8 +60,9 @@ _SERVICE_VERB = re.compile(r"(?:chứng\s+thực|cấp(?:\s+lại)?|sao|xin|trí
 
 _BULLET = re.compile(r"^(?:[-+*•–]\s*|\(?[a-zđ]\)\s+|\d+(?:\.\d+)*[.)]\s+)+", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:,|;|/|hoặc|và)\s*", re.I)
+_GAP = re.compile(r"\s*(?:,|;|/|hoặc|và)?\s*", re.I)
 _PARENS = re.compile(r"\(([^()]*)\)")
-_COUNT = re.compile(r"(\d+)\s*(?:\([^)]*\)\s*)?bản\s+(chính|gốc|sao|chụp)", re.I)
+_COUNT = re.compile(r"(?<!\d)(\d+)\s*(?:\([^)]*\)\s*)?bản\s+(chính|gốc|sao|chụp)", re.I)
 _LABELLED = re.compile(r"bản\s+(chính|gốc|sao|chụp)\s*:\s*(\d+)", re.I)
 _FORM = re.compile(
     r"(?<!\w)(?:[Mm]ẫu|MẪU)(?:(?P<so>\s+(?:số|SỐ))?\s+"
@@ -77,9 +78,9 @@ _FORM_SOURCE = re.compile(
 _FORM_PARENS = re.compile(r"^\s*(?:theo\s+)?(?:mẫu|biểu\s+mẫu)\b", re.I)
 _COUNT_WORDS = re.compile(r"(?<!\w)\d+(?:\s*\((?:một|hai|ba|bốn|năm)\))?(?!\w)|gọi\s+chung\s+là", re.I)
 # connectors left at either end once the copy kinds are gone ("nếu có - hoặc" -> "nếu có")
-_EDGE_CONNECTORS = re.compile(
-    r"^(?:\s*(?:(?<!\w)(?:hoặc|và|hay)(?!\w)|[,;:\-/]))+|(?:\s*(?:(?<!\w)(?:hoặc|và|hay)(?!\w)|[,;:\-/]))+$", re.I
-)
+_EDGE_CONNECTOR = r"(?:(?<!\w)(?:hoặc|và|hay)(?!\w)|[,;:\-/])"
+_LEADING_CONNECTOR = re.compile(r"^\s*" + _EDGE_CONNECTOR + r"\s*", re.I)
+_TRAILING_CONNECTOR = re.compile(r"\s*" + _EDGE_CONNECTOR + r"\s*$", re.I)
 
 _Tuple = tuple[str, int | None, int | None, CopyKind | None, tuple[CopyKind, ...], str | None, str | None]
 
@@ -131,7 +132,7 @@ def _scan(text: str) -> list[tuple[int, int, CopyKind | None]]:
             m = pattern.match(text, at)
             if m is None:
                 continue
-            if kind is None or not _SERVICE_VERB.search(text[:at]):
+            if kind is None or not _SERVICE_VERB.search(text[max(0, at - 20) : at]):
                 found.append((at, m.end(), kind))
             pos = m.end()  # a service phrase is consumed without a kind
             break
@@ -193,16 +194,15 @@ def _name(line: str) -> str:
     name = _BULLET.sub("", line)
     name = _PARENS.sub(_declutter, name)
     # drop the copy-kind phrases the line starts with ("Bản sao có chứng thực hoặc bản sao … X")
-    stripped = False
-    while True:
-        lead = next(((s, e) for s, e, _ in _scan(name) if s == 0), None)
-        if lead is None:
+    pos = 0
+    for start, end, _kind in _scan(name):
+        if start != pos and not (pos and _GAP.fullmatch(name[pos:start])):
             break
-        rest = _CONNECTOR.sub("", name[lead[1] :], count=1)
-        rest = re.sub(r"^\s*(?:(?:của|đối\s+với)\s+)?", "", rest, flags=re.I)
-        if not rest.strip():
-            break
-        name, stripped = rest, True
+        pos = end
+    rest = re.sub(r"^\s*(?:(?:của|đối\s+với)\s+)?", "", _CONNECTOR.sub("", name[pos:], count=1), flags=re.I)
+    stripped = pos > 0 and bool(rest.strip())
+    if stripped:
+        name = rest
     name = re.sub(r"\s+([,;.:])", r"\1", re.sub(r"\s+", " ", name)).strip(" ;,.:")
     return name[:1].upper() + name[1:] if stripped else name
 
@@ -220,5 +220,8 @@ def _declutter(m: re.Match[str]) -> str:
     for s, e, _ in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
     rest = re.sub(r"\s+", " ", _COUNT_WORDS.sub(" ", rest))
-    rest = _EDGE_CONNECTORS.sub("", rest.strip()).strip()
+    rest = rest.strip()
+    for pattern in (_LEADING_CONNECTOR, _TRAILING_CONNECTOR):
+        while (trimmed := pattern.sub("", rest, count=1)) != rest:
+            rest = trimmed.strip()
     return f"({rest})" if rest else " "

@@ -158,7 +158,7 @@ def _spans(text: str) -> tuple[list[_Span], list[str]]:
         if text[m.end() : m.end() + 1] == "/":
             continue  # "9 tháng/năm học" is a rate
         unit = _SPACES.sub(" ", m.group("unit").casefold())
-        before = text[: m.start()]
+        before = _tail(text, m.start())
         if unit in ("giờ", "giờ làm việc") and _CLOCK.search(before):
             continue  # "sau 15 giờ" is a time of day
         clause, weak = _clause(before)
@@ -173,6 +173,14 @@ def _spans(text: str) -> tuple[list[_Span], list[str]]:
         stage = _STAGE.search(before) is not None
         spans.append((m.start(), m.end(), _FIELD[unit], value, stage))
     return spans, extensions
+
+
+def _tail(text: str, end: int, size: int = 300) -> str:
+    """The text before ``end``, at most ``size`` characters (keeps the scan linear on long cells).
+
+    A cut tail starts with a NUL so that "^" in a pattern never mistakes the cut for the start.
+    """
+    return text[:end] if end <= size else "\x00" + text[end - size : end]
 
 
 def _clause(before: str) -> tuple[str, bool]:

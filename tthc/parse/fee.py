@@ -52,13 +52,13 @@ _FREE = re.compile(
 )
 _COUNCIL = re.compile(r"(?:hội\s+đồng\s+nhân\s+dân|hđnd)", re.IGNORECASE)
 _COUNCIL_SETS = re.compile(
-    r"(?:mức\s+(?:lệ\s+phí|phí|thu)[^.]*?|theo\s+mức\s+thu[^.]*?)(?:do\s+)?(?:hội\s+đồng\s+nhân\s+dân|hđnd)",
+    r"(?:mức\s+(?:lệ\s+phí|phí|thu)|theo\s+mức\s+thu)[^.]{0,200}?(?:do\s+)?(?:hội\s+đồng\s+nhân\s+dân|hđnd)",
     re.IGNORECASE,
 )
 _BY_REGULATION = re.compile(
     r"theo\s+quy\s+định|theo\s+mức\s+thu|mức\s+thu\s+bằng|quy\s+định\s+tại|theo\s+biểu|"
     r"(?:thông\s+tư|nghị\s+định|quyết\s+định|nghị\s+quyết)\s+(?:số\s+)?\d|"
-    r"do\s+[^.;]*(?:quy\s+định|quyết\s+định)",
+    r"do\s+[^.;]{0,200}?(?:quy\s+định|quyết\s+định)",
     re.IGNORECASE,
 )
 _ZERO_WORDS = frozenset({"không", "0", "không đồng"})
@@ -243,7 +243,7 @@ def _top_level_amount(text: str) -> re.Match[str] | None:
     for m in _AMOUNT.finditer(text):
         if depth_at[m.start()] != 0 or any(s <= m.start() < e for s, e in dates):
             continue
-        if re.search(r"năm\s*$", text[: m.start()], re.IGNORECASE):
+        if re.search(r"năm\s*$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
             continue  # "năm 2016 Đồng" is a year left in the template
         return m
     return None
@@ -310,6 +310,8 @@ def _label_start(label: str) -> str | None:
 def _unwrap(text: str) -> str:
     """Trim a note and drop the brackets that wrap all of it."""
     text = text.strip(" ,;.-")
-    while text.startswith("(") and text.endswith(")") and _depths(text)[1 : len(text) - 1].count(0) == 0:
+    for _ in range(3):  # "((…))" at most: deeper wrapping is not worth a quadratic loop
+        if not (text.startswith("(") and text.endswith(")")) or 0 in _depths(text)[1 : len(text) - 1]:
+            break
         text = text[1:-1].strip(" ,;.-")
     return text

@@ -67,8 +67,9 @@ _ISSUERS: dict[str, str] = {
     "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
     "KTNN": "Kiểm toán nhà nước",
     "BHXH": "Bảo hiểm xã hội Việt Nam",
+    "UBTƯMTTQVN": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
 }
-_KIND_CODES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "VBHN", "CT", "CĐ", "CV", "PL", "L", "HĐND", "UBND", "HD", "KH", "TB"}
+_KIND_CODES = {"NĐ", "NQ", "NQLT", "QĐ", "TT", "TTLT", "VBHN", "CT", "CĐ", "CV", "PL", "HĐND", "UBND"}
 _KNOWN_CODES = sorted({*_KIND_CODES, *(c.replace("TTG", "TTg") for c in _ISSUERS)}, key=len, reverse=True)
 _KNOWN_SET = frozenset(_KNOWN_CODES)
 _NOT_MINISTRIES = {"BHXH"}
@@ -86,8 +87,9 @@ _KIND_AT_START = re.compile(r"^(?:[-+•*]\s*)?(" + _KIND_WORDS + r")(?!\w)", re
 _KIND_BEFORE = re.compile(r"(" + _KIND_WORDS + r")\s*(?:số\s*)*:?\s*$", re.IGNORECASE)
 
 _HEADER = re.compile(r"Tên\s+văn\s+bản\s+pháp\s+lý|Mã\s+văn\s+bản", re.IGNORECASE)
-_HEAD = re.compile(r"(\d+(?:\.\d+)?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])")
-_UPPER_RUN = re.compile(r"[A-ZĐ]+")
+_HEAD_BODY = r"(\d+(?:\.\d+)?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])"
+_HEAD = re.compile(r"(?<!\d)(?<!\d\.)" + _HEAD_BODY)  # a number starts after a non-digit…
+_HEAD_AT = re.compile(_HEAD_BODY)  # …or right where the previous number ended ("QH1354/2014/…")
 _PART_SEP = re.compile(r"(\s?)[-‐‑–](\s?)|/(?=[A-ZĐ])")
 _QH_DIGITS = re.compile(r"\d{1,2}")
 _YEAR_BEFORE = re.compile(r"năm\s*$", re.IGNORECASE)
@@ -111,7 +113,6 @@ _AMENDS = re.compile(
     r"sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|hướng\s+dẫn|kèm\s+theo|quy\s+định\s+chi\s+tiết|thi\s+hành", re.IGNORECASE
 )
 _GLUED_KIND_TAIL = re.compile(r"(?<=[^\W\d_]|[.)])(?:" + _KIND_WORDS + r")(?:\s+số)?\s*$", re.IGNORECASE)
-_BULLETS = re.compile(r"^[\s\-+•*.,;:]+|[\s\-+•*,;:]+$")
 
 
 @dataclass(slots=True)
@@ -120,7 +121,7 @@ class _Number:
     end: int
     text: str  # canonical
     parts: tuple[str, ...]  # suffix parts, digits kept ("QH13")
-    boundary: bool  # runs straight into the next title, ends the text, or a new title follows
+    boundary: str | None  # how it may close a table row: "end", "glued", "title", "caps" (see _boundary)
 
 
 @dataclass(slots=True)
@@ -211,7 +212,7 @@ def _segments(text: str, numbers: list[_Number], glued: bool) -> list[tuple[int,
     if glued:
         # portal table: each "Mã văn bản" number closes its row
         for n in numbers:
-            if n.boundary:
+            if n.boundary and (n.boundary != "caps" or not _mostly_upper(text[pos : n.start])):
                 out.append((_row_start(text, pos, n.start), n.end, n, True))
                 pos = n.end
     for start, end in _line_items(text, pos):
@@ -282,7 +283,7 @@ def _fill_context(ref: _Ref, text: str, number: _Number, inside: list[_Number], 
     ref.issued = _date_after(after)
     earlier = [n.end for n in inside if n.end <= number.start]
     before = text[max([start, *earlier]) : number.start]
-    m = _ARTICLE_BEFORE.search(before) or _ARTICLE_AFTER.match(after)
+    m = _ARTICLE_BEFORE.search(before[-200:]) or _ARTICLE_AFTER.match(after)
     if m:
         ref.article = re.sub(r"\s+", " ", m.group(1)).strip()
 
@@ -405,16 +406,16 @@ def _scan_numbers(text: str) -> list[_Number]:
     pos = 0
     last_end = -1
     while True:
-        m = _HEAD.search(text, pos)
+        m = (_HEAD_AT.match(text, pos) if pos == last_end else None) or _HEAD.search(text, pos)
         if m is None:
             return out
         start, digits, year = m.start(), m.group(1), m.group(2)
-        if start != last_end and (text[start - 1 : start] == "/" or re.search(r"\d\.$", text[:start])):
+        if start != last_end and text[start - 1 : start] == "/":
             pos = m.end()
             continue
         # "năm 201102/2011/QH13": a year glued to the number
         glued_year = len(digits) >= 5 and digits[:4].startswith(("19", "20")) and "." not in digits[:4]
-        if glued_year and (digits[:4] == year or _YEAR_BEFORE.search(text[:start])):
+        if glued_year and (digits[:4] == year or _YEAR_BEFORE.search(text[max(0, start - 12) : start])):
             start, digits = start + 4, digits[4:]
         parts, end = _read_suffix(text, m.end())
         if not parts or (year is None and len(parts) < 2):
@@ -422,7 +423,7 @@ def _scan_numbers(text: str) -> list[_Number]:
             continue
         number = f"{digits}/{year}/" if year else f"{digits}/"
         number += "-".join(parts)
-        out.append(_Number(start, end, number, tuple(parts), _is_boundary(text, end)))
+        out.append(_Number(start, end, number, tuple(parts), _boundary(text, end)))
         pos = last_end = end
 
 
@@ -442,17 +443,17 @@ def _read_suffix(text: str, pos: int) -> tuple[list[str], int]:
 
 
 def _read_part(text: str, pos: int) -> tuple[str, int]:
-    run_match = _UPPER_RUN.match(text, pos)
-    if run_match is None:
+    end = pos
+    while end < len(text) and text[end].isupper():  # Vietnamese capitals too ("UBTƯMTTQVN")
+        end += 1
+    if end == pos:
         return "", pos
-    run = run_match.group(0)
-    end = run_match.end()
+    run = text[pos:end]
     if run == "TT" and text[end : end + 1] == "g":
         return "TTg", end + 1
     nxt = text[end : end + 1]
-    if nxt.isalpha():
-        run = _cut_glued(run, nxt)
-        end = pos + len(run)
+    run = _cut_glued(run, nxt)
+    end = pos + len(run)
     if run.endswith("QH"):
         digits = _QH_DIGITS.match(text, end)
         if digits:
@@ -461,30 +462,40 @@ def _read_part(text: str, pos: int) -> tuple[str, int]:
 
 
 def _cut_glued(run: str, nxt: str) -> str:
-    """The code at the start of an uppercase run glued to the next word.
+    """The code at the start of an uppercase run that may run into the next word.
 
     "CPNghị": the N starts "Nghị" ("CP"); "BTPsửa": the next word starts in lowercase and
-    "BTP" is a known code; "CPLUẬT": a glued ALL-CAPS word, keep the longest known code.
+    "BTP" is a known code; "CPLUẬT …", "CPBAN HÀNH": a glued ALL-CAPS title, keep the longest
+    known code. An unknown run with no known code at its start is kept ("UBTƯMTTQVN").
     """
-    if nxt.islower():
+    if nxt.isalpha() and nxt.islower():
         if run[:-1] in _KNOWN_SET or run not in _KNOWN_SET:
             return run[:-1]
         return run
-    return next((c for c in _KNOWN_CODES if run.startswith(c)), run)
+    if run in _KNOWN_SET:
+        return run
+    return next((c for c in _KNOWN_CODES if run.startswith(c) and len(run) - len(c) >= 2), run)
 
 
-def _is_boundary(text: str, end: int) -> bool:
-    """Whether a number closes a table row: glued to the next title, or a new title starts.
-
-    A number glued to another number ("…bởi Nghị định số 07/2025/NĐ-CP280/2025/NĐ-CP") ends the
-    title, and the second one is the row's number.
-    """
+def _boundary(text: str, end: int) -> str | None:
+    """How a number may close a table row: at the end ("end"), glued to the next title or
+    number ("glued": "…bởi Nghị định số 07/2025/NĐ-CP280/2025/NĐ-CP" ends the title and the second
+    number is the row's), before a capitalised word ("title": "… 08/2025/TT-BTP Nghị định …"),
+    or before an ALL-CAPS word ("caps"), which ends a row only if the row so far is not itself
+    written in capitals ("THÔNG TƯ … SỐ 10/2020/TT-BTP NGÀY 28 THÁNG 12 …" cites it)."""
     if end >= len(text):
-        return True
+        return "end"
     if text[end].isalpha():
-        return True
-    m = re.match(r"[ ]+([^\W\d_])", text[end:])
-    return bool(m and m.group(1).isupper())
+        return "glued"
+    m = re.match(r"[ ]+([^\W\d_])([^\W\d_]?)", text[end:])
+    if not (m and m.group(1).isupper()):
+        return None
+    return "caps" if m.group(2).isupper() else "title"
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
 
 
 # ---------------------------------------------------------------------------------------
@@ -634,4 +645,4 @@ def _date_after(after: str) -> dt.date | None:
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = _GLUED_KIND_TAIL.sub("", text)
-    return _BULLETS.sub("", text).strip()
+    return text.lstrip(" \n\t-+•*.,;:").rstrip(" \n\t-+•*,;:")
