@@ -60,3 +60,10 @@ def test_never_raises(text: str) -> None:
         assert got[0].raw == text
     for fee in got:
         assert fee.status in FeeStatus
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_each_fee_reads_back_from_its_raw(case: dict) -> None:
+    """A writer can store each fee's ``raw`` alone and read the same fee back."""
+    for fee in parse_fees(case["text"]):
+        assert parse_fees(fee.raw) == [fee]

@@ -69,3 +69,10 @@ def test_text_never_raises(text: str) -> None:
 @given(st.one_of(st.none(), st.text(max_size=60)), st.one_of(st.none(), st.text(max_size=120)), st.text(max_size=20))
 def test_row_never_raises(number: str | None, title: str | None, issued: str) -> None:
     parse_legal_row(number, title, issued, None)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "text" in c], ids=lambda c: case_id(c))
+def test_each_reference_reads_back_from_its_raw(case: dict) -> None:
+    """A writer can store each reference's ``raw`` alone and read the same reference back."""
+    for ref in parse_legal_text(case["text"]):
+        assert parse_legal_text(ref.raw) == [ref]

@@ -112,6 +112,8 @@ _BULLET_SPLIT = re.compile(
 _AMENDS = re.compile(
     r"sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|hướng\s+dẫn|kèm\s+theo|quy\s+định\s+chi\s+tiết|thi\s+hành", re.IGNORECASE
 )
+# a title running into the next one: "…tư vấn pháp luậtNghị định số …", "…pháp luật.Thông tư …"
+_GLUED_TITLE = re.compile(r"[a-zà-ỹđ][.)]?(?:Luật|Bộ luật|Nghị|Thông|Quyết|Pháp|Chỉ|Công|Văn bản)\b")
 _GLUED_KIND_TAIL = re.compile(r"(?<=[^\W\d_]|[.)])(?:" + _KIND_WORDS + r")(?:\s+số)?\s*$", re.IGNORECASE)
 
 
@@ -180,7 +182,11 @@ def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
     glued = bool(_HEADER.search(text))
     text = _HEADER.sub("\n", text)
     numbers = _scan_numbers(text)
-    glued = glued or any(_glued_after(text, n.end) or text[n.start - 1 : n.start].isalnum() for n in numbers)
+    glued = (
+        glued
+        or _GLUED_TITLE.search(text) is not None
+        or any(_glued_after(text, n.end) or _glued_before(text, n.start) for n in numbers)
+    )
 
     refs: list[_Ref] = []
     for start, end, principal, row in _segments(text, numbers, glued):
@@ -199,6 +205,12 @@ def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
 def _normalise(text: str) -> str:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line) for line in text.split("\n"))
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """ "…Luật Hộ tịch123/2015/…", "…bổ trợ tư pháp.03/2024/…": a title runs into the number."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:].isalnum() or (len(before) == 2 and before[0].isalpha() and before[1] in ".)")
 
 
 def _glued_after(text: str, end: int) -> bool:
@@ -260,6 +272,9 @@ def _segment_ref(
     # title: a table row's title is the text before its number (kept whole when that is
     # only "Luật"); a free-text item is its own title
     title_end = principal.start if row and principal.start > start else end
+    last = inside[-1] if inside else principal
+    if not row and last is not principal and last.text == principal.text and not text[last.end : end].strip(" .;,\n"):
+        title_end = last.start  # "Nghị định số 22/2017/NĐ-CP … thương mại 22/2017/NĐ-CP": the number column repeats it
     title = _clean_title(text[start:title_end])
     bare = re.sub(r"\s*\bsố$", "", title, flags=re.IGNORECASE)
     if not bare or _KIND_AT_START.fullmatch(bare):
