@@ -130,7 +130,7 @@ def _parse(raw: str) -> Duration:
         if re.search(r"\b(?:ngày|giờ|tháng)\b", key):
             return Duration(raw, DurationStatus.UNPARSED, note="không tìm thấy số ngày, giờ hoặc tháng của thời hạn")
         return Duration(raw, DurationStatus.UNPARSED, note="không ghi một khoảng thời gian")
-    return _combine(raw, spans, extensions, ranged)
+    return _combine(raw, text, spans, extensions, ranged)
 
 
 def _bare_number(raw: str, match: re.Match[str]) -> Duration:
@@ -192,8 +192,8 @@ def _clause(before: str) -> tuple[str, bool]:
     return before[strong:], False
 
 
-def _combine(raw: str, spans: list[_Span], extensions: list[str], ranged: bool) -> Duration:
-    text = _SPACES.sub(" ", nfc(raw))
+def _combine(raw: str, text: str, spans: list[_Span], extensions: list[str], ranged: bool) -> Duration:
+    """One duration from the spans of ``text`` (the normalised ``raw``)."""
     if all(span[3] == 0 for span in spans) and not extensions:
         return Duration(raw, DurationStatus.IMMEDIATE)
     notes = []

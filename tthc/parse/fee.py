@@ -100,12 +100,13 @@ def _split(text: str) -> list[str]:
     """The fees of a cell: lines, ";"-parts and marker-led parts that name an amount or a fee."""
     pieces: list[str] = []
     for line in _lines(text):
-        for chunk in _split_top_level(line):
-            chunk = chunk.strip(" ;")
+        for part in _split_top_level(line):
+            chunk = part.strip(" ;")
             if not chunk:
                 continue
             if pieces and not _stands_alone(chunk):
-                pieces[-1] = f"{pieces[-1]} {chunk}"  # a note or a list that belongs to the fee before
+                # a note or a list that belongs to the fee before ("…cách mạng; người thuộc hộ nghèo")
+                pieces[-1] += ("; " if part.lstrip().startswith(";") else " ") + chunk
             else:
                 pieces.append(chunk)
     return pieces

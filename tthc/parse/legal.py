@@ -9,10 +9,12 @@ Two entry points:
   cơ quan ban hành).
 
 A document number is ``\\d+/\\d{4}/SUFFIX`` or ``\\d+/SUFFIX`` (at least two suffix parts).
-Each suffix part is an uppercase run (with Đ), "TTg", or "QH"/"UBTVQH" with the
-legislature's digits (QH13). A lowercase letter right after a run means the last capital
-began the next word ("NĐ-CPNghị" -> "NĐ-CP"); a glued ALL-CAPS word is cut after the
-longest known code ("NQ-CPLUẬT" -> "NQ-CP"). The canonical number is the number as written,
+Each suffix part is a run of capitals (Vietnamese ones included: "UBTƯMTTQVN"), "TTg", or
+"QH"/"UBTVQH" with the legislature's digits (QH13, so "QH1354/2014/…" is two numbers). A
+lowercase letter right after a run means its last capital began the next word
+("NĐ-CPNghị" -> "NĐ-CP"), unless the run is a known code and the next word simply starts in
+lowercase ("TT-BTPsửa đổi"); an unknown run that starts with a known code is a glued ALL-CAPS
+title ("NQ-CPLUẬT", "NĐ-CPBAN HÀNH" -> "…-CP"). The canonical number is the number as written,
 without spaces and with "-" between suffix parts ("21/2008/TTLT- BQP-…" -> "21/2008/TTLT-BQP-…").
 
 One reference per cited document: a number inside another document's title ("Nghị định
