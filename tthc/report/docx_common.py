@@ -180,7 +180,7 @@ def paragraph(
     """A body paragraph (justified, first line indented) in a document or a table cell."""
     from docx.shared import Cm, Pt
 
-    p = container.add_paragraph()
+    p = new_paragraph(container)
     p.alignment = _alignment(align)
     fmt = p.paragraph_format
     fmt.first_line_indent = Cm(first_line_cm) if first_line_cm else None
@@ -190,6 +190,34 @@ def paragraph(
     if text:
         add_text(p, text, size_pt=size_pt, bold=bold, italic=italic)
     return p
+
+
+def new_paragraph(container, style: str | None = None) -> Paragraph:
+    """An empty paragraph at the end of a document or cell.
+
+    python-docx's Document.add_paragraph looks for the section properties among every
+    body element, which makes long documents quadratic; this inserts in constant time.
+    """
+    from docx.document import Document as DocumentType
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    if not isinstance(container, DocumentType):
+        return container.add_paragraph(style=style)
+    body = container.element.body
+    p = OxmlElement("w:p")
+    try:
+        last = body[-1]  # lxml walks from the end: constant time (len() would count every child)
+    except IndexError:
+        last = None
+    if last is not None and last.tag.endswith("}sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    paragraph = Paragraph(p, container._body)
+    if style:
+        paragraph.style = container.styles[style]
+    return paragraph
 
 
 def _alignment(name: str):
@@ -207,7 +235,7 @@ def heading(doc: Document, text: str, *, level: int = 1, size_pt: float = BODY_P
     """A bold heading in Times New Roman (a Word heading style, so it shows in navigation)."""
     from docx.shared import Pt
 
-    p = doc.add_paragraph(style=f"Heading {level}")
+    p = new_paragraph(doc, style=f"Heading {level}")
     p.alignment = _alignment(align)
     p.paragraph_format.space_before = Pt(6)
     p.paragraph_format.space_after = Pt(6)
@@ -221,7 +249,7 @@ def rule_line(container, width_cm: float, box_width_cm: float, *, space_after_pt
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    p = container.add_paragraph()
+    p = new_paragraph(container)
     indent = max(0.0, (box_width_cm - width_cm) / 2)
     fmt = p.paragraph_format
     fmt.left_indent = fmt.right_indent = Cm(indent)
@@ -351,15 +379,30 @@ def add_table(
     _row_flag(header, "w:cantSplit")
     align = align or ["left"] * len(headers)
     for values in rows:
-        row = table.add_row()
+        cells = _new_row(table)  # python-docx's row.cells walks the whole table: quadratic
         if isinstance(values, str):
-            merged = row.cells[0].merge(row.cells[-1])
-            cell_text(merged, values, size_pt=size_pt, bold=True, align="left")
+            cell_text(_span_row(table, cells), values, size_pt=size_pt, bold=True, align="left")
             continue
-        for cell, text, how in zip(row.cells, values, align, strict=True):
+        for cell, text, how in zip(cells, values, align, strict=True):
             cell_text(cell, text, size_pt=size_pt, align=how)
     set_widths(table, widths_cm)
     return table
+
+
+def _new_row(table: Table) -> list[_Cell]:
+    from docx.table import _Cell
+
+    tr = table.add_row()._tr
+    return [_Cell(tc, table) for tc in tr.tc_lst]
+
+
+def _span_row(table: Table, cells: list[_Cell]) -> _Cell:
+    """One cell across the row (gridSpan), keeping the first cell's width as the total."""
+    first = cells[0]
+    for cell in cells[1:]:
+        cell._tc.getparent().remove(cell._tc)
+    first._tc.grid_span = len(cells)
+    return first
 
 
 def cell_text(
@@ -402,11 +445,14 @@ def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
         layout = OxmlElement("w:tblLayout")
         tbl_pr.append(layout)
     layout.set(qn("w:type"), "fixed")
-    for column, width in zip(table.columns, widths_cm, strict=False):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=False):
-            cell.width = Cm(width)
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_cm, strict=False):
+        col.w = Cm(width)
+    for tr in table._tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = Cm(sum(widths_cm[column : column + span]))
+            column += span
 
 
 def no_borders(table: Table) -> None:

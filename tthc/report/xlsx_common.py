@@ -40,25 +40,53 @@ def put(
     align: str | None = None,
 ):
     """Write one cell: numbers as numbers, everything else as text (never a formula)."""
-    from openpyxl.styles import Alignment, Font
-
     cell = ws.cell(row=row, column=column)
     if isinstance(value, Decimal):
         value = int(value) if value == value.to_integral_value() else float(value)
+    quote = False
     if value is None or isinstance(value, bool | int | float):
         cell.value = value
     else:
         text = str(value)
         cell.value = text
         cell.data_type = "s"  # openpyxl would take "=…" for a formula
-        if is_formula_like(text):
-            cell.quotePrefix = True
-    if number_format and isinstance(cell.value, int | float):
-        cell.number_format = number_format
+        quote = is_formula_like(text)
+    number = number_format if number_format and isinstance(cell.value, int | float) else None
+    _apply_style(cell, (number, bold, wrap, align, quote))
+    return cell
+
+
+def _apply_style(cell, key: tuple) -> None:
+    """Set a cell's style, reusing the style record of an earlier cell with the same look.
+
+    Building openpyxl style objects per cell dominates the time of large workbooks; the
+    style array of a cell is a few indexes into the workbook's style tables, safe to copy.
+    """
+    from copy import copy
+
+    cache = _style_cache(cell.parent.parent)
+    if key in cache:
+        cell._style = copy(cache[key])
+        return
+    from openpyxl.styles import Alignment, Font
+
+    number, bold, wrap, align, quote = key
+    if number:
+        cell.number_format = number
     if bold:
         cell.font = Font(bold=True)
     cell.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=align)
-    return cell
+    if quote:
+        cell.quotePrefix = True
+    cache[key] = copy(cell._style)
+
+
+def _style_cache(workbook) -> dict:
+    cache = getattr(workbook, "_tthc_style_cache", None)
+    if cache is None:
+        cache = {}
+        workbook._tthc_style_cache = cache
+    return cache
 
 
 def write_table(
