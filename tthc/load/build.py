@@ -676,8 +676,11 @@ def _legal_basis(value: Any, src: SourceRef, sink: IssueSink) -> list[LegalRef]:
         where = source_of(item, src)
         if isinstance(item, Mapping):
             found = [_structured_legal_ref(item, where, sink)]
+        elif isinstance(item, (list, tuple)):
+            _wrong_type(sink, "legal_basis", "một đoạn văn bản", "text", item, where)
+            continue
         else:
-            text = _text(item, "legal_basis", where, sink)
+            text = clean_keep_lines(item)  # the parser uses line breaks between citations
             found = parse_legal_text(text) if text else []
         for ref in found:
             ref.source = where

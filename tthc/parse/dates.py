@@ -20,17 +20,8 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value)
-    for pattern, order in ((_ISO, "ymd"), (_WORDS, "dmy"), (_NUMERIC, "dmy")):
-        m = pattern.search(text)
-        if m:
-            a, b, c = (int(g) for g in m.groups())
-            y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
-            try:
-                return dt.date(y, mo, d)
-            except ValueError:
-                continue
-    return None
+    found = find_dates(str(value))
+    return found[0][2] if found else None
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
