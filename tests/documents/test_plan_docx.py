@@ -79,8 +79,8 @@ def test_part_two_three_parts_and_totals(document) -> None:
     assert "Thời hạn giải quyết: từ 10 ngày làm việc xuống 9 ngày làm việc." in text
     assert "chưa rõ (chưa có số hồ sơ/năm)" in text
     totals = document.tables[-1]
-    assert totals.rows[-1].cells[0].text == "Tổng cộng"
-    assert totals.rows[-1].cells[5].text == "9.600.000"
+    assert totals.rows[-1].cells[0].text == "Tổng cộng\n(3 TTHC; chưa rõ chi phí: 1)"
+    assert [c.text for c in totals.rows[-1].cells[1:]] == ["38.400.000", "28.800.000", "9.600.000", "25 %"]
 
 
 def _runs(document):

@@ -15,9 +15,20 @@ def test_markdown_has_the_plan(plan) -> None:
     assert "**1.2. Kiến nghị thực thi**" in text
     assert "- Sửa đổi, bổ sung khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP." in text
     assert "- Chi phí tiết kiệm: 3.200.000 đồng/năm." in text
-    assert "| Tổng cộng | 3 | 1 | 38.400.000 | 28.800.000 | 9.600.000 | 25 % |" in text
+    assert "| Tổng cộng<br>(3 TTHC; chưa rõ chi phí: 1) | 38.400.000 | 28.800.000 | 9.600.000 | 25 % |" in text
     assert FORMULA_NAME.replace("|", "\\|") in text
 
 
 def test_table_cells_are_escaped() -> None:
     assert cell("a|b\nc") == "a\\|b<br>c"
+
+
+def test_totals_with_every_cost_unknown_say_so(catalog) -> None:
+    from tests.documents.conftest import PHONE_CODE, sample_findings
+    from tthc.cost import resolve_settings
+    from tthc.plan import build_plan
+
+    findings = [f for f in sample_findings(catalog) if f.procedure_code == PHONE_CODE]
+    plan = build_plan([catalog], findings, resolve_settings({"hourly-rate": 1, "hours-per-day": 8}, None))
+    text = render_markdown(plan)
+    assert "| Tổng cộng<br>(1 TTHC; chưa rõ chi phí: 1) | chưa rõ | chưa rõ | chưa rõ | chưa rõ |" in text

@@ -173,7 +173,8 @@ def benefit_lines(cost: Cost | None) -> list[str]:
     return lines
 
 
-TOTAL_HEADERS = ("Danh mục", "Số TTHC", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm")
+TOTAL_HEADERS = ("Danh mục", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm")
+TOTAL_WIDTHS = (4.5, 3.3, 3.3, 3.3, 2.1)  # wide enough for "11.944.320.000" in 13 pt
 
 
 def totals_rows(plan: Plan) -> list[list[str]]:
@@ -186,10 +187,11 @@ def totals_rows(plan: Plan) -> list[list[str]]:
 
 
 def _total_row(label: str, count: int, t: CostTotal) -> list[str]:
+    counts = f"{count} TTHC" + (f"; chưa rõ chi phí: {t.unknown}" if t.unknown else "")
+    if not t.known:  # every cost unknown: say so, never 0
+        return [f"{label}\n({counts})", "chưa rõ", "chưa rõ", "chưa rõ", "chưa rõ"]
     return [
-        label,
-        str(count),
-        str(t.unknown),
+        f"{label}\n({counts})",
         format_vnd(t.before),
         format_vnd(t.after),
         format_vnd(t.saving),
@@ -203,8 +205,8 @@ def _totals(doc, plan: Plan) -> None:
         doc,
         TOTAL_HEADERS,
         totals_rows(plan),
-        (3.5, 1.5, 1.7, 2.6, 2.6, 2.6, 2.0),
-        align=("left", "center", "center", "right", "right", "right", "center"),
+        TOTAL_WIDTHS,
+        align=("left", "right", "right", "right", "center"),
     )
     for cell in table.rows[-1].cells:
         for p in cell.paragraphs:

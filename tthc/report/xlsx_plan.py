@@ -235,11 +235,11 @@ def _summary(ws, plan: Plan) -> None:
     row = last_field + 3
     xc.title_row(ws, row - 1, "Chi phí tuân thủ (đồng/năm)", 7)
     cost_rows = []
-    for part in plan.parts:
-        t = part.total
-        cost_rows.append([part.name, len(part.sections), t.unknown, t.before, t.after, t.saving, _pct(t.cut_percent)])
-    t = plan.total
-    cost_rows.append(["Tổng cộng", len(plan.sections), t.unknown, t.before, t.after, t.saving, _pct(t.cut_percent)])
+    for name, count, t in [(p.name, len(p.sections), p.total) for p in plan.parts] + [
+        ("Tổng cộng", len(plan.sections), plan.total)
+    ]:
+        figures = [t.before, t.after, t.saving, _pct(t.cut_percent)] if t.known else [_UNKNOWN] * 4
+        cost_rows.append([name, count, t.unknown, *figures])
     xc.write_table(
         ws,
         ["Danh mục", "Số TTHC có đề xuất", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm (%)"],
