@@ -18,6 +18,7 @@ unknown cost — never 0. Amounts are Decimal, rounded to the đồng only at th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -61,6 +62,7 @@ EFFECTS: dict[str, str] = {
 }
 ONLINE_DROPS = ("travel", "waiting")
 
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")  # thousands groups, one separator
 _CONFIG_KEYS = ("mode", "hourly-rate", "hours-per-day", "scm-hours", "out-of-pocket", "usd-rate")
 
 
@@ -206,8 +208,8 @@ def _decimal(value: Any, where: str) -> Decimal:
     if isinstance(value, bool):
         raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
     text = str(value).strip().replace(" ", "")
-    if isinstance(value, str) and "," not in text and text.count(".") >= 1 and len(text.rsplit(".", 1)[1]) == 3:
-        text = text.replace(".", "")  # "40.000" is forty thousand, as Vietnamese write it
+    if isinstance(value, str) and _GROUPED.match(text):
+        text = re.sub(r"[.,]", "", text)  # "40.000" / "40,000": forty thousand
     try:
         amount = Decimal(text.replace(",", "."))
     except InvalidOperation:

@@ -134,3 +134,10 @@ def test_money_and_percent_formats() -> None:
     assert format_vnd(Decimal("1234567.5")) == "1.234.568"
     assert format_percent(Decimal(100) / 3) == "33,33 %"
     assert format_vnd(None) == "chưa rõ"
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"), [("40.000", 40000), ("40,000", 40000), ("40000", 40000), ("37500,5", "37500.5")]
+)
+def test_hourly_rate_as_people_write_it(text, rate) -> None:
+    assert resolve_settings({"hours-per-day": 8}, None, hourly_rate=text).hourly_rate == Decimal(str(rate))
