@@ -21,8 +21,11 @@ def _days(value: float) -> str:
 
 def _check_reducible(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     cut = ctx.options["cut-percent"]
-    if cut is None:
-        cut = float(ctx.knowledge.targets.processing_time_cut_percent or 30)
+    if cut is None:  # the national target from the knowledge base (Nghị quyết 66/NQ-CP: 30 %)
+        target = ctx.knowledge.targets.processing_time_cut_percent
+        if target is None:
+            return
+        cut = float(target)
     durations = [
         d for d in procedure.processing_times() if d.status is DurationStatus.FIXED and d.as_working_days() is not None
     ]
@@ -51,7 +54,9 @@ def _check_reducible(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding
 
 
 def _check_unused(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    years = ctx.options["years"] or ctx.knowledge.targets.unused_years or 5
+    years = ctx.options["years"] or ctx.knowledge.targets.unused_years  # knowledge: 5 (Đồng Nai precedent)
+    if not years:
+        return
     volume = procedure.volume
     if volume is None:
         return
