@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 from tests.lifecycle.strategies import catalog
-from tthc.convert.plain import plain
+from tthc.convert.plain import differences, plain
 from tthc.convert.represent import Loss
 from tthc.convert.workbook_writer import write_workbook
 from tthc.convert.yaml_writer import catalog_to_yaml
@@ -21,15 +21,6 @@ def _model(catalog) -> dict:
     data = plain(catalog)
     data.pop("layout")
     return data
-
-
-def differences(a, b, path: str = "") -> list[str]:
-    """Paths where two plain values differ, for a readable failure."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        return [d for k in a.keys() | b.keys() for d in differences(a.get(k), b.get(k), f"{path}.{k}")]
-    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{path}[{i}]")]
-    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,6 +9,7 @@ import typer
 from tthc import __version__
 from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
+from tthc.cli import convert as _convert
 from tthc.cli import cost as _cost
 from tthc.cli import handbook as _handbook
 from tthc.cli import history as _history
@@ -16,6 +17,7 @@ from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
 from tthc.cli import rules as _rules
 from tthc.cli import stats as _stats
+from tthc.cli import template as _template
 from tthc.cli import validate as _validate
 
 app = typer.Typer(
@@ -55,6 +57,8 @@ app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)
 app.command("recommend")(_recommend.recommend)
 app.command("cost")(_cost.cost)
+app.command("convert")(_convert.convert)
+app.command("template")(_template.template)
 
 
 def main() -> None:

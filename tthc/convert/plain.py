@@ -26,3 +26,13 @@ def plain(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)  # YAML strings carry their position: drop it
     return value
+
+
+def differences(a: Any, b: Any, path: str = "") -> list[str]:
+    """Paths where two plain values differ ("procedures[2].channels[0].fees[1].raw: …")."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = list(a) + [k for k in b if k not in a]
+        return [d for k in keys for d in differences(a.get(k), b.get(k), f"{path}.{k}" if path else str(k))]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{path}[{i}]")]
+    return [] if a == b else [f"{path}: {a!r} → {b!r}"]

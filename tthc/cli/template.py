@@ -1,0 +1,30 @@
+"""`tthc template OUT.xlsx`: the full workbook, empty, ready to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import EXIT_OK, LangOption, UsageError, apply_language, exit_on_errors, stderr_console
+from tthc.cli.convert import ForceOption, refuse_existing
+from tthc.i18n import tr
+
+
+def template(
+    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ tạo.")],
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Tạo sổ Excel mẫu trống: tiêu đề, ghi chú từng cột, danh sách chọn. / Write an empty template workbook."""
+    apply_language(lang)
+    from tthc.convert.workbook_writer import write_workbook
+
+    with exit_on_errors():
+        if out.suffix.lower() != ".xlsx":
+            raise UsageError(tr(f"{out}: mẫu là tệp .xlsx", f"{out}: the template is an .xlsx file"))
+        refuse_existing(out, force)
+        write_workbook(None, out)
+    stderr_console().print(tr(f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"))
+    raise typer.Exit(EXIT_OK)

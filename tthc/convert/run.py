@@ -1,0 +1,120 @@
+"""`tthc convert IN OUT`: any readable catalog -> YAML or the full workbook, checked after writing.
+
+The written file is read back with the same loaders and compared with what was read from
+the input (positions aside); anything that differs is reported as a loss, never hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tthc.convert.plain import differences, plain
+from tthc.convert.represent import Loss
+from tthc.i18n import tr
+from tthc.load.base import LoadError, LoadIssue
+from tthc.model import Catalog
+
+YAML_OUT = (".yaml", ".yml")
+XLSX_OUT = (".xlsx",)
+
+
+@dataclass(slots=True)
+class Converted:
+    catalog: Catalog
+    issues: list[LoadIssue]  # warnings of the input (errors stop the conversion)
+    losses: list[str] = field(default_factory=list)  # "1.001193 Tên: fees[0].raw: … → …"
+
+
+def output_kind(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix in YAML_OUT:
+        return "yaml"
+    if suffix in XLSX_OUT:
+        return "xlsx"
+    raise LoadError(
+        tr(
+            f"không biết ghi tệp '{suffix or out.name}'; dùng .yaml, .yml hoặc .xlsx",
+            f"cannot write '{suffix or out.name}' files; use .yaml, .yml or .xlsx",
+        ),
+        str(out),
+    )
+
+
+def load_checked(path: Path):
+    """Load a catalog; LoadError on a file with errors (a conversion must not drop rows)."""
+    from tthc.load import load_file
+
+    result = load_file(path)
+    if result.errors:
+        first = result.errors[0]
+        more = len(result.errors) - 1
+        raise LoadError(
+            tr(
+                f"{first.message}" + (f" (và {more} lỗi khác)" if more else "") + "; chạy 'tthc validate' để xem",
+                f"{first.message}" + (f" (and {more} more errors)" if more else "") + "; run 'tthc validate' for all",
+            ),
+            first.source or str(path),
+        )
+    return result
+
+
+def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss:
+    """Write a catalog as YAML or as the full workbook, by the output's suffix (atomically)."""
+    loss = loss if loss is not None else Loss()
+    if output_kind(out) == "yaml":
+        from tthc.convert.yaml_writer import write_yaml
+
+        write_yaml(catalog, out, loss=loss)
+    else:
+        if catalog.conflicts:
+            raise LoadError(
+                tr(
+                    "danh mục có phần xung đột (conflicts) mà sổ Excel không có chỗ lưu; giải quyết xung đột "
+                    "hoặc giữ định dạng YAML",
+                    "the catalog has a conflicts section the workbook has no place for; resolve the conflicts "
+                    "or keep it as YAML",
+                ),
+                str(out),
+            )
+        from tthc.convert.workbook_writer import write_workbook
+
+        write_workbook(catalog, out, loss)
+    return loss
+
+
+def convert(source: Path, out: Path) -> Converted:
+    """Convert one catalog file; the result lists what the output does not hold exactly."""
+    output_kind(out)
+    if out.exists() and out.resolve() == source.resolve():
+        raise LoadError(
+            tr(
+                "tệp ra trùng tệp vào; đầu vào không bao giờ bị ghi đè",
+                "output is the input; inputs are never overwritten",
+            ),
+            str(out),
+        )
+    result = load_checked(source)
+    loss = write_catalog(result.catalog, out)
+    done = Converted(result.catalog, list(result.issues))
+    done.losses = [f"{label}: {what} ({value})" for label, what, value in loss.items]
+    from tthc.load import load_file
+
+    again = load_file(out).catalog
+    done.losses += compare(result.catalog, again)
+    return done
+
+
+def compare(before: Catalog, after: Catalog) -> list[str]:
+    """What differs between two models of one catalog, one line per procedure field."""
+    a, b = plain(before), plain(after)
+    for data in (a, b):
+        data.pop("layout", None)
+    lines: list[str] = []
+    procs_a, procs_b = a.pop("procedures"), b.pop("procedures")
+    lines += [tr("danh mục", "catalog") + f": {d}" for d in differences(a, b)]
+    if len(procs_a) != len(procs_b):
+        lines.append(tr(f"số thủ tục: {len(procs_a)} → {len(procs_b)}", f"procedures: {len(procs_a)} → {len(procs_b)}"))
+    for p, x, y in zip(before.procedures, procs_a, procs_b, strict=False):
+        lines += [f"{p.label}: {d}" for d in differences(x, y)]
+    return lines
