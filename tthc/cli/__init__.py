@@ -11,11 +11,14 @@ from tthc.cli import baseline as _baseline
 from tthc.cli import check as _check
 from tthc.cli import convert as _convert
 from tthc.cli import cost as _cost
+from tthc.cli import diff as _diff
 from tthc.cli import handbook as _handbook
 from tthc.cli import history as _history
+from tthc.cli import merge as _merge
 from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
 from tthc.cli import rules as _rules
+from tthc.cli import schema as _schema
 from tthc.cli import stats as _stats
 from tthc.cli import template as _template
 from tthc.cli import validate as _validate
@@ -59,6 +62,9 @@ app.command("recommend")(_recommend.recommend)
 app.command("cost")(_cost.cost)
 app.command("convert")(_convert.convert)
 app.command("template")(_template.template)
+app.command("diff")(_diff.diff)
+app.command("schema")(_schema.schema)
+app.command("merge")(_merge.merge)
 
 
 def main() -> None:

@@ -354,13 +354,18 @@ def catalog_meta(c: Catalog) -> dict[str, Any]:
 
 
 def to_builtin(value: Any) -> Any:
-    """Loader values (strings and containers that remember positions) -> plain Python."""
+    """Free-form data (the conflicts section) -> plain containers of text.
+
+    Scalars become text as the YAML loader reads them back, so writing, reading and
+    writing again gives the same file."""
     if isinstance(value, dict):
         return {str(k): to_builtin(v) for k, v in value.items() if k != "__source__"}
     if isinstance(value, (list, tuple)):
         return [to_builtin(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, (dt.date, int, float, Decimal, bool)) or value is None:
-        return value
+    if value is None or isinstance(value, str):
+        return None if value is None else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
     return str(value)

@@ -376,32 +376,26 @@ def _write_row(ws, spec: wl.Sheet, row: int, values: dict[str, Any], p: Procedur
         value = values.get(col.key)
         if value is None or value == "":
             continue
-        put(ws.cell(row=row, column=col_index), value, col, p, loss)
+        put(ws, row, col_index, value, col.key, p, loss)
 
 
-def put(cell, value: Any, col: wl.Column, p: Procedure | None = None, loss: Loss | None = None) -> None:
-    """Write one value: text stays text (even "=…" or "1.001193"), dates as dates, counts as numbers."""
-    from openpyxl.styles import Alignment
+def put(ws, row: int, column: int, value: Any, key: str = "", p: Procedure | None = None, loss: Loss | None = None):
+    """One value: text stays text (even "=…" or "1.001193"), dates are date cells, counts numbers
+    (:func:`tthc.report.xlsx_common.put`, plus dates and characters a workbook cannot hold)."""
+    from tthc.report import xlsx_common as xc
 
     if isinstance(value, dt.date) and value >= _FIRST_EXCEL_DATE:
+        cell = xc.put(ws, row, column, None)
         cell.value = value
         cell.number_format = "DD/MM/YYYY"
-    elif isinstance(value, dt.date):  # Excel has no dates before 1900 (and 1900 has a phantom 29 Feb)
-        cell.value = value.isoformat()
-        cell.data_type = "s"
-        cell.number_format = "@"
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.value = value
-    else:
-        text = str(value)
-        if _ILLEGAL.search(text) or len(text) > _CELL_LIMIT:
-            if loss is not None and p is not None:
-                loss.add(p, col.key, text[:80])
-            text = _ILLEGAL.sub("", text)[:_CELL_LIMIT]
-        cell.value = text
-        cell.data_type = "s"
-        cell.number_format = "@"
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return cell
+    if isinstance(value, dt.date):  # Excel has no dates before 1900 (and 1900 has a phantom 29 Feb)
+        value = value.isoformat()
+    if isinstance(value, str) and (_ILLEGAL.search(value) or len(value) > _CELL_LIMIT):
+        if loss is not None and p is not None:
+            loss.add(p, key, value[:80])
+        value = _ILLEGAL.sub("", value)[:_CELL_LIMIT]
+    return xc.put(ws, row, column, value)
 
 
 def _catalog_sheet(ws, catalog: Catalog | None) -> None:
@@ -410,11 +404,11 @@ def _catalog_sheet(ws, catalog: Catalog | None) -> None:
     header_cols = {c.key: i for i, c in enumerate(wl.CATALOG.columns, start=1)}
     values = catalog_items(catalog) if catalog is not None else {wl.FORMAT_MARKER: wl.FORMAT_VERSION}
     for r, item in enumerate(wl.CATALOG_ITEMS, start=2):
-        ws.cell(row=r, column=header_cols["item"], value=item.header).comment = Comment(item.note, "tthc")
+        put(ws, r, header_cols["item"], item.header).comment = Comment(item.note, "tthc")
         value = values.get(item.key)
         if value is not None:
-            put(ws.cell(row=r, column=header_cols["value"]), value, item)
-        ws.cell(row=r, column=header_cols["key"], value=item.key)
+            put(ws, r, header_cols["value"], value, item.key)
+        put(ws, r, header_cols["key"], item.key)
 
 
 def _finish_catalog(ws, lists: dict[str, str]) -> None:
@@ -432,20 +426,16 @@ def _finish_catalog(ws, lists: dict[str, str]) -> None:
 
 
 def _header(ws, spec: wl.Sheet) -> None:
+    """Bold, filled, frozen header cells, each with a note saying what goes in the column."""
     from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    thin = Side(style="thin", color="999999")
+    from tthc.report import xlsx_common as xc
+
+    xc.header_row(ws, 1, [col.header for col in spec.columns])
     for i, col in enumerate(spec.columns, start=1):
-        cell = ws.cell(row=1, column=i, value=col.header)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        note = col.note + (" (bắt buộc)" if col.required else "")
-        comment = Comment(note, "tthc")
+        comment = Comment(col.note + (" (bắt buộc)" if col.required else ""), "tthc")
         comment.width, comment.height = 300, 90
-        cell.comment = comment
+        ws.cell(row=1, column=i).comment = comment
     ws.freeze_panes = "C2" if spec is wl.PROCEDURES else "B2"
 
 

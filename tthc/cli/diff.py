@@ -1,0 +1,133 @@
+"""`tthc diff OLD NEW`: what changed between two versions of a catalog (+ the draft annex)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LangOption,
+    UsageError,
+    apply_language,
+    exit_on_errors,
+    stderr_console,
+    stdout_console,
+)
+from tthc.i18n import language, tr
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def diff(
+    old: Annotated[Path, typer.Argument(help="Danh mục cũ (.yaml, .xlsx…).")],
+    new: Annotated[Path, typer.Argument(help="Danh mục mới.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | json")] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Ghi dự thảo phụ lục quyết định công bố: .docx hoặc .xlsx."),
+    ] = None,
+    abolished_by: Annotated[
+        str | None,
+        typer.Option("--abolished-by", help='Văn bản bãi bỏ, ví dụ "Quyết định số 12/QĐ-UBND ngày 01/7/2025".'),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """So sánh hai phiên bản danh mục: thủ tục mới, sửa đổi (nội dung nào), bãi bỏ. / Compare two catalog versions.
+
+    Mã thoát 0: không khác; 1: có thay đổi; 2: lỗi. / Exit 0: same; 1: changes; 2: error.
+    """
+    apply_language(lang)
+    from tthc.convert.run import load_checked
+    from tthc.diff import diff_catalogs
+
+    with exit_on_errors():
+        suffix = output.suffix.lower() if output else None
+        if output is not None and suffix not in (".docx", ".xlsx"):
+            raise UsageError(
+                tr(f"{output}: phụ lục ghi ra .docx hoặc .xlsx", f"{output}: the annex is written as .docx or .xlsx")
+            )
+        if output is not None and output.resolve() in (old.resolve(), new.resolve()):
+            raise UsageError(tr(f"{output}: tệp ra là một tệp vào", f"{output}: the output is an input"))
+        result = diff_catalogs(load_checked(old).catalog, load_checked(new).catalog)
+        if output is not None:
+            _write_annex(result, output, abolished_by)
+    if format is DiffFormat.json:
+        from tthc.diff import diff_to_json
+
+        sys.stdout.write(json.dumps(diff_to_json(result, english=language() == "en"), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    else:
+        render(result, stdout_console())
+    if output is not None:
+        stderr_console().print(tr(f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"))
+    raise typer.Exit(EXIT_FINDINGS if result.changed else EXIT_OK)
+
+
+def _write_annex(result, output: Path, abolished_by: str | None) -> None:
+    if output.suffix.lower() == ".docx":
+        from tthc.report.annex_docx import write_docx
+
+        write_docx(result, output, abolished_by=abolished_by)
+    else:
+        from tthc.report.annex_xlsx import write_xlsx
+
+        write_xlsx(result, output, abolished_by=abolished_by)
+
+
+def render(d, console) -> None:
+    """Summary, then the new, amended (changed values side by side) and abolished lists."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    english = language() == "en"
+    console.print(
+        tr(
+            f"[bold]{escape(d.old.source_file or '')}[/] → [bold]{escape(d.new.source_file or '')}[/]: "
+            f"[green]{len(d.added)} mới ban hành[/], [yellow]{len(d.amended)} sửa đổi, bổ sung[/], "
+            f"[red]{len(d.abolished)} bãi bỏ[/], {len(d.unchanged)} không đổi",
+            f"[bold]{escape(d.old.source_file or '')}[/] → [bold]{escape(d.new.source_file or '')}[/]: "
+            f"[green]{len(d.added)} new[/], [yellow]{len(d.amended)} amended[/], "
+            f"[red]{len(d.abolished)} abolished[/], {len(d.unchanged)} unchanged",
+        )
+    )
+    for title, procedures, style in (
+        (tr("Thủ tục mới ban hành", "New procedures"), d.added, "green"),
+        (tr("Thủ tục bị bãi bỏ", "Abolished procedures"), d.abolished, "red"),
+    ):
+        if not procedures:
+            continue
+        table = Table(title=f"[{style}]{title}[/]", title_justify="left", show_lines=False)
+        table.add_column(tr("Mã", "Code"), no_wrap=True)
+        table.add_column(tr("Tên thủ tục", "Procedure"))
+        table.add_column(tr("Lĩnh vực", "Field"))
+        for p in procedures:
+            table.add_row(escape(p.code or ""), escape(p.name), escape(p.field or ""))
+        console.print(table)
+    for a in d.amended:
+        code = a.new.code or ""
+        if a.old.code != a.new.code:
+            code = f"{a.old.code or '—'} → {a.new.code or '—'}"
+        table = Table(
+            title=f"[yellow]{tr('Sửa đổi, bổ sung', 'Amended')}[/]: [bold]{escape(code)}[/] {escape(a.new.name)}",
+            title_justify="left",
+            show_lines=True,
+        )
+        table.add_column(tr("Nội dung", "Element"), style="bold")
+        table.add_column(tr("Trước", "Before"), ratio=1)
+        table.add_column(tr("Sau", "After"), ratio=1)
+        for c in a.changes:
+            label = c.element.label_en if english else c.element.label
+            table.add_row(escape(label), escape("\n".join(c.old) or "—"), escape("\n".join(c.new) or "—"))
+        console.print(table)
+    if not d.changed:
+        console.print(tr("[green]Không có thay đổi.[/]", "[green]No changes.[/]"))

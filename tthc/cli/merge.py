@@ -1,0 +1,113 @@
+"""`tthc merge A B… -o OUT`: one catalog from several, with every conflict kept and reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LangOption,
+    UsageError,
+    apply_language,
+    exit_on_errors,
+    stderr_console,
+)
+from tthc.cli.convert import ForceOption, refuse_existing
+from tthc.i18n import tr
+
+
+def merge(
+    paths: Annotated[list[Path], typer.Argument(help="Các danh mục cần gộp (.yaml, .xlsx…), theo thứ tự ưu tiên.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Danh mục gộp: .yaml (hoặc .xlsx khi không có xung đột).")
+    ],
+    name: Annotated[str | None, typer.Option("--name", help="Tên danh mục gộp.")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan công bố danh mục gộp.")] = None,
+    locality: Annotated[str | None, typer.Option("--locality", help="Địa phương của danh mục gộp.")] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Gộp danh mục (sáp nhập tỉnh, danh mục bộ + danh mục tỉnh); xung đột được giữ và báo cáo. / Merge catalogs."""
+    apply_language(lang)
+    from tthc.convert.run import load_checked, write_catalog
+    from tthc.load import discover
+    from tthc.merge import merge_catalogs
+
+    with exit_on_errors():
+        files = discover(paths)
+        if len(files) < 2:
+            raise UsageError(tr("cần ít nhất hai danh mục để gộp", "merging needs at least two catalogs"))
+        if output.resolve() in {f.resolve() for f in files}:
+            raise UsageError(
+                tr(f"{output}: tệp ra là một tệp vào; đầu vào không bị ghi đè", f"{output}: the output is an input")
+            )
+        refuse_existing(output, force)
+        catalogs = [load_checked(f).catalog for f in files]
+        result = merge_catalogs(catalogs, name=name, issuer=issuer, locality=locality)
+        write_catalog(result.catalog, output)
+    render_merge(result, output, stderr_console())
+    raise typer.Exit(EXIT_FINDINGS if result.conflicts else EXIT_OK)
+
+
+def show_value(value: object) -> str:
+    """A YAML value on one or a few lines, for a table cell."""
+    if value is None:
+        return tr("(không có)", "(absent)")
+    if isinstance(value, str):
+        return value
+    import yaml
+
+    from tthc.convert.represent import to_builtin
+
+    text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=None, width=100, sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
+def render_merge(result, output: Path, console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    read = " + ".join(f"{escape(src)} ({n})" for src, n in result.counts)
+    console.print(
+        tr(
+            f"Đã gộp {read} → [bold]{len(result.catalog.procedures)}[/] thủ tục vào {escape(str(output))}; "
+            f"{result.duplicates} thủ tục trùng giống hệt đã gộp làm một",
+            f"Merged {read} → [bold]{len(result.catalog.procedures)}[/] procedures into {escape(str(output))}; "
+            f"{result.duplicates} identical duplicates merged into one",
+        )
+    )
+    if not result.conflicts:
+        console.print(tr("[green]Không có xung đột.[/]", "[green]No conflicts.[/]"))
+        return
+    table = Table(
+        title=tr("Xung đột (giữ mọi giá trị trong mục conflicts)", "Conflicts (all values kept under conflicts)")
+    )
+    table.add_column(tr("Mã", "Code"), no_wrap=True)
+    table.add_column(tr("Thủ tục", "Procedure"))
+    table.add_column(tr("Nội dung", "Field"))
+    table.add_column(tr("Tệp", "File"))
+    table.add_column(tr("Giá trị", "Value"))
+    for c in result.conflicts:
+        for i, (source, value) in enumerate(c.values):
+            first = i == 0
+            table.add_row(
+                escape(c.code or "") if first else "",
+                escape(c.name) if first else "",
+                escape(c.label) if first else "",
+                escape(source),
+                escape(show_value(value)),
+                end_section=i == len(c.values) - 1,
+            )
+    console.print(table)
+    console.print(
+        tr(
+            f"[yellow]{len(result.conflicts)} xung đột[/]: bản của tệp đầu tiên được giữ trong danh mục; "
+            "xem và quyết định ở mục conflicts của tệp gộp",
+            f"[yellow]{len(result.conflicts)} conflicts[/]: the first file's version stays in the catalog; "
+            "review them in the conflicts section of the merged file",
+        )
+    )

@@ -1,0 +1,35 @@
+"""`tthc schema`: the JSON Schema of the YAML catalog format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, stderr_console
+from tthc.i18n import tr
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Ghi vào tệp này thay vì stdout (ví dụ docs/tthc-catalog.schema.json)."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """In JSON Schema của định dạng YAML (để trình soạn thảo kiểm tra khi gõ). / Print the JSON Schema of the YAML format."""
+    apply_language(lang)
+    from tthc.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        raise typer.Exit(EXIT_OK)
+    from tthc.report.files import write_text_atomic
+
+    with exit_on_errors():
+        write_text_atomic(output, text)
+    stderr_console().print(tr(f"Đã ghi {output}", f"Wrote {output}"))
+    raise typer.Exit(EXIT_OK)
