@@ -149,6 +149,24 @@ class DocKind(StrEnum):
     OTHER = "other"
 
 
+# The word a Vietnamese citation puts before the number ("Nghị định 42/2022/NĐ-CP").
+DOC_KIND_WORDS: dict[DocKind, str] = {
+    DocKind.LAW: "Luật",
+    DocKind.CODE: "Bộ luật",
+    DocKind.NA_RESOLUTION: "Nghị quyết",
+    DocKind.ORDINANCE: "Pháp lệnh",
+    DocKind.DECREE: "Nghị định",
+    DocKind.GOV_RESOLUTION: "Nghị quyết",
+    DocKind.PM_DECISION: "Quyết định",
+    DocKind.CIRCULAR: "Thông tư",
+    DocKind.JOINT_CIRCULAR: "Thông tư liên tịch",
+    DocKind.MINISTRY_DECISION: "Quyết định",
+    DocKind.PROVINCIAL_DECISION: "Quyết định",
+    DocKind.PROVINCIAL_RESOLUTION: "Nghị quyết",
+    DocKind.CONSOLIDATED: "Văn bản hợp nhất",
+}
+
+
 class DurationStatus(StrEnum):
     FIXED = "fixed"  # a number of units
     IMMEDIATE = "immediate"  # "0 giờ", "ngay trong ngày", "ngay sau khi…"

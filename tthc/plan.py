@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tthc.cost import Cost, CostSettings, CostTotal, procedure_cost, total
-from tthc.model import Catalog, DocKind, LegalRef, Procedure
+from tthc.model import DOC_KIND_WORDS, Catalog, DocKind, LegalRef, Procedure
 from tthc.rules import find_rule
 from tthc.rules.base import Finding, Group
 from tthc.text import doc_number_key, match_key
@@ -30,21 +30,6 @@ PROPOSAL_GROUPS = (Group.OUTDATED, Group.SIMPLIFIABLE)
 _FALLBACK_LABEL = {
     Group.OUTDATED: "Cập nhật nội dung không còn phù hợp",
     Group.SIMPLIFIABLE: "Đơn giản hóa thủ tục hành chính",
-}
-_KIND_WORDS = {
-    DocKind.LAW: "Luật",
-    DocKind.CODE: "Bộ luật",
-    DocKind.NA_RESOLUTION: "Nghị quyết",
-    DocKind.ORDINANCE: "Pháp lệnh",
-    DocKind.DECREE: "Nghị định",
-    DocKind.GOV_RESOLUTION: "Nghị quyết",
-    DocKind.PM_DECISION: "Quyết định",
-    DocKind.CIRCULAR: "Thông tư",
-    DocKind.JOINT_CIRCULAR: "Thông tư liên tịch",
-    DocKind.MINISTRY_DECISION: "Quyết định",
-    DocKind.PROVINCIAL_DECISION: "Quyết định",
-    DocKind.PROVINCIAL_RESOLUTION: "Nghị quyết",
-    DocKind.CONSOLIDATED: "Văn bản hợp nhất",
 }
 _LAW_NAME = re.compile(r"^((?:Bộ\s+)?[Ll]uật\s+[^\d]+?)(?:\s+số)?\s*(?:\d|năm|$)")
 
@@ -278,7 +263,7 @@ def citation(ref: LegalRef) -> str:
     """ "khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP", "Luật Cư trú số 68/2020/QH14"."""
     if not ref.number:
         return _short(ref.raw)
-    name = _KIND_WORDS.get(ref.kind) if ref.kind else None
+    name = DOC_KIND_WORDS.get(ref.kind) if ref.kind else None
     if ref.kind in (DocKind.LAW, DocKind.CODE) and ref.title:
         m = _LAW_NAME.match(ref.title.strip())
         doc = f"{m.group(1).strip()} số {ref.number}" if m else f"{name} số {ref.number}"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tthc.model import DocKind
+from tthc.model import DOC_KIND_WORDS, DocKind
 from tthc.text import doc_number_key
 
 
@@ -89,28 +89,11 @@ class LegalDocument:
     def label(self) -> str:
         """How a message names it: "Nghị định 42/2022/NĐ-CP", or the title without a number."""
         if self.number:
-            prefix = KIND_NAMES_VI.get(self.kind) if self.kind else None
+            prefix = DOC_KIND_WORDS.get(self.kind) if self.kind else None
             if self.kind is DocKind.DISPATCH:
                 prefix = "Công điện" if "/CĐ-" in self.number.upper() else None
             return f"{prefix} {self.number}" if prefix else self.number
         return self.title or self.key
-
-
-# The word a Vietnamese citation puts before the number.
-KIND_NAMES_VI: dict[DocKind, str] = {
-    DocKind.LAW: "Luật",
-    DocKind.CODE: "Bộ luật",
-    DocKind.NA_RESOLUTION: "Nghị quyết",
-    DocKind.ORDINANCE: "Pháp lệnh",
-    DocKind.DECREE: "Nghị định",
-    DocKind.GOV_RESOLUTION: "Nghị quyết",
-    DocKind.PM_DECISION: "Quyết định",
-    DocKind.CIRCULAR: "Thông tư",
-    DocKind.JOINT_CIRCULAR: "Thông tư liên tịch",
-    DocKind.MINISTRY_DECISION: "Quyết định",
-    DocKind.PROVINCIAL_DECISION: "Quyết định",
-    DocKind.PROVINCIAL_RESOLUTION: "Nghị quyết",
-}
 
 
 def _next_day(day: dt.date | None) -> dt.date | None:
