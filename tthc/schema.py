@@ -40,15 +40,16 @@ def _texts(description: str) -> JSON:
 
 
 def _count(description: str) -> JSON:
+    """A whole number, or text of digits ("1.500" = 1500); blank text means none."""
     return {
-        "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\s*[0-9][0-9., ]*\s*$"}],
+        "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\s*([0-9][0-9., ]*)?$"}],
         "description": description,
     }
 
 
 def _number(description: str) -> JSON:
     return {
-        "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*[0-9]+([.,][0-9]+)?\s*$"}],
+        "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*([0-9]+([.,][0-9]+)?\s*)?$"}],
         "description": description,
     }
 

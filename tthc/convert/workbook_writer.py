@@ -296,9 +296,10 @@ def _check_channels(p: Procedure, rows: dict[str, list[dict[str, Any]]], loss: L
     elif is_shorthand(p.channels):
         c = p.channels[0]
         if c.processing_time:
-            values["processing_time"] = c.processing_time.raw
+            values["processing_time"] = _cell_as_read("processing_time", c.processing_time.raw)
         if c.fees and not rows["fees"]:
-            values["fees"] = fees_cell(c.fees)[0]
+            values["fees"] = _cell_as_read("fees", fees_cell(c.fees)[0])
+    values = {k: v for k, v in values.items() if v is not None}
     if rows["fees"]:
         values["fees"] = [child_item(wl.FEES, r) for r in rows["fees"]]
     built = rebuild(values).channels
