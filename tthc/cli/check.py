@@ -20,6 +20,7 @@ from tthc.cli.common import (
     default_paths,
     exit_on_errors,
     fail,
+    format_errors_hint,
     stderr_console,
     stdout_console,
 )
@@ -171,22 +172,13 @@ def check(
     procedures = sum(len(c.procedures) for c in audit.catalogs)
     if statistics:
         render_statistics(findings, audit.rules, err if format is not CheckFormat.text or output else stdout_console())
-    from rich.markup import escape
-
-    for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True)
     render_summary(findings, procedures, len(audit.files), err)
     if fixed:
         err.print(
             tr(f"{len(fixed)} phát hiện trong baseline đã được khắc phục", f"{len(fixed)} baseline findings are fixed")
         )
     if audit.load_errors:
-        raise fail(
-            tr(
-                "danh mục có lỗi định dạng; chạy 'tthc validate' để xem chi tiết",
-                "catalogs have format errors; run 'tthc validate' for details",
-            )
-        )
+        raise fail(format_errors_hint(audit.load_errors))
     threshold = (fail_on.value if fail_on else None) or cfg.fail_on
     if exceeds(findings, threshold) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)

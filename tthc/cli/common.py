@@ -101,3 +101,16 @@ def _knowledge_error() -> type[Exception]:
 def guarded(func: Callable[[], T]) -> T:
     with exit_on_errors():
         return func()
+
+
+def format_errors_hint(errors: list) -> str:
+    """One line for catalogs with format errors: the first one, and how many more."""
+    more = len(errors) - 1
+    return f"{errors[0]}" + (
+        tr(
+            f" (và {more} lỗi định dạng khác; chạy 'tthc validate' để xem tất cả)",
+            f" (and {more} more format errors; run 'tthc validate' to see them all)",
+        )
+        if more
+        else ""
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from tthc.cli.common import (
     apply_language,
     default_paths,
     exit_on_errors,
-    stderr_console,
+    format_errors_hint,
     stdout_console,
 )
 
@@ -33,6 +34,7 @@ def validate(
 ) -> None:
     """Đọc danh mục và báo mọi lỗi định dạng kèm vị trí (ô, dòng). / Load catalogs and report format problems."""
     apply_language(lang)
+    from tthc.i18n import tr
     from tthc.load import LoadError, discover, load_file
     from tthc.report.validation import file_report, render, to_json
 
@@ -46,10 +48,12 @@ def validate(
             reports.append(file_report(str(path), None, exc))
     if format is ValidateFormat.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
-        render_to = stderr_console()
-        for r in reports:
-            if r.error is not None:
-                render_to.print(f"[bold red]✗[/] {r.error}")
+        for r in reports:  # scripts read the JSON; people read one line per invalid file
+            problem = str(r.error) if r.error is not None else None
+            if problem is None and r.result is not None and r.result.errors:
+                problem = format_errors_hint(r.result.errors)
+            if problem:
+                print(f"tthc: {tr('lỗi', 'error')}: {problem}", file=sys.stderr)
     else:
         render(reports, stdout_console())
     raise typer.Exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERROR)

@@ -94,6 +94,8 @@ def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
         return record.sources.get(name, record.source)
 
     name = _text(v.get("name"), "name", where("name"), sink)
+    if name is None and isinstance(v.get("name"), (list, tuple, Mapping)):
+        return None  # already reported as the wrong type
     if name is None:
         code = _text(v.get("code"), "code", where("code"), sink)
         sink.error(

@@ -107,8 +107,12 @@ def _compose(text: str, file: str) -> yaml.Node | None:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = SourceRef(file, line=mark.line + 1, column=mark.column + 1) if mark else SourceRef(file)
         problem = exc.problem or exc.context or "lỗi cú pháp"
+        if exc.context_mark and "end of stream" in problem:
+            # an unclosed quote or bracket: where it was opened helps more than the end of the file
+            mark = exc.context_mark
+            problem = f"{exc.context}: {problem}"
+        where = SourceRef(file, line=mark.line + 1, column=mark.column + 1) if mark else SourceRef(file)
         raise LoadError(
             tr(f"lỗi cú pháp YAML: {problem}", f"YAML syntax error: {problem}"),
             where,
