@@ -165,14 +165,25 @@ def show_fees(p: Procedure) -> list[str]:
     return [f"{m}: {raw}" if m else raw for m, fees in per_channel for raw in fees]
 
 
+_COPY_KIND_VI = {
+    "original": "bản chính",
+    "copy": "bản sao",
+    "certified_copy": "bản sao có chứng thực",
+    "copy_with_original": "bản sao kèm bản chính để đối chiếu",
+    "electronic": "bản điện tử",
+}
+
+
 def show_document(d) -> str:
-    text = d.raw or d.name
-    counts = []
+    """The dossier line as written; for a structured entry, its name with kinds and counts."""
+    if d.raw is not None and d.raw != d.name:
+        return d.raw
+    details = [_COPY_KIND_VI[k.value] for k in d.copy_kinds or ([d.copy_kind] if d.copy_kind else [])]
     if d.originals is not None:
-        counts.append(f"bản chính: {d.originals}")
+        details.append(f"bản chính: {d.originals}")
     if d.copies is not None:
-        counts.append(f"bản sao: {d.copies}")
-    return f"{text} ({', '.join(counts)})" if counts and d.raw is None else text
+        details.append(f"bản sao: {d.copies}")
+    return f"{d.name} ({'; '.join(details)})" if details else d.name
 
 
 def _show_online(p: Procedure) -> list[str]:
