@@ -71,3 +71,18 @@ def test_known_loss(tmp_path: Path, procedures: str) -> None:
 def test_the_writer_reports_it(tmp_path: Path, procedures: str) -> None:
     diff, loss = _through_xlsx(tmp_path, procedures)
     assert diff and loss
+
+
+FOOTNOTE_LIKE = "  - {name: Nguồn vốn hỗ trợ phát triển sản xuất}\n"  # no code, a name like a footnote
+
+
+@pytest.mark.xfail(strict=True, reason="excel_rows skips a codeless row whose only cell starts like a footnote")
+def test_codeless_procedure_named_like_a_footnote(tmp_path: Path) -> None:
+    diff, _ = _through_xlsx(tmp_path, FOOTNOTE_LIKE)
+    assert diff == []
+
+
+def test_convert_reports_the_dropped_procedure(cli, tmp_path: Path) -> None:
+    source = write_yaml_catalog(tmp_path / "in.yaml", FOOTNOTE_LIKE)
+    code, _, err = cli("convert", source, tmp_path / "out.xlsx", env={"COLUMNS": "200"})
+    assert code == 1 and "số thủ tục: 1 → 0" in err
