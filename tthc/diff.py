@@ -20,7 +20,17 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
-from tthc.model import Catalog, CatalogKind, Duration, DurationStatus, Fee, FeeStatus, LegalRef, Procedure
+from tthc.model import (
+    DOC_KIND_WORDS,
+    Catalog,
+    CatalogKind,
+    Duration,
+    DurationStatus,
+    Fee,
+    FeeStatus,
+    LegalRef,
+    Procedure,
+)
 from tthc.text import doc_number_key, match_key
 
 
@@ -196,23 +206,6 @@ def _show_online(p: Procedure) -> list[str]:
     return out
 
 
-_KIND_WORD = {
-    "law": "Luật",
-    "code": "Bộ luật",
-    "na_resolution": "Nghị quyết",
-    "ordinance": "Pháp lệnh",
-    "decree": "Nghị định",
-    "gov_resolution": "Nghị quyết",
-    "pm_decision": "Quyết định",
-    "circular": "Thông tư",
-    "joint_circular": "Thông tư liên tịch",
-    "ministry_decision": "Quyết định",
-    "provincial_decision": "Quyết định",
-    "provincial_resolution": "Nghị quyết",
-    "consolidated": "Văn bản hợp nhất",
-}
-
-
 def cite(r: LegalRef) -> str:
     """A reference as a decision cites it. Free text stays as written; a structured row
     (raw "78/2015/QH13 | Luật Nghĩa vụ quân sự") becomes "Luật Nghĩa vụ quân sự số 78/2015/QH13"."""
@@ -221,10 +214,10 @@ def cite(r: LegalRef) -> str:
     title = r.title or ""
     if title and doc_number_key(r.number) in doc_number_key(title):
         head, rest = title, ""
-    elif title and r.kind and r.kind.value in _KIND_WORD and _k(title).startswith(_k(_KIND_WORD[r.kind.value])):
+    elif title and r.kind in DOC_KIND_WORDS and _k(title).startswith(_k(DOC_KIND_WORDS[r.kind])):
         head, rest = f"{title} số {r.number}", ""
     else:
-        kind = _KIND_WORD.get(r.kind.value) if r.kind else None
+        kind = DOC_KIND_WORDS.get(r.kind) if r.kind else None
         head = f"{kind} số {r.number}" if kind else r.number
         rest = title[:1].lower() + title[1:] if title else ""
     if r.issued:
