@@ -12,6 +12,7 @@ from pathlib import Path
 from tthc.diff import ANNEX_COLUMNS, ANNEX_TITLE, AnnexList, CatalogDiff, annex_lists, decision_line
 from tthc.plan import roman
 from tthc.report import docx_common as dc
+from tthc.report.docx_plan import field_title
 
 WIDTHS = (1.1, 2.5, 6.0, 3.4, 3.8, 3.2, 5.2)  # 25.2 cm: A4 landscape, margins 30/15 mm
 AMENDED_WIDTHS = (1.1, 2.3, 4.8, 2.9, 3.2, 2.8, 4.4, 3.7)
@@ -43,7 +44,7 @@ def _table(doc, annex: AnnexList) -> None:
     numbered = len([g for g, _ in annex.groups if g]) > 0
     for i, (field, group) in enumerate(annex.groups, start=1):
         if numbered:
-            rows.append(f"{roman(i)}. {_field_title(field)}" if field else f"{roman(i)}. Lĩnh vực khác")
+            rows.append(f"{roman(i)}. {field_title(field)}" if field else f"{roman(i)}. Lĩnh vực khác")
         for row in group:
             n += 1
             if annex.key == "abolished":
@@ -60,10 +61,6 @@ def _table(doc, annex: AnnexList) -> None:
         headers, widths = ANNEX_COLUMNS, WIDTHS
     align = ("center", "center", *("left",) * (len(headers) - 2))
     dc.add_table(doc, headers, rows, widths, size_pt=12, align=align)
-
-
-def _field_title(field: str) -> str:
-    return field if field.lower().startswith("lĩnh vực") else f"Lĩnh vực {field}"
 
 
 def write_docx(d: CatalogDiff, path: Path, *, abolished_by: str | None = None) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from tthc.diff import ANNEX_COLUMNS, ANNEX_TITLE, CatalogDiff, annex_lists, decision_line
 from tthc.plan import roman
 from tthc.report import xlsx_common as xc
+from tthc.report.docx_plan import field_title
 
 COLUMNS = (*ANNEX_COLUMNS, "Ghi chú")
 WIDTHS = (6, 14, 48, 22, 28, 24, 44, 30)
@@ -49,7 +50,7 @@ def build_workbook(d: CatalogDiff, *, abolished_by: str | None = None):
         for field, rows in annex.groups:
             if field:
                 section += 1
-                _section(ws, r, f"{roman(section)}. {_field_title(field)}", width, bold=False)
+                _section(ws, r, f"{roman(section)}. {field_title(field)}", width, bold=False)
                 r += 1
             for row in rows:
                 n += 1
@@ -69,10 +70,6 @@ def _section(ws, row: int, text: str, width: int, *, bold: bool = True) -> None:
     cell = xc.put(ws, row, 1, text, wrap=False)
     cell.font = Font(bold=True, italic=not bold)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-
-
-def _field_title(field: str) -> str:
-    return field if field.lower().startswith("lĩnh vực") else f"Lĩnh vực {field}"
 
 
 def write_xlsx(d: CatalogDiff, path: Path, *, abolished_by: str | None = None) -> None:
