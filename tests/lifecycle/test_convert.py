@@ -104,8 +104,12 @@ def test_errors_and_refusals(cli, tmp_path: Path) -> None:
 
 
 def test_a_loss_is_reported_with_exit_1(cli, tmp_path: Path) -> None:
-    # "Không" alone in a fee cell is dropped by the Excel loader (see test_known_reader_losses)
-    source = write_yaml_catalog(tmp_path / "in.yaml", "  - {code: '1.000001', name: Cấp phép, fees: Không}\n")
+    # child rows of a repeated code attach to its first procedure (see test_known_reader_losses)
+    source = write_yaml_catalog(
+        tmp_path / "in.yaml",
+        "  - {code: '1.000001', name: Cấp phép A, documents: [Tờ khai A]}\n"
+        "  - {code: '1.000001', name: Cấp phép B, documents: [Tờ khai B]}\n",
+    )
     code, _, err = cli("convert", source, tmp_path / "out.xlsx", env={"COLUMNS": "200"})
     assert code == 1
     assert "mất thông tin" in err and "1.000001 Cấp phép" in err

@@ -30,12 +30,6 @@ def _through_xlsx(tmp_path: Path, procedures: str) -> tuple[list[str], list]:
 
 
 CASES = {
-    "fee 'Không' (no fee): excel_cells.text drops it as a placeholder before build._fees sees it": (
-        "  - {name: Cấp phép, fees: Không}\n"
-    ),
-    "online service 'Không' (the layout's own drop-down label): dropped as a placeholder": (
-        "  - {name: Cấp phép, online_service: Không}\n"
-    ),
     "legal row with only raw text is not re-read as free text, so an unidentified reference after a "
     "structured one keeps no exact place": (
         "  - name: Cấp phép\n"
@@ -86,3 +80,12 @@ def test_convert_reports_the_dropped_procedure(cli, tmp_path: Path) -> None:
     source = write_yaml_catalog(tmp_path / "in.yaml", FOOTNOTE_LIKE)
     code, _, err = cli("convert", source, tmp_path / "out.xlsx", env={"COLUMNS": "200"})
     assert code == 1 and "số thủ tục: 1 → 0" in err
+
+
+@pytest.mark.parametrize(
+    "procedure", ["  - {name: Cấp phép, fees: Không}\n", "  - {name: Cấp phép, online_service: Không}\n"]
+)
+def test_no_means_none_survives_the_workbook(tmp_path: Path, procedure: str) -> None:
+    """ "Không" in a fee or online-service cell is an answer (no fee, no online service), not an empty cell."""
+    diffs, losses = _through_xlsx(tmp_path, procedure)
+    assert (diffs, losses) == ([], [])

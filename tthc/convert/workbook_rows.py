@@ -139,10 +139,14 @@ def _cell_as_read(key: str, value: Any) -> Any:
     if not isinstance(value, str):
         return _as_read(value)
     if key in _KEEP_LINES:
-        return cells.keep_lines(value)
-    if key in _LINES:
-        return cells.lines(value) or None
-    return cells.text(value)
+        read = cells.keep_lines(value)
+    elif key in _LINES:
+        read = cells.lines(value) or None
+    else:
+        read = cells.text(value)
+    if read is None and key in cells.NO_MEANS_NONE:
+        read = cells.answer_no(value)
+    return read
 
 
 def _as_read(value: Any) -> Any:
@@ -169,6 +173,8 @@ def child_item(spec: wl.Sheet, row: dict[str, Any]) -> dict[str, Any]:
             read = cells.keep_lines(value)
         else:
             read = cells.text(value)
+        if read is None and col.key in cells.NO_MEANS_NONE:
+            read = cells.answer_no(value)
         if read is not None:
             mapped = _MAPPED.get((spec.key, col.key))
             item[col.key] = choice_value(read, mapped) if mapped else read

@@ -47,6 +47,19 @@ def text(value: Any) -> str | None:
     return clean(scalar(value))
 
 
+# Columns where "Không" is an answer (no fee, no online service), not an empty cell.
+NO_MEANS_NONE = frozenset({"fees", "online_service"})
+
+
+def answer_no(value: Any) -> str | None:
+    """ "Không" / "Không có" as written, for the columns where it means none; else None."""
+    if value.__class__ is str and len(value) < 16:
+        word = unicodedata.normalize("NFC", value).strip()
+        if word.casefold().rstrip(".") in ("không", "không có"):
+            return word
+    return None
+
+
 def lines(value: Any) -> list[str]:
     """The non-empty cleaned lines of a multi-line cell."""
     if value.__class__ is str:

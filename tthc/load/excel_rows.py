@@ -197,6 +197,8 @@ class ProcedureRows:
                     val = cells.int_text(v)
                 if cache is not None and v.__class__ is str and len(cache) < _CACHE_SIZE:
                     cache[v] = list(val) if val.__class__ is list else val
+            if val is None and target in cells.NO_MEANS_NONE:
+                val = cells.answer_no(v)
             if val is None:
                 continue
             srow = over[idx][0] + 1 if over and idx in over else r + 1

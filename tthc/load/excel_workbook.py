@@ -85,6 +85,8 @@ class ChildRows:
                     val = cells.keep_lines(v)
                 else:
                     val = cells.keep_lines(v) if col.target in ("fees", "raw") else cells.text(v)
+                if val is None and col.target in cells.NO_MEANS_NONE:
+                    val = cells.answer_no(v)
                 if val is None:
                     continue
                 choices = _MAPPED_CHOICES.get((spec.key, col.target))
