@@ -38,6 +38,8 @@ PLACEHOLDERS = frozenset(
     }
 )
 
+_LONGEST_PLACEHOLDER = 32  # longer than any placeholder, with room for trailing dots
+
 # Combining tone marks (the five Vietnamese tones). Other marks (circumflex, breve,
 # horn) are part of the letter and are kept where they are.
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -47,14 +49,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Anything clean() would change: a tag, a non-space blank, two blanks in a row, blanks at the ends.
+_UNTIDY = re.compile(r"<|[^\S ]|  |^ | $|[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
 def clean(value: object) -> str | None:
     """NFC, whitespace collapsed to single spaces, HTML leftovers dropped; placeholders -> None."""
     if value is None:
         return None
-    text = nfc(str(value))
-    text = _HTML_TAG.sub(" ", text)
-    text = _ANY_SPACE.sub(" ", _SPACE.sub(" ", text)).strip()
-    if is_placeholder(text):
+    text = value if value.__class__ is str else str(value)
+    if not (unicodedata.is_normalized("NFC", text) and _UNTIDY.search(text) is None):  # fast path: most cells
+        text = _HTML_TAG.sub(" ", nfc(text))
+        text = _ANY_SPACE.sub(" ", _SPACE.sub(" ", text)).strip()
+    if len(text) <= _LONGEST_PLACEHOLDER and is_placeholder(text):
         return None
     return text
 
@@ -146,6 +153,7 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
 _DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 
+@lru_cache(maxsize=1 << 14)
 def doc_number_key(number: str) -> str:
     """Comparison key for legal document numbers: "123/2015/NĐ-CP" = "123/2015/ND-CP".
 

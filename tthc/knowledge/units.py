@@ -123,11 +123,15 @@ class ProvinceMatcher:
             for name in province.names():
                 names.append((phrase_key(name), province))
         self._names = sorted(names, key=lambda kp: -len(kp[0]))
+        # one C-level scan tells whether any name occurs at all (most texts name none)
+        self._any = re.compile("|".join(re.escape(k) for k, _ in self._names)) if self._names else None
 
     def find(self, text: str | KeyedText | None) -> list[ProvinceMatch]:
         if not text:
             return []
         kt = text if isinstance(text, KeyedText) else keyed(text)
+        if self._any is None or self._any.search(kt.key) is None:
+            return []
         spans: dict[tuple[int, int], Province] = {}
         for nkey, province in self._names:
             for i in find_words(kt.key, nkey):
