@@ -108,31 +108,27 @@ def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
         )
         return None
     p = Procedure(name=name, source=record.source, sources=dict(record.sources))
-    p.code = _text(v.get("code"), "code", where("code"), sink)
-    p.field = _text(v.get("field"), "field", where("field"), sink)
-    p.kind = _text(v.get("kind"), "kind", where("kind"), sink)
-    p.place = _text(v.get("place"), "place", where("place"), sink)
-    p.partial_reason = _text(v.get("partial_reason"), "partial_reason", where("partial_reason"), sink)
-    p.notes = "\n".join(_text_list(v.get("notes"), "notes", where("notes"), sink)) or None
-    p.applicants = _text_list(v.get("applicants"), "applicants", where("applicants"), sink)
-    p.steps = _text_list(v.get("steps"), "steps", where("steps"), sink)
-    p.forms = _text_list(v.get("forms"), "forms", where("forms"), sink)
-    p.conditions = _text_list(v.get("conditions"), "conditions", where("conditions"), sink)
-    _levels(p, v.get("levels"), where("levels"), sink)
-    p.agencies = _agencies(v.get("agencies"), where("agencies"), sink)
-    p.channels = _channels(v, where, sink)
-    p.online_service = _online_service(v.get("online_service"), where("online_service"), sink)
-    p.documents = _documents(v.get("documents"), where("documents"), sink)
-    p.results = _results(v.get("results"), where("results"), sink)
-    p.legal_basis = _legal_basis(v.get("legal_basis"), where("legal_basis"), sink)
-    mechanism_text = _text(v.get("mechanism"), "mechanism", where("mechanism"), sink)
-    p.mechanism = parse_mechanism(mechanism_text)
-    if mechanism_text and p.mechanism is None:
-        _unknown_value(sink, "mechanism", mechanism_text, where("mechanism"))
-    p.volume = _volume(v.get("volume"), where("volume"), sink)
-    p.decision = _decision(v.get("decision"), where("decision"), sink)
-    p.reviewed = _date(v.get("reviewed"), "reviewed", where("reviewed"), sink)
-    p.extra = _extra(v.get("extra"), where("extra"), sink)
+    for key, value in v.items():  # only the fields the record has: most are absent
+        if value is None or key in _SKIP:
+            continue
+        src = record.sources.get(key, record.source)
+        if key in _TEXT_FIELDS:
+            setattr(p, key, _text(value, key, src, sink))
+        elif key in _LIST_FIELDS:
+            setattr(p, key, _text_list(value, key, src, sink))
+        elif key in _READERS:
+            setattr(p, key, _READERS[key](value, src, sink))
+        elif key == "levels":
+            _levels(p, value, src, sink)
+        elif key == "notes":
+            p.notes = "\n".join(_text_list(value, "notes", src, sink)) or None
+        elif key == "mechanism":
+            text = _text(value, "mechanism", src, sink)
+            p.mechanism = parse_mechanism(text)
+            if text and p.mechanism is None:
+                _unknown_value(sink, "mechanism", text, src)
+    if "channels" in v or "processing_time" in v or "fees" in v:
+        p.channels = _channels(v, where, sink)
     return p
 
 
@@ -787,3 +783,20 @@ def _extra(value: Any, src: SourceRef, sink: IssueSink) -> dict[str, str]:
         if text is not None:
             out[str(key)] = text
     return out
+
+
+_SKIP = frozenset({"name", "channels", "processing_time", "fees"})  # name first; channels after the loop
+_TEXT_FIELDS = frozenset({"code", "field", "kind", "place", "partial_reason"})
+_LIST_FIELDS = frozenset({"applicants", "steps", "forms", "conditions"})
+# field -> reader(value, position, sink) for the structured parts
+_READERS = {
+    "agencies": _agencies,
+    "online_service": _online_service,
+    "documents": _documents,
+    "results": _results,
+    "legal_basis": _legal_basis,
+    "volume": _volume,
+    "decision": _decision,
+    "extra": _extra,
+    "reviewed": lambda value, src, sink: _date(value, "reviewed", src, sink),
+}
