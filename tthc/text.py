@@ -90,7 +90,7 @@ def is_placeholder(text: str) -> bool:
     return text.strip().casefold().rstrip(".") in PLACEHOLDERS or text.strip() in PLACEHOLDERS
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)  # a run keys each name and field several times (one rule each)
 def match_key(text: str) -> str:
     """Comparison key: case-insensitive and tone-placement-insensitive, never ASCII-folded.
 

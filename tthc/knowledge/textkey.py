@@ -61,7 +61,7 @@ class KeyedText:
         return None if span is None else self.text[span[0] : span[1]]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)  # enough for every name and text of a 100k-procedure run
 def keyed(text: str) -> KeyedText:
     """The key of ``text`` (see module doc); cached, as every rule asks about the same texts."""
     text = nfc(text)
