@@ -43,5 +43,13 @@ def to_json(audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: S
     }
 
 
+# Indented JSON goes through Python's pure-Python encoder (seconds for 100k findings);
+# past this many findings the output is compact, which the C encoder writes at once.
+INDENT_UP_TO = 5000
+
+
 def dumps(audit: Audit, findings: Sequence[Finding] | None = None, **kwargs: Any) -> str:
-    return json.dumps(to_json(audit, findings, **kwargs), ensure_ascii=False, indent=2)
+    data = to_json(audit, findings, **kwargs)
+    if len(data["findings"]) > INDENT_UP_TO:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=2)
