@@ -78,13 +78,12 @@ def _term_finding(
         tr(
             f"{what.vi}: '{found}'" + (f" — không còn phù hợp từ {since}{_date_note(term)}" if since else ""),
             f"{what.en}: '{found}'" + (f" — outdated since {since}{_date_note(term)}" if since else ""),
-        )
-        + (f". {term.reason_text()}" if term.reason_text() else ""),
+        ),
         term.replacement_text() or str(ctx.rule.doc.instead),
         subject=f"{term.id}|{item}" if item else term.id,
         source=where,
         legal_basis=term.source,
-        data={"term": term.id, "found": found},
+        data={"term": term.id, "found": found, "reason": term.reason_text()},
     )
 
 
