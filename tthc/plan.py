@@ -211,6 +211,8 @@ def make_item(finding: Finding) -> Item:
     rule = find_rule(finding.rule_code) or find_rule(finding.rule_name)
     label = rule.proposal.vi if rule and rule.proposal else _FALLBACK_LABEL.get(finding.group, "Đơn giản hóa")
     reason = _sentence(finding.message)
+    if finding.data.get("reason"):  # the why of an outdated term, with its dates
+        reason += " " + _sentence(finding.data["reason"])
     if finding.legal_basis:
         reason += f" Căn cứ: {_sentence(finding.legal_basis)}"
     return Item(finding=finding, label=label, content=_sentence(finding.recommendation), reason=reason)
