@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from tthc.i18n import tr
 from tthc.report.machine import excel_cell, line_of, relative_path
-from tthc.rules.base import Finding, Severity
+from tthc.report.terminal import severity_label
+from tthc.rules.base import Finding
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,14 +38,6 @@ def headers() -> list[str]:
         tr("Cơ quan thực hiện", "Agencies"),
         "Fingerprint",
     ]
-
-
-def severity_label(severity: Severity) -> str:
-    return {
-        Severity.ERROR: tr("lỗi", "error"),
-        Severity.WARNING: tr("cảnh báo", "warning"),
-        Severity.INFO: tr("thông tin", "info"),
-    }[severity]
 
 
 def row(f: Finding) -> list[str]:
