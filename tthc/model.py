@@ -86,6 +86,16 @@ class Level(StrEnum):
     OTHER = "other"  # cơ quan khác
 
 
+# How documents and reports name each level.
+LEVEL_WORDS: dict[Level, str] = {
+    Level.CENTRAL: "Cấp trung ương",
+    Level.PROVINCE: "Cấp tỉnh",
+    Level.DISTRICT: "Cấp huyện",
+    Level.COMMUNE: "Cấp xã",
+    Level.OTHER: "Cơ quan khác",
+}
+
+
 class Method(StrEnum):
     """Hình thức nộp."""
 

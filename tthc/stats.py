@@ -13,17 +13,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tthc.model import Catalog, Level, OnlineLevel, Procedure
+from tthc.model import LEVEL_WORDS, Catalog, Level, OnlineLevel, Procedure
 from tthc.rules.online_uptake import online_share, percent_vi
 
-LEVEL_NAMES = {
-    "central": "Cấp trung ương",
-    "province": "Cấp tỉnh",
-    "district": "Cấp huyện",
-    "commune": "Cấp xã",
-    "other": "Cơ quan khác",
-    "unknown": "Chưa xác định",
-}
+LEVEL_NAMES = {**{level.value: word for level, word in LEVEL_WORDS.items()}, "unknown": "Chưa xác định"}
 ONLINE_NAMES = {
     "full": "Toàn trình",
     "partial": "Một phần",

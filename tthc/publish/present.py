@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tthc.model import (
+    LEVEL_WORDS,
     AgencyRole,
     Catalog,
     CopyKind,
@@ -24,13 +25,7 @@ PORTAL_URL = "https://dichvucong.gov.vn"
 OTHER_FIELD = "Lĩnh vực khác"
 NO_LEVEL = "Chưa xác định cấp"
 
-LEVEL_LABELS: dict[Level, str] = {
-    Level.CENTRAL: "Cấp trung ương",
-    Level.PROVINCE: "Cấp tỉnh",
-    Level.DISTRICT: "Cấp huyện",
-    Level.COMMUNE: "Cấp xã",
-    Level.OTHER: "Cơ quan khác",
-}
+LEVEL_LABELS: dict[Level, str] = LEVEL_WORDS
 LEVEL_ORDER = [Level.CENTRAL, Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.OTHER]
 
 # Filter values of the site: the three legal levels, plus "other" for legacy or unknown.

@@ -7,22 +7,22 @@ from dataclasses import dataclass, field
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadResult
-from tthc.model import Catalog, SourceRef
+from tthc.model import LEVEL_WORDS, Catalog, SourceRef
 
 SCHEMA_VERSION = 1
 
-LEVEL_LABELS = {
-    "central": ("Trung ương", "Central"),
-    "province": ("Cấp tỉnh", "Province"),
-    "district": ("Cấp huyện", "District"),
-    "commune": ("Cấp xã", "Commune"),
-    "other": ("Khác", "Other"),
+_LEVEL_EN = {
+    "central": "Central",
+    "province": "Province",
+    "district": "District",
+    "commune": "Commune",
+    "other": "Other",
 }
 
 
 def level_label(value: str) -> str:
-    vi, en = LEVEL_LABELS.get(value, (value, value))
-    return tr(vi, en)
+    vi = next((word for level, word in LEVEL_WORDS.items() if level.value == value), value)
+    return tr(vi, _LEVEL_EN.get(value, value))
 
 
 @dataclass
