@@ -151,3 +151,26 @@ def test_unknown_key_inside_a_structured_value_is_warned(tmp_path: Path) -> None
     (issue,) = [i for i in result.issues if i.kind == "unknown-key"]
     assert "originals" in issue.message
     assert issue.source.line == 7
+
+
+def test_numbers_and_quoted_null(tmp_path: Path) -> None:
+    path = write_yaml_catalog(
+        tmp_path / "c.yaml",
+        '  - name: "null"\n'
+        "    volume: {dossiers_per_year: '7.240', online_per_year: '42.0',"
+        " history: [{year: 2020, dossiers: '1.000'}]}\n",
+    )
+    (p,) = load_file(path).catalog.procedures
+    assert p.name == "null"  # a quoted 'null' is text
+    assert (p.volume.dossiers_per_year, p.volume.online_per_year) == (7240, 42)  # 7.240 groups thousands
+    assert p.volume.history[0].dossiers == 1000
+
+
+def test_plain_null_and_tilde_are_absent_everywhere(tmp_path: Path) -> None:
+    path = write_yaml_catalog(
+        tmp_path / "c.yaml",
+        "  - name: A\n    place: null\n    channels:\n      - {method: Trực tiếp, processing_time: ~, fees: null}\n",
+    )
+    (p,) = load_file(path).catalog.procedures
+    assert p.place is None
+    assert p.channels[0].processing_time is None and p.channels[0].fees == []

@@ -57,6 +57,8 @@ _ROLE_WORDS = {
     "coordinating": AgencyRole.COORDINATING,
     "authorized": AgencyRole.AUTHORIZED,
 }
+_WHOLE_DECIMAL = re.compile(r"\d+[.,]0+")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\s]\d{3})*|\d+")
 _DECISION_NUMBER = re.compile(r"(\d+[^\s,;]*/[^\s,;]+)")
 
 
@@ -236,9 +238,11 @@ def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
     text = clean(value)
     if text is None:
         return None
-    digits = text.replace(".", "").replace(",", "").replace(" ", "")
-    if digits.isdigit():
-        return int(digits)
+    # "1.200" / "1,200" group thousands; "12.0" is a whole number written as a decimal
+    if _GROUPED.fullmatch(text):
+        return int(re.sub(r"[.,\s]", "", text))
+    if _WHOLE_DECIMAL.fullmatch(text):
+        return int(text.split(".")[0].split(",")[0])
     sink.error(
         "not-a-number",
         tr(

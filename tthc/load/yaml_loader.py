@@ -158,7 +158,7 @@ class _Walker:
                 self.where(node),
             )
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            if not node.style and node.value in ("", "~", "null", "Null", "NULL"):  # plain (libyaml says '')
                 return None
             value = SStr(node.value)
             value.source = self.where(node)
@@ -182,10 +182,6 @@ class _Walker:
                 raise LoadError(tr(f"khóa '{key}' bị lặp", f"duplicate key '{key}'"), self.where(key_node))
             mapping[key] = self.walk(value_node)
         return mapping
-
-
-def _null(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip().casefold() in ("null", "~"))
 
 
 def _to_catalog(tree: Any, file: str) -> LoadResult:
@@ -225,7 +221,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
     for key in meta:
         if key not in CATALOG_FIELDS:
             _unknown_key(sink, key, CATALOG_FIELDS, meta[key], meta.source)
-    meta = {k: (None if _null(v) else v) for k, v in meta.items()}
+    meta = dict(meta)  # plain nulls are already None (the walker); a quoted 'null' is text
     if tree.get("conflicts") is not None:
         meta["conflicts"] = tree["conflicts"]
     procedures = tree.get("procedures")
@@ -257,7 +253,7 @@ def _record(item: SDict, sink: IssueSink) -> RawRecord:
     record = RawRecord(source=item.source)
     extra: dict[str, Any] = {}
     for key, value in item.items():
-        if _null(value):
+        if value is None:
             continue
         if key in PROCEDURE_FIELDS:
             record.set(key, value, getattr(value, "source", item.source))
