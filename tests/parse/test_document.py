@@ -47,3 +47,11 @@ def test_never_raises(text: str, counts: str | None) -> None:
     got = parse_document(text, counts)
     assert got.raw == text
     assert got.copy_kind == (got.copy_kinds[0] if got.copy_kinds else None)
+
+
+@pytest.mark.parametrize("line", [", * Đăng Đăng", "- 1. Bản sao có chứng thực Giấy khai sinh (01 bản)", "; + Tờ khai"])
+def test_name_reads_back_as_itself(line: str) -> None:
+    """A name written back to a file (workbook, YAML) must parse to the same name."""
+    name = parse_document(line).name
+    assert parse_document(name).name == name
+    assert not name.startswith(("*", ",", "-", ";", "+"))

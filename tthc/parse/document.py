@@ -111,7 +111,7 @@ def _parse_cached(text: str, counts: str | None) -> _Tuple:
     form, form_note = _form(line)
     if form_note:
         notes.append(form_note)
-    name = _name(line) or line
+    name = _stable_name(line) or line
     return (name, originals, copies, kinds[0] if kinds else None, tuple(kinds), form, "; ".join(notes) or None)
 
 
@@ -190,8 +190,20 @@ def _form(line: str) -> tuple[str | None, str | None]:
     return form, note
 
 
+def _stable_name(line: str) -> str:
+    """The name, read until reading it again changes nothing: a name written back to a
+    workbook or YAML file must read back as itself (", * Giấy tờ" -> "Giấy tờ", not "* Giấy tờ")."""
+    name = _name(line)
+    for _ in range(3):
+        again = _name(name)
+        if again == name:
+            break
+        name = again
+    return name
+
+
 def _name(line: str) -> str:
-    name = _BULLET.sub("", line)
+    name = _BULLET.sub("", line.lstrip(" ;,.:"))
     name = _PARENS.sub(_declutter, name)
     # drop the copy-kind phrases the line starts with ("Bản sao có chứng thực hoặc bản sao … X")
     pos = 0
