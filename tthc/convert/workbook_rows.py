@@ -158,30 +158,18 @@ def _as_read(value: Any) -> Any:
 
 
 def child_item(spec: wl.Sheet, row: dict[str, Any]) -> dict[str, Any]:
-    """A child-sheet row as the Excel loader hands it to the builder (as ChildRows reads it)."""
-    from tthc.load import excel_cells as cells
-    from tthc.load.excel_workbook import choice_value
+    """A child-sheet row as the Excel loader hands it to the builder (the loader's own cell reading)."""
+    from tthc.load.excel_workbook import child_value
 
     item: dict[str, Any] = {}
     for col in spec.columns:
         value = row.get(col.key)
         if value is None or value == "" or col.key == wl.PROCEDURE_KEY:
             continue
-        if not isinstance(value, str):
-            read = _as_read(value)
-        elif col.kind == "lines" or col.key in ("fees", "raw"):
-            read = cells.keep_lines(value)
-        else:
-            read = cells.text(value)
-        if read is None and col.key in cells.NO_MEANS_NONE:
-            read = cells.answer_no(value)
+        read = child_value(spec.key, col.key, col.kind, value)
         if read is not None:
-            mapped = _MAPPED.get((spec.key, col.key))
-            item[col.key] = choice_value(read, mapped) if mapped else read
+            item[col.key] = read
     return item
-
-
-_MAPPED = {("legal_basis", "kind"): wl.DOC_KIND_CHOICES, ("agencies", "role"): wl.AGENCY_ROLE_CHOICES}
 
 
 def channel_row(c: Channel, p: Procedure) -> dict[str, Any]:

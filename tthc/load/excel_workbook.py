@@ -36,6 +36,24 @@ def is_workbook(sheet_names: list[str]) -> bool:
     return any(sheet_matches(n, s) for n in sheet_names for s in (wl.CATALOG, *wl.CHILD_SHEETS))
 
 
+def child_value(sheet_key: str, target: str, kind: str, v: Any) -> Any:
+    """One child-sheet cell as the builder receives it (the writer predicts losses with this too)."""
+    if kind == "date":
+        val = cells.date_text(v)
+    elif kind == "int":
+        val = cells.int_text(v)
+    elif kind == "lines" or target in ("fees", "raw"):
+        val = cells.keep_lines(v)
+    else:
+        val = cells.text(v)
+    if val is None and target in cells.NO_MEANS_NONE:
+        val = cells.answer_no(v)
+    if val is None:
+        return None
+    choices = _MAPPED_CHOICES.get((sheet_key, target))
+    return choice_value(val, choices) if choices else val
+
+
 def child_sheet_of(name: str) -> wl.Sheet | None:
     for sheet in (wl.CATALOG, *wl.CHILD_SHEETS):
         if sheet_matches(name, sheet):
@@ -76,21 +94,9 @@ class ChildRows:
                 v = row[col.index] if col.index < len(row) else ""
                 if v == "":
                     continue
-                kind = kinds.get(col.target, "text")
-                if kind == "date":
-                    val = cells.date_text(v)
-                elif kind == "int":
-                    val = cells.int_text(v)
-                elif kind == "lines":
-                    val = cells.keep_lines(v)
-                else:
-                    val = cells.keep_lines(v) if col.target in ("fees", "raw") else cells.text(v)
-                if val is None and col.target in cells.NO_MEANS_NONE:
-                    val = cells.answer_no(v)
-                if val is None:
-                    continue
-                choices = _MAPPED_CHOICES.get((spec.key, col.target))
-                item[col.target] = choice_value(val, choices) if choices else val
+                val = child_value(spec.key, col.target, kinds.get(col.target, "text"), v)
+                if val is not None:
+                    item[col.target] = val
             if not item:
                 continue
             ref = SourceRef(self.file, sheet.name, r + 1)
