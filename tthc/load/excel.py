@@ -50,7 +50,7 @@ from tthc.load.excel_workbook import (
 )
 from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
 from tthc.load.record import RawRecord
-from tthc.model import SourceRef, column_letter
+from tthc.model import column_letter
 
 _REQUIRED = frozenset({"name", "code"})
 _LIST_ONLY = frozenset({"steps", "documents"})  # an annex with both is a full publication
@@ -163,7 +163,7 @@ def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[Sheet
                 f"no column header row of a procedure list was found (looked in sheet {where}); "
                 f"expected columns such as {EXPECTED_HEADERS}",
             ),
-            SourceRef(file, first_nonempty.name, 1),
+            first_nonempty.ref(file, 1),
         )
     _, sheet, table = best
     _untitled_columns(table, file)
@@ -185,7 +185,7 @@ def _untitled_columns(table: Table, file: str) -> None:
         if first is None:
             continue
         title = tr(f"Cột {column_letter(c + 1)}", f"Column {column_letter(c + 1)}")
-        ref = SourceRef(file, table.sheet.name, table.header_bottom + 1, c + 1, column_title=title)
+        ref = table.sheet.ref(file, table.header_bottom + 1, c + 1, title)
         table.columns.append(Column(c, "extra", title, ref))
 
 
@@ -295,7 +295,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
                         f"sheet '{name}' has no column header row (expected Mã TTHC and "
                         f"{', '.join(c.header for c in spec.columns[1:])}); sheet skipped",
                     ),
-                    SourceRef(file, name, 1),
+                    child.ref(file, 1),
                 )
                 continue
         _report_unknown_child(child_tab, sink)

@@ -11,6 +11,7 @@ from typing import Any
 
 from tthc.i18n import tr
 from tthc.load.base import LoadError
+from tthc.load.grid import SheetData
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -18,20 +19,6 @@ _CFB = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE2 compound file: legacy .xls, or 
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
-
-
-@dataclass(slots=True)
-class SheetData:
-    """One sheet as calamine read it: rows of cell values (row 0 = Excel row 1)."""
-
-    name: str
-    rows: list[list[Any]]
-    merged: list[tuple[int, int, int, int]]  # 0-based (top, left, bottom, right), inclusive
-    hidden: bool = False
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(v != "" and v is not None for row in self.rows for v in row)
 
 
 @dataclass(slots=True)

@@ -156,10 +156,10 @@ class ProcedureRows:
                             "dòng có dữ liệu nhưng không có mã và tên thủ tục (bỏ qua)",
                             "row with data but no procedure code or name (skipped)",
                         ),
-                        SourceRef(self.file, self.sheet.name, r + 1),
+                        self.sheet.ref(self.file, r + 1),
                     )
                 continue
-            record = RawRecord(SourceRef(self.file, self.sheet.name, r + 1), values, sources)
+            record = RawRecord(self.sheet.ref(self.file, r + 1), values, sources)
             self._apply_sections(record)
             self.records.append(record)
             self.by_row[r] = record
@@ -170,6 +170,7 @@ class ProcedureRows:
         values: dict[str, Any] = {}
         sources: dict[str, SourceRef] = {}
         file, sheet, n = self.file, self.sheet.name, len(row)
+        doc = self.sheet.is_document
         caches = self._caches
         for idx, target, read, store, title in self._cols:
             if idx >= n:
@@ -202,7 +203,10 @@ class ProcedureRows:
             if val is None:
                 continue
             srow = over[idx][0] + 1 if over and idx in over else r + 1
-            ref = SourceRef(file, sheet, srow, idx + 1, None, title)
+            if doc:
+                ref = self.sheet.ref(file, srow, idx + 1, title)
+            else:
+                ref = SourceRef(file, sheet, srow, idx + 1, None, title)
             if store == PLAIN:
                 if target in values:
                     _append(values, target, val)
@@ -312,7 +316,7 @@ class ProcedureRows:
                 f"dòng không phải thủ tục, cũng không phải dòng nhóm (bỏ qua): '{_short(txt)}'",
                 f"row is neither a procedure nor a section heading (skipped): '{_short(txt)}'",
             ),
-            SourceRef(self.file, self.sheet.name, r + 1, c + 1),
+            self.sheet.ref(self.file, r + 1, c + 1),
             txt,
         )
 
@@ -323,7 +327,7 @@ class ProcedureRows:
         else:
             body = _MARKER_PREFIX.sub("", text, count=1)
         body = body or text
-        ref = SourceRef(self.file, self.sheet.name, r + 1, c + 1)
+        ref = self.sheet.ref(self.file, r + 1, c + 1)
         self.sections_seen += 1
         key = match_key(body)
         levels = _levels_in(key)
