@@ -49,6 +49,7 @@ from tthc.load.excel_workbook import (
     read_catalog_sheet,
 )
 from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
+from tthc.load.limits import Limits
 from tthc.load.record import RawRecord
 from tthc.model import column_letter
 
@@ -66,20 +67,20 @@ class ExcelRead:
     sink: IssueSink = field(default_factory=IssueSink)
 
 
-def load_excel(path: Path) -> LoadResult:
+def load_excel(path: Path, limits: Limits | None = None) -> LoadResult:
     """Load an Excel catalog. Raises LoadError when the file cannot be read at all."""
     from tthc.load.build import build_catalog
 
     with _paused_gc():
-        read = read_excel(path)
+        read = read_excel(path, limits=limits)
         return build_catalog(read.meta, read.records, source_file=str(path), layout=read.layout, sink=read.sink)
 
 
-def read_excel(path: Path, sink: IssueSink | None = None) -> ExcelRead:
+def read_excel(path: Path, sink: IssueSink | None = None, limits: Limits | None = None) -> ExcelRead:
     """Detect the layout and map the workbook to catalog metadata and raw records."""
     sink = sink if sink is not None else IssueSink()
     with _paused_gc():
-        book = open_workbook(path)
+        book = open_workbook(path, limits)
         try:
             if is_workbook(book.sheet_names):
                 return _read_workbook(book, str(path), sink)
