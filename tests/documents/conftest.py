@@ -159,9 +159,8 @@ def catalog(tmp_path: Path):
 @pytest.fixture
 def plan(catalog):
     from tthc.cost import resolve_settings
-    from tthc.plan import build_plan
-
     from tthc.filing import resolve_filing
+    from tthc.plan import build_plan
 
     settings = resolve_settings({"hourly-rate": 40000, "hours-per-day": 8}, None)
     filing = resolve_filing([catalog], None, AS_OF, number="12", signer="Nguyễn Văn A", recipients=["Bộ Tư pháp"])
