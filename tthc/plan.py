@@ -47,6 +47,7 @@ _FALLBACK_LABEL = {
     Group.SIMPLIFIABLE: "Đơn giản hóa thủ tục hành chính",
 }
 REMOVE_LABEL = "Đưa thủ tục ra khỏi danh mục"
+OBSOLETE_COST = "thủ tục không còn thực hiện, đưa ra khỏi danh mục"
 _LAW_NAME = re.compile(r"^((?:Bộ\s+)?[Ll]uật\s+[^\d]+?)(?:\s+số)?\s*(?:\d|năm|$)")
 _FEE_TITLE = re.compile(r"(?<!\w)(?:lệ phí|phí)(?!\w)", re.I)
 # What part of the procedure's rules a simplification changes (Kiến nghị thực thi).
@@ -568,7 +569,7 @@ class CostRow:
     code: str | None
     name: str
     field: str | None
-    cost: Cost | None  # None: the procedure no longer exists (to be removed from the catalog)
+    cost: Cost  # unknown (OBSOLETE_COST) for a procedure that no longer exists
     proposals: list[str]  # the labels of the proposals counted
 
 
@@ -585,8 +586,10 @@ def cost_rows(
     for catalog in catalogs:
         for p in catalog.procedures:
             section = sections.get(id(p))
-            if section is not None and section.obsolete:
-                cost, labels = None, [REMOVE_LABEL]
+            if section is not None and section.obsolete:  # no figures: there is nothing left to cost
+                dossiers = p.volume.yearly_dossiers() if p.volume else None
+                cost = Cost(settings.mode, dossiers, None, None, unknown=OBSOLETE_COST)
+                labels = [REMOVE_LABEL]
             elif section is not None and section.items:
                 cost, labels = section.cost, section.labels
             else:
