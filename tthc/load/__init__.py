@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult
+from tthc.load.limits import Limits
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -54,8 +55,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def load_file(path: Path) -> LoadResult:
-    """Load one catalog file with the loader its suffix names."""
+def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
+    """Load one catalog file with the loader its suffix names (office files are checked
+    against ``limits`` first; None = the defaults)."""
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
         from tthc.load.yaml_loader import load_yaml
@@ -64,7 +66,7 @@ def load_file(path: Path) -> LoadResult:
     if suffix in EXCEL_SUFFIXES:
         from tthc.load.excel import load_excel
 
-        return load_excel(path)
+        return load_excel(path, limits)
     raise LoadError(
         tr(
             f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls hoặc .ods",
