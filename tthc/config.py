@@ -17,10 +17,22 @@ from pathlib import Path
 from typing import Any
 
 from tthc.i18n import tr
+from tthc.load.limits import KEYS as LIMIT_KEYS
+from tthc.load.limits import Limits
 from tthc.text import NumberError, nearest, read_number
 
 FAIL_ON = ("error", "warning", "info", "never")
-_TOP_KEYS = ("select", "ignore", "fail-on", "rules", "knowledge", "include-unconfirmed", "hourly-rate", "cost")
+_TOP_KEYS = (
+    "select",
+    "ignore",
+    "fail-on",
+    "rules",
+    "knowledge",
+    "include-unconfirmed",
+    "hourly-rate",
+    "cost",
+    "limits",
+)
 _MAX_BYTES = 1 << 20  # a config is a few lines; a megabyte is a mistake (or an attack)
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
@@ -41,6 +53,7 @@ class Config:
     knowledge_files: list[Path] = field(default_factory=list)
     include_unconfirmed: bool = False
     cost: dict[str, Any] = field(default_factory=dict)  # hourly-rate, mode, time table (see tthc/cost.py)
+    limits: Limits = field(default_factory=Limits)  # size bounds of office files (tthc/load/limits.py)
     path: Path | None = None
 
 
@@ -352,6 +365,15 @@ def parse_config(data: Any, path: Path | None = None) -> Config:
     if not _absent(data.get("include-unconfirmed")):
         config.include_unconfirmed = check.boolean(data["include-unconfirmed"], "include-unconfirmed")
     config.cost = _cost(check, data)
+    limits = check.mapping(data.get("limits"), "limits")
+    check.keys(limits, tuple(LIMIT_KEYS), "limits.")
+    config.limits = Limits(
+        **{
+            LIMIT_KEYS[k]: int(check.number(v, f"limits.{k}", positive=True, whole=True))
+            for k, v in limits.items()
+            if not _absent(v)
+        }
+    )
     rules = check.mapping(data.get("rules"), "rules")
     for rule_id, options in rules.items():
         _rule(check, config, rule_id, options)

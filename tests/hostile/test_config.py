@@ -148,3 +148,16 @@ def test_rule_options_are_typed(tmp_path: Path) -> None:
     config = load_config(_yaml(tmp_path, "rules:\n  legal-basis-expiring:\n    days: 1.000\n    severity: info\n"))
     assert config.rule_options["legal-basis-expiring"] == {"days": 1000}
     assert config.severities["legal-basis-expiring"] == "info"
+
+
+def test_limits_are_typed(tmp_path: Path) -> None:
+    config = load_config(_yaml(tmp_path, "limits:\n  max-unzipped-mb: 1.024\n  max-rows:\n"))
+    assert config.limits.max_unzipped_mb == 1024 and config.limits.max_rows == 1_048_576
+    for bad, reason in [
+        ("limits:\n  max-rows: -1\n", "limits.max-rows: cần một số dương"),
+        ("limits:\n  max-rows: 2,5\n", "limits.max-rows: cần một số nguyên"),
+        ("limits:\n  max-row: 5\n", "'limits.max-row'; có phải 'limits.max-rows'?"),
+        ("limits: 5\n", "limits: cần một bảng"),
+    ]:
+        with pytest.raises(ConfigError, match=reason):
+            load_config(_yaml(tmp_path, bad))
