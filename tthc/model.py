@@ -71,6 +71,12 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
             elif self.column is not None:
                 parts.append(tr(f"cột {self.column}", f"column {self.column}"))
             return ", ".join(parts)
+        if self.line is not None and self.file.lower().endswith((".docx", ".doc", ".pdf")):
+            from tthc.i18n import tr  # a paragraph of a Word file, a line of a PDF page
+
+            if self.page is not None:
+                return self.file + tr(f", trang {self.page}, dòng {self.line}", f", page {self.page}, line {self.line}")
+            return self.file + tr(f", đoạn {self.line}", f", paragraph {self.line}")
         if self.sheet is not None:
             where = f"{self.sheet}!{self.cell}" if self.cell else f"{self.sheet}!{self.row or ''}"
             if self.cell is None and self.row is not None:

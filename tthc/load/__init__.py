@@ -11,7 +11,8 @@ from tthc.load.limits import Limits
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-SUFFIXES = YAML_SUFFIXES + EXCEL_SUFFIXES
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf")  # Word and PDF: tthc.load.documents
+SUFFIXES = YAML_SUFFIXES + EXCEL_SUFFIXES + DOCUMENT_SUFFIXES
 
 __all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file"]
 
@@ -40,8 +41,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             if not inside:
                 raise LoadError(
                     tr(
-                        "thư mục không có danh mục nào (*.yaml, *.yml, *.xlsx, *.xls, *.ods)",
-                        "the folder holds no catalog (*.yaml, *.yml, *.xlsx, *.xls, *.ods)",
+                        "thư mục không có danh mục nào (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
+                        "the folder holds no catalog (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
                     ),
                     str(path),
                 )
@@ -67,10 +68,14 @@ def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
         from tthc.load.excel import load_excel
 
         return load_excel(path, limits)
+    if suffix in DOCUMENT_SUFFIXES:
+        from tthc.load.documents import load_document
+
+        return load_document(path, limits)
     raise LoadError(
         tr(
-            f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls hoặc .ods",
-            f"unknown file type '{suffix or path.name}'; use .yaml, .yml, .xlsx, .xls or .ods",
+            f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc hoặc .pdf",
+            f"unknown file type '{suffix or path.name}'; use .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc or .pdf",
         ),
         str(path),
     )

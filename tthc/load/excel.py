@@ -107,11 +107,22 @@ def _paused_gc() -> Iterator[None]:
 
 def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     sheet, table = _procedure_table(book, file, [n for n in book.sheet_names])
-    title = read_title(sheet.rows[: table.header_top])
+    read, reader = read_procedure_grid(table, file, sink)
+    _numeric_codes(book, sheet.name, reader, sink)
+    return read
+
+
+def read_procedure_grid(
+    table: Table, file: str, sink: IssueSink, title_rows: list[list[Any]] | None = None
+) -> tuple[ExcelRead, ProcedureRows]:
+    """A procedure table of any source (sheet, Word or PDF table): a portal list export or
+    an annex. ``title_rows`` are lines above the table that are not in it (a document's
+    paragraphs: "PHỤ LỤC", the decision line)."""
+    sheet = table.sheet
+    title = read_title([*(title_rows or []), *sheet.rows[: table.header_top]])
     _report_unknown(table, sink)
     reader = ProcedureRows(file, table, sink, sections=True)
     records = reader.read()
-    _numeric_codes(book, sheet.name, reader, sink)
     meta = dict(title.meta)
     _issuer_column(reader, meta)
     targets = table.targets()
@@ -124,11 +135,11 @@ def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     )
     if annex:
         meta.setdefault("kind", "full" if targets >= _LIST_ONLY else "provincial_list")
-        return ExcelRead(meta, records, "annex", sink)
+        return ExcelRead(meta, records, "annex", sink), reader
     # A list export names procedures (code, name, agency, field) without their elements:
     # an index, which completeness rules do not judge.
     meta.setdefault("kind", "index")
-    return ExcelRead(meta, records, "portal_export", sink)
+    return ExcelRead(meta, records, "portal_export", sink), reader
 
 
 def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[SheetData, Table]:

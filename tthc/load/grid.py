@@ -25,7 +25,7 @@ class Grid:
     merged: list[tuple[int, int, int, int]]  # 0-based (top, left, bottom, right), inclusive
     hidden: bool = False
     table: int | None = None  # 1-based table number when the grid is a document table
-    pages: list[int] | None = None  # PDF: the page each row is on
+    places: list[tuple[int, int, int | None]] | None = None  # per row: (table, row in it, page)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based cell -> "#N/A"
 
     @property
@@ -40,10 +40,10 @@ class Grid:
         """The position of a cell (1-based row and column)."""
         if self.table is None:
             return SourceRef(file, self.name, row, column, None, title)
-        page = None
-        if self.pages and row is not None and 0 < row <= len(self.pages):
-            page = self.pages[row - 1]
-        return SourceRef(file, None, row, column, None, title, self.table, page)
+        if self.places and row is not None and 0 < row <= len(self.places):
+            table, row, page = self.places[row - 1]  # a table joined from several (pages, parts)
+            return SourceRef(file, None, row, column, None, title, table, page)
+        return SourceRef(file, None, row, column, None, title, self.table)
 
 
 # The spreadsheet readers' name for it.

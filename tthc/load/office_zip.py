@@ -108,9 +108,19 @@ def check_declared(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:
         raise _too_big(path, limits)
 
 
-def inspect(path: Path, kind: str, limits: Limits | None = None) -> ZipFacts:
-    """Check an xlsx, ods or docx file against the limits; raise LoadError if one is passed."""
+def inspect(path: Path, kind: str, limits: Limits | None = None, shown: Path | None = None) -> ZipFacts:
+    """Check an xlsx, ods or docx file against the limits; raise LoadError if one is passed.
+    ``shown``: the file messages name, when ``path`` is a converted copy."""
     limits = limits or DEFAULT_LIMITS
+    try:
+        return _inspect(path, kind, limits)
+    except LoadError as exc:
+        if shown is not None and shown != path:
+            raise LoadError(exc.message, str(shown)) from exc
+        raise
+
+
+def _inspect(path: Path, kind: str, limits: Limits) -> ZipFacts:
     facts = ZipFacts()
     try:
         zf = zipfile.ZipFile(path)
