@@ -16,7 +16,11 @@ from enum import StrEnum
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a loader makes one per cell, and frozen
 class SourceRef:  # dataclasses cost twice as much to create. Treat it as immutable.
-    """Where a value came from: a workbook cell or a YAML line (all 1-based)."""
+    """Where a value came from: a workbook cell, a YAML line or a JSON field (all 1-based).
+
+    For a JSON record ``field`` names the key path ("thanh_phan_ho_so",
+    "tables.can_cu_phap_ly") and ``row`` the table row inside that field, if any.
+    """
 
     file: str
     sheet: str | None = None
@@ -24,6 +28,7 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     column: int | None = None
     line: int | None = None
     column_title: str | None = None
+    field: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -34,7 +39,10 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
 
     @property
     def line_or_row(self) -> int | None:
-        return self.line if self.line is not None else self.row
+        """The YAML line or the sheet row (a row inside a JSON field is not a line of the file)."""
+        if self.line is not None:
+            return self.line
+        return self.row if self.field is None else None
 
     def at(self, **changes: object) -> SourceRef:
         """A copy with some positions replaced (e.g. the column of a cell in this row)."""
@@ -45,7 +53,7 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     def to_dict(self) -> dict[str, object]:
         """JSON form: only the positions that are known, plus the Excel cell name."""
         out: dict[str, object] = {"file": self.file}
-        for name in ("sheet", "row", "column", "line", "column_title"):
+        for name in ("sheet", "row", "column", "line", "column_title", "field"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -62,6 +70,8 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
             if self.column_title:
                 text += f" ({self.column_title})"
             return text
+        if self.field is not None:
+            return f"{self.file}, {self.field}" + (f", dòng {self.row}" if self.row is not None else "")
         if self.line is not None:
             return f"{self.file}:{self.line}:{self.column or 1}"
         return self.file
@@ -257,6 +267,9 @@ class DocumentRequirement:
     note: str | None = None
     raw: str | None = None
     source: SourceRef | None = None
+    # the heading the paper is listed under, as written ("Hồ sơ của người nhận con nuôi:",
+    # "Trường hợp 2: …"): a dossier repeated per sub-case keeps its sub-cases apart
+    group: str | None = None
 
 
 @dataclass(slots=True)
@@ -364,6 +377,7 @@ class Procedure:
     decision: Decision | None = None
     reviewed: dt.date | None = None
     notes: str | None = None
+    url: str | None = None  # the procedure's page on the national portal, when the source gives it
     source: SourceRef | None = None
     # SourceRef of plain fields, by field name ("name", "place", "field", "levels"…)
     sources: dict[str, SourceRef] = dataclasses.field(default_factory=dict)

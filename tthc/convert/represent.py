@@ -206,6 +206,7 @@ def document_full(d: DocumentRequirement) -> dict[str, Any]:
             "form": d.form,
             "note": d.note,
             "raw": d.raw,
+            "group": d.group,
         }
     )
 
@@ -334,6 +335,7 @@ def procedure_data(p: Procedure, loss: Loss | None = None) -> dict[str, Any]:
     out["decision"] = decision_data(p.decision)
     out["reviewed"] = p.reviewed
     out["notes"] = p.notes
+    out["url"] = p.url
     out["extra"] = dict(p.extra) if p.extra else None
     result = {k: v for k, v in out.items() if v is not None and v != []}
     if p.volume is not None and "volume" not in result:

@@ -64,6 +64,7 @@ def procedure_row(p: Procedure, loss: Loss) -> dict[str, Any]:
         "dossiers_per_year": p.volume.dossiers_per_year if p.volume else None,
         "online_per_year": p.volume.online_per_year if p.volume else None,
         "notes": p.notes,
+        "url": p.url,
         "legal_basis": "\n".join(r.raw for r in p.legal_basis[: legal_split(p)]) or None,
     }
     if is_shorthand(p.channels):
@@ -123,6 +124,7 @@ def _check(p: Procedure, row: dict[str, Any], loss: Loss) -> None:
         "forms",
         "conditions",
         "notes",
+        "url",
     ):
         if plain(getattr(built, field)) != plain(getattr(p, field)):
             loss.add(p, field, row.get(field))
@@ -196,6 +198,7 @@ def document_row(d: DocumentRequirement, p: Procedure, loss: Loss) -> dict[str, 
         "form": d.form,
         "note": d.note,
         "raw": d.raw,
+        "group": d.group,
     }
     if plain(rebuild({"documents": [child_item(wl.DOCUMENTS, row)]}).documents) != plain([d]):
         loss.add(p, "documents", d.raw or d.name)
