@@ -18,16 +18,21 @@ from pathlib import Path
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult
+from tthc.load.limits import Limits
 
-# suffix -> "module:function" of its loader, imported only when a file of that kind is read.
+# suffix -> "module:function" of its loader, imported only when a file of that kind is read;
+# a "+" after the name: the loader takes the size limits of office files, load(path, limits).
 # Adding a format is one line here (and the loader itself).
 LOADERS: dict[str, str] = {
     ".yaml": "tthc.load.yaml_loader:load_yaml",
     ".yml": "tthc.load.yaml_loader:load_yaml",
-    ".xlsx": "tthc.load.excel:load_excel",
-    ".xlsm": "tthc.load.excel:load_excel",
-    ".xls": "tthc.load.excel:load_excel",
-    ".ods": "tthc.load.excel:load_excel",
+    ".xlsx": "tthc.load.excel:load_excel+",
+    ".xlsm": "tthc.load.excel:load_excel+",
+    ".xls": "tthc.load.excel:load_excel+",
+    ".ods": "tthc.load.excel:load_excel+",
+    ".docx": "tthc.load.documents:load_document+",
+    ".doc": "tthc.load.documents:load_document+",
+    ".pdf": "tthc.load.documents:load_document+",
     ".csv": "tthc.load.csv_loader:load_csv",
     ".json": "tthc.load.portal:load_json",
 }
@@ -36,6 +41,7 @@ FOLDER_LOADER = "tthc.load.portal:load_json_folder"
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf")  # Word and PDF: tthc.load.documents
 SUFFIXES = tuple(LOADERS)
 
 __all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file", "readable_types"]
@@ -105,8 +111,9 @@ def _catalogs_in(folder: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.parts)
 
 
-def load_file(path: Path) -> LoadResult:
-    """Load one catalog: a file with the loader its suffix names, or a folder of JSON records."""
+def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
+    """Load one catalog: a file with the loader its suffix names (office files are checked
+    against ``limits`` first; None = the defaults), or a folder of JSON records."""
     if path.is_dir():
         return _loader(FOLDER_LOADER)(path)
     suffix = path.suffix.lower()
@@ -119,9 +126,11 @@ def load_file(path: Path) -> LoadResult:
             ),
             str(path),
         )
+    if target.endswith("+"):
+        return _loader(target[:-1])(path, limits)
     return _loader(target)(path)
 
 
-def _loader(target: str) -> Callable[[Path], LoadResult]:
+def _loader(target: str) -> Callable[..., LoadResult]:
     module, _, function = target.partition(":")
     return getattr(importlib.import_module(module), function)
