@@ -297,3 +297,26 @@ def test_cli_bad_synonyms_file_is_one_line_and_nothing_written(
 def test_cli_missing_synonyms_file(cli, tmp_path: Path) -> None:
     code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--synonyms", tmp_path / "khong-co.yaml")
     assert code == 2 and "khong-co.yaml" in err and err.count("\n") == 1
+
+
+def test_the_readme_and_docs_publish_commands_work(cli, tmp_path: Path, monkeypatch) -> None:
+    """Every `tthc publish` / `tthc handbook` line the README's "For citizens" and docs/publish.md show."""
+    import shlex
+
+    root = Path(__file__).resolve().parents[2]
+    lines = []
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines += re.findall(r"^(tthc (?:publish|handbook) .+?)(?:\s+#.*)?$", readme.split("## For citizens", 1)[1], re.M)
+    lines += re.findall(
+        r"^(tthc (?:publish|handbook) .+?)(?:\s+#.*)?$", (root / "docs/publish.md").read_text("utf-8"), re.M
+    )
+    assert len(lines) >= 8
+    for name in ("catalogs", "docs"):
+        (tmp_path / name).symlink_to(root / name)
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        if args[-1].endswith(".pdf"):
+            continue  # LibreOffice: test_pdf_through_libreoffice
+        code, _, err = cli(*args)
+        assert code == 0, (line, err)
