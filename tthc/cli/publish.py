@@ -14,6 +14,7 @@ from tthc.cli.common import (
     apply_language,
     default_paths,
     exit_on_errors,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
@@ -85,6 +86,7 @@ def publish(
                     f"--portal-search '{portal_search}': needs an http(s) address with {{code}} where the code goes",
                 )
             )
+        output_target(output, [*default_paths(paths), config, synonyms], folder=True)
         try:
             words = load_synonyms(synonyms)
             if flag_outdated:
