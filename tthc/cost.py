@@ -18,7 +18,6 @@ unknown cost — never 0. Amounts are Decimal, rounded to the đồng only at th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -59,7 +58,6 @@ COPY_ACTIVITY = "copies_certification"  # shared equally by the papers submitted
 # the cost in both modes.
 ONLINE_DROPS = ("travel", "waiting")
 
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")  # thousands groups, one separator
 _CONFIG_KEYS = ("mode", "hourly-rate", "hours-per-day", "scm-hours", "out-of-pocket", "usd-rate")
 
 
@@ -204,15 +202,15 @@ def _positive(value: Any, where: str) -> Decimal:
 def _decimal(value: Any, where: str) -> Decimal:
     if isinstance(value, bool):
         raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
-    text = str(value).strip().replace(" ", "")
-    if isinstance(value, str) and _GROUPED.match(text):
-        text = re.sub(r"[.,]", "", text)  # "40.000" / "40,000": forty thousand
-    try:
-        amount = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise CostError(
-            tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'")
-        ) from None
+    if isinstance(value, Decimal | int):
+        amount = Decimal(value)
+    else:  # the one Vietnamese rule of the config and the catalogs: "40.000" is forty thousand
+        from tthc.text import NumberError, read_number
+
+        try:
+            amount = read_number(str(value))
+        except NumberError as exc:
+            raise CostError(tr(f"{where}: '{value}': {exc.vi}", f"{where}: '{value}': {exc.en}")) from None
     if not amount.is_finite():
         raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
     return amount
