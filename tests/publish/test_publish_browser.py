@@ -103,10 +103,13 @@ def test_kiosk_cycles_pauses_and_navigates_by_keyboard(browser, site: Path) -> N
     from selenium.webdriver.common.keys import Keys
 
     browser.get((site / "kiosk.html").resolve().as_uri() + "?giay=1")
-    heading = lambda: browser.find_element(_by("CSS_SELECTOR"), "#slide h2").text  # noqa: E731
-    first = heading()
+    # read in one script: the slide is rebuilt on every advance, so a found element can go stale
+    heading = lambda: browser.execute_script("return document.querySelector('#slide h2').textContent")  # noqa: E731
+    first, text = browser.execute_script(
+        "const s = document.getElementById('slide'); return [s.querySelector('h2').textContent, s.textContent]"
+    )
     assert first == "Cấp bản sao trích lục hộ tịch"  # most dossiers per year first
-    assert "Tờ khai cấp bản sao trích lục hộ tịch" in browser.find_element(_by("ID"), "slide").text
+    assert "Tờ khai cấp bản sao trích lục hộ tịch" in text
     deadline = time.monotonic() + 5
     while heading() == first and time.monotonic() < deadline:
         time.sleep(0.1)
