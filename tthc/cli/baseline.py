@@ -19,9 +19,10 @@ from tthc.cli.common import (
     fail,
     stderr_console,
 )
+from tthc.cli.framework import Typer
 from tthc.i18n import tr
 
-app = typer.Typer(
+app = Typer(
     help="Baseline: chấp nhận các phát hiện hiện có để kiểm tra hằng đêm chỉ báo phát hiện mới. "
     "/ Accept today's findings so nightly checks report only new ones.",
     no_args_is_help=True,
@@ -65,7 +66,15 @@ def _audit(paths, config, select, ignore, as_of):
 
 @app.command("create")
 def create(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp baseline sẽ ghi (JSON).", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp baseline sẽ ghi (JSON). / The baseline file to write (JSON).",
+            show_default=False,
+        ),
+    ],
     paths: PathsArgument = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -92,7 +101,9 @@ def create(
 
 @app.command("update")
 def update(
-    baseline_file: Annotated[Path, typer.Argument(help="Tệp baseline cần cập nhật.", show_default=False)],
+    baseline_file: Annotated[
+        Path, typer.Argument(help="Tệp baseline cần cập nhật. / The baseline file to update.", show_default=False)
+    ],
     paths: PathsArgument = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -103,7 +114,7 @@ def update(
     """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
     apply_language(lang)
     from tthc import baseline
-    from tthc.report.terminal import render_fixed
+    from tthc.report.findings_text import render_fixed
 
     with exit_on_errors():
         baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs

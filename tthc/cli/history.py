@@ -34,15 +34,24 @@ def history(
         typer.Option(
             "--db",
             envvar="TTHC_HISTORY_DB",
-            help="Cơ sở dữ liệu SQLite do 'tthc check --record' ghi.",
+            help="Cơ sở dữ liệu SQLite do 'tthc check --record' ghi. / The SQLite database 'tthc check --record' wrote.",
             show_default=False,
         ),
     ],
     by: Annotated[
-        By, typer.Option("--by", help="Phân tích theo: field (lĩnh vực) | agency (cơ quan) | rule")
+        By,
+        typer.Option(
+            "--by",
+            help="Phân tích theo: field (lĩnh vực) | agency (cơ quan) | rule. / Break down by field, agency or rule.",
+        ),
     ] = By.field,
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text | json")] = HistoryFormat.text,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị.")] = 30,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị. / How many recent runs to show."
+        ),
+    ] = 30,
     lang: LangOption = None,
 ) -> None:
     """Xu hướng phát hiện qua các lần kiểm tra đã ghi. / Trend of findings across recorded runs."""

@@ -62,7 +62,12 @@ def rules(
 
 
 def explain(
-    rule: Annotated[str, typer.Argument(help="Mã (TT203) hoặc tên (household-book-required) của quy tắc.")],
+    rule: Annotated[
+        str,
+        typer.Argument(
+            help="Mã (TT203) hoặc tên (household-book-required) của quy tắc. / Code (TT203) or name of the rule.",
+        ),
+    ],
     lang: LangOption = None,
 ) -> None:
     """In tài liệu đầy đủ của một quy tắc. / Print one rule's documentation."""

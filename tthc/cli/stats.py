@@ -33,10 +33,20 @@ def stats(
     paths: PathsArgument = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text | json")] = StatsFormat.text,
     chart: Annotated[
-        Path | None, typer.Option("--chart", help="Ghi biểu đồ (.png, .svg, .pdf) cho báo cáo.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Ghi biểu đồ (.png, .svg, .pdf) cho báo cáo. / Write the charts (.png, .svg, .pdf).",
+            show_default=False,
+        ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả).")
+        int,
+        typer.Option(
+            "--limit",
+            min=0,
+            help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả). / Rows of the per-procedure table (0: all).",
+        ),
     ] = 20,
     lang: LangOption = None,
 ) -> None:
