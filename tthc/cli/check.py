@@ -22,6 +22,7 @@ from tthc.cli.common import (
     exit_on_errors,
     fail,
     format_errors_hint,
+    output_target,
     stderr_console,
     stdout_console,
 )
@@ -192,6 +193,7 @@ def check(
     with exit_on_errors(), progress() as bar:
         try:
             cfg = load_config(config)
+            output_target(output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files])
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             audit = run_audit(
                 default_paths(paths),
@@ -218,7 +220,8 @@ def check(
         with exit_on_errors():
             record_run(record, audit)
     report = Report(format, output_format or OutputFormat.concise, group_by, statistics)
-    _emit(report, audit, findings, fixed, output, automation_id)
+    with exit_on_errors():
+        _emit(report, audit, findings, fixed, output, automation_id)
     from tthc.report.findings_text import render_summary
 
     procedures = sum(len(c.procedures) for c in audit.catalogs)
