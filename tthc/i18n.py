@@ -96,6 +96,18 @@ _HELP_WORDS = {
 _HELP_EXTRAS = (("default: ", "mặc định: "), ("env var: ", "biến môi trường: "), ("required", "bắt buộc"))
 
 
+def help_text(text: str) -> str:
+    """An option's help as Click shows it — our "Tiếng Việt / English" text, then Click's own
+    "[default: x; env var: Y]" — in the current language."""
+    import re
+
+    match = re.search(r"\s+(\[[^\[\]]*\])$", text)
+    if match is None:
+        return help_words(pick(text))
+    own = text[: match.start()]
+    return (f"{help_words(pick(own))}  " if own else "") + help_words(match.group(1))
+
+
 def help_words(text: str) -> str:
     """Click's help vocabulary (headings, the --help line, "[default: x]") in the current language."""
     if _current == "en":

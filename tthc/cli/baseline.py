@@ -37,23 +37,27 @@ def _audit(paths, config, select, ignore, as_of):
     from tthc.baseline import Scope
     from tthc.config import load_config
     from tthc.engine import SelectionError
+    from tthc.report.terminal import progress
 
-    with exit_on_errors():
+    with exit_on_errors(), progress() as bar:
         try:
+            cfg = load_config(config)
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             audit = run_audit(
                 default_paths(paths),
-                load_config(config),
+                cfg,
                 as_of=parse_as_of(as_of),
                 select=split_selectors(select),
                 ignore=split_selectors(ignore),
+                progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
             )
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
-    from rich.markup import escape
+    from tthc.report.terminal import esc
 
     err = stderr_console()
     for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True, markup=True, highlight=False)
+        err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
     if audit.load_errors:
         raise fail(
             tr(

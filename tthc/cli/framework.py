@@ -19,7 +19,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from tthc.i18n import click_message, help_words, language_from, pick, set_language, tr
+from tthc.i18n import click_message, help_text, help_words, language_from, pick, set_language, tr
 
 try:  # Typer >= 0.20 vendors Click
     from typer._click import exceptions as _exceptions
@@ -44,7 +44,7 @@ class Formatter(HelpFormatter):
         super().write_text(pick(text))
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, help_words(pick(text))) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(term, help_text(text)) for term, text in rows], col_max, col_spacing)
 
 
 class Context(TyperCommand.context_class):  # type: ignore[misc,name-defined]

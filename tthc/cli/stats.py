@@ -54,7 +54,9 @@ def stats(
     """Thống kê thủ tục, hồ sơ và tỷ lệ nộp trực tuyến. / Counts, dossiers and online uptake."""
     apply_language(lang)
     from tthc.publish.source import load_catalogs
-    from tthc.stats import compute, render, write_chart
+    from tthc.report.stats_text import render
+    from tthc.report.terminal import progress
+    from tthc.stats import compute, write_chart
 
     with exit_on_errors():
         if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
@@ -65,12 +67,15 @@ def stats(
                 )
             )
         output_target(chart, default_paths(paths), stdout=False)
-        result = compute(load_catalogs(default_paths(paths)))
+        with progress() as bar:
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+            result = compute(load_catalogs(default_paths(paths)))
     if format is StatsFormat.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         render(result, stdout_console(), limit=limit)
     if chart is not None:
-        with exit_on_errors():
+        with exit_on_errors(), progress() as bar:
+            bar.step(tr("Đang vẽ biểu đồ", "Drawing the charts"))
             write_chart(result, chart)
         stderr_console().print(tr(f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)

@@ -22,6 +22,7 @@ from tthc.i18n import tr
 from tthc.report.terminal import (
     MESSAGE_CAP,
     SEVERITY_STYLE,
+    count,
     fit_width,
     make_console,
     one_line,
@@ -204,7 +205,7 @@ def _print(console, text, indent: int, wrap: bool) -> None:
     from rich.padding import Padding
 
     if wrap:
-        console.print(Padding(text, (0, 0, 0, indent)), soft_wrap=False)
+        console.print(Padding(text, (0, 0, 0, indent), expand=False), soft_wrap=False)
     else:
         text.pad_left(indent)
         console.print(text, soft_wrap=True)
@@ -313,11 +314,18 @@ def render_summary(
     findings: Sequence[Finding], procedures: int, files: int, console: Console, *, hint: str | None = None
 ) -> None:
     counts = Counter(str(f.severity) for f in findings)
-    parts = [f"{counts.get(s, 0)} {severity_label(s)}" for s in ("error", "warning", "info")]
+    parts = ", ".join(
+        (
+            count(counts.get("error", 0), "lỗi", "error"),
+            count(counts.get("warning", 0), "cảnh báo", "warning"),
+            f"{counts.get('info', 0)} {tr('thông tin', 'info')}",
+        )
+    )
     affected = len({(f.file, f.procedure_code, f.procedure_name) for f in findings})
     text = tr(
-        f"{len(findings)} phát hiện ({', '.join(parts)}) ở {affected}/{procedures} thủ tục, {files} tệp",
-        f"{len(findings)} findings ({', '.join(parts)}) in {affected}/{procedures} procedures, {files} files",
+        f"{len(findings)} phát hiện ({parts}) ở {affected}/{procedures} thủ tục, {files} tệp",
+        f"{count(len(findings), '', 'finding').strip()} ({parts}) in {affected}/{procedures} "
+        f"{'procedure' if procedures == 1 else 'procedures'}, {count(files, '', 'file').strip()}",
     )
     console.print(plain(text, "bold"))
     if hint and findings:

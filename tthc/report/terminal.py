@@ -55,6 +55,11 @@ def severity_label(severity: str) -> str:
     }[str(severity)]
 
 
+def count(n: int, vi: str, en: str, en_plural: str | None = None) -> str:
+    """ "3 lỗi" / "3 errors", "1 error": Vietnamese nouns do not change, English ones do."""
+    return f"{n} " + tr(vi, en if n == 1 else en_plural or en + "s")
+
+
 # -- consoles and user text ------------------------------------------------------------------
 
 
@@ -143,7 +148,10 @@ def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = 
     if source.line is not None:
         local = f"{source.line}:{source.column or 1}"
         return local if in_file else f"{source.file}:{local}"
-    return "" if in_file else source.file
+    text = str(source)  # other shapes (a table in a Word or PDF document…): the model's own wording
+    if in_file:
+        return text[len(source.file) :].lstrip(" ,:") if text.startswith(source.file) else text
+    return text
 
 
 def sort_key(source: SourceRef | None) -> tuple:
@@ -156,28 +164,120 @@ def sort_key(source: SourceRef | None) -> tuple:
 # -- tables ------------------------------------------------------------------------------------
 
 
-def table(title: str | None = None, **options: Any) -> Table:
-    """A table that fits 80 columns: light borders, no outer edge, columns that wrap."""
+def table(**options: Any) -> Table:
+    """A table that fits 80 columns: light borders, no outer edge, two spaces between columns.
+
+    Add columns with :func:`fixed_column`, :func:`figure_column` and :func:`text_column`, and
+    print it with :func:`print_table`.
+    """
     from rich import box
-    from rich.table import Table
 
     options.setdefault("box", box.SIMPLE_HEAD)
     options.setdefault("show_edge", False)
     options.setdefault("pad_edge", False)
-    return Table(title=esc(title) if title else None, title_justify="left", title_style="bold", **options)
+    options.setdefault("padding", (0, 1, 0, 0))  # with the box's blank separator: two spaces between columns
+    return _grid_class()(**options)
+
+
+def _grid_class():
+    from rich.table import Table
+
+    class Grid(Table):
+        """A Rich table that remembers the widest cell of each column (to fit headers to the width)."""
+
+        def add_row(self, *cells: Any, **kwargs: Any) -> None:
+            from rich.cells import cell_len
+
+            super().add_row(*cells, **kwargs)
+            widths = self.__dict__.setdefault("tthc_widths", {})
+            for i, cell in enumerate(cells):
+                text = cell.plain if hasattr(cell, "plain") else str(cell or "")
+                widest = max((cell_len(line) for line in text.split("\n")), default=0)
+                if widest > widths.get(i, 0):
+                    widths[i] = widest
+
+    return Grid
+
+
+def print_table(console: Console, title: str | None, grid: Table) -> None:
+    """The title on its own line (a Rich table title would wrap to the table's width), then the
+    table; figure columns put their header on two lines when the table would not fit otherwise."""
+    if title:
+        console.print(plain(title, "bold"), soft_wrap=True)
+    _fit_headers(console, grid)
+    console.print(grid)
+
+
+def _fit_headers(console: Console, grid: Table) -> None:
+    """Split figure headers (largest gain first) until the columns' least widths fit the console."""
+    from rich.cells import cell_len
+
+    widths = getattr(grid, "tthc_widths", {})
+    needed = 2 * (len(grid.columns) - 1)
+    candidates = []
+    for i, column in enumerate(grid.columns):
+        header = getattr(column, "tthc_header", str(column.header))
+        value = widths.get(i, 0)
+        kind = getattr(column, "tthc_kind", "")
+        if kind == "text":
+            needed += column.min_width or 0
+            continue
+        needed += max(value, cell_len(str(column.header)))
+        if kind == "figure" and any(ch in header[1:-1] for ch in _BREAKS):
+            split = _two_lines(header)
+            gain = max(value, cell_len(str(column.header))) - max(
+                value, *(cell_len(line) for line in split.split("\n"))
+            )
+            if gain > 0:
+                candidates.append((gain, column, split))
+    excess = needed - console.width
+    for gain, column, split in sorted(candidates, key=lambda c: -c[0]):
+        if excess <= 0:
+            break
+        column.header = split
+        excess -= gain
+
+
+_SOFT_HYPHEN = "\u00ad"
+_BREAKS = (" ", "/", _SOFT_HYPHEN)
+
+
+def _two_lines(header: str) -> str:
+    """The header on two lines, split at the space, slash or soft hyphen (shown as "-") that makes
+    the longer line shortest."""
+    from rich.cells import cell_len
+
+    def lines(at: int) -> tuple[str, str]:
+        ch = header[at]
+        first = header[: at + 1] if ch == "/" else header[:at] + ("-" if ch == _SOFT_HYPHEN else "")
+        return first.replace(_SOFT_HYPHEN, ""), header[at + 1 :].replace(_SOFT_HYPHEN, "")
+
+    points = [i for i, ch in enumerate(header[:-1]) if ch in _BREAKS and i > 0]
+    best = min(points, key=lambda at: max(cell_len(part) for part in lines(at)))
+    return "\n".join(lines(best))
 
 
 def fixed_column(grid: Table, header: str, *, justify: str = "left", min_width: int | None = None) -> None:
-    """A column printed whole (codes, rule names, figures): not wrapped; the prose columns give way first.
+    """A column printed whole (codes, rule names, dates): not wrapped; the prose columns give way first.
 
     Were the terminal too narrow even so, the text folds onto the next line, never "…".
     """
     grid.add_column(header, justify=justify, no_wrap=True, overflow="fold", min_width=min_width)  # type: ignore[arg-type]
 
 
-def text_column(grid: Table, header: str, *, min_width: int = 12, ratio: int = 1) -> None:
+def figure_column(grid: Table, header: str, *, justify: str = "right") -> None:
+    """A column of figures: never wrapped. Its header goes on two lines when the table would not
+    fit otherwise (see print_table), so many figures fit in 80 columns; a one-word header may
+    mark where it can be hyphenated with a soft hyphen (U+00AD): "Proce\u00addures"."""
+    grid.add_column(header.replace(_SOFT_HYPHEN, ""), justify=justify, no_wrap=True, overflow="fold")  # type: ignore[arg-type]
+    grid.columns[-1].tthc_kind = "figure"  # type: ignore[attr-defined]
+    grid.columns[-1].tthc_header = header  # type: ignore[attr-defined]
+
+
+def text_column(grid: Table, header: str, *, min_width: int = 12, ratio: int | None = 1) -> None:
     """A column of prose (names, summaries): takes the room left and wraps at word boundaries."""
     grid.add_column(header, overflow="fold", min_width=min_width, ratio=ratio)
+    grid.columns[-1].tthc_kind = "text"  # type: ignore[attr-defined]
 
 
 # -- progress ----------------------------------------------------------------------------------

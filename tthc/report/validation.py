@@ -134,7 +134,7 @@ def render(reports: list[FileReport], console) -> None:
     """Problems first (each with its position), then a summary table per file."""
     from rich.text import Text
 
-    from tthc.report.terminal import fit_width, fixed_column, plain, table, text_column
+    from tthc.report.terminal import count, fit_width, fixed_column, plain, table, text_column
 
     width = fit_width(console)
     problems = []
@@ -158,7 +158,7 @@ def render(reports: list[FileReport], console) -> None:
         if r.result is None:
             continue
         cat = r.result.catalog
-        console.print(plain(f"{r.path} — {len(cat.procedures)} {tr('thủ tục', 'procedures')}", "bold"))
+        console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure')}", "bold"))
         levels = table()
         text_column(levels, tr("Cấp thực hiện", "Level"))
         fixed_column(levels, tr("Số TTHC", "Procedures"), justify="right")
@@ -184,7 +184,7 @@ def render(reports: list[FileReport], console) -> None:
         )
         detail = ", ".join(f"{k}: {n}" for k, n in sorted(r.counts["issues"].items()))
         state.append(
-            f" — {errors} {tr('lỗi', 'errors')}, {warnings} {tr('cảnh báo', 'warnings')}"
+            f" — {count(errors, 'lỗi', 'error')}, {count(warnings, 'cảnh báo', 'warning')}"
             + (f" ({detail})" if detail else "")
         )
         console.print(state)
