@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import CopyKind, DocumentRequirement, Procedure
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import match_key
 
 # Copy kinds that make a certified copy unnecessary when the line also accepts them.
@@ -40,6 +40,7 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
             ),
             subject=_doc_subject(doc),
             source=doc.source,
+            payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
@@ -64,6 +65,7 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
             source=doc.source,
             legal_basis=kind.source,
             data={"database": kind.database, "document_type": kind.id, "variant": variant},
+            payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
@@ -92,6 +94,7 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
             subject=_doc_subject(doc),
             source=doc.source,
             data={"originals": doc.originals, "copies": doc.copies},
+            payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
@@ -118,9 +121,11 @@ _ISSUED_PAPER = re.compile(
 
 
 def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    lines: list[tuple[str, str, object]] = [("documents", _doc_text(d), d.source) for d in procedure.documents]
-    lines += [("forms", text, procedure.source_of("forms")) for text in procedure.forms]
-    for field_name, text, source in lines:
+    lines: list[tuple[str, str, object, DocumentRequirement | None]] = [
+        ("documents", _doc_text(d), d.source, d) for d in procedure.documents
+    ]
+    lines += [("forms", text, procedure.source_of("forms"), None) for text in procedure.forms]
+    for field_name, text, source, doc in lines:
         key = match_key(text)
         if _ISSUED_PAPER.match(key) or not _CERTIFICATION.search(key):
             continue
@@ -134,6 +139,7 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
             ),
             subject=match_key(text),
             source=source,  # type: ignore[arg-type]
+            payload=Payload(part=doc, words=text),
         )
 
 
@@ -167,6 +173,7 @@ CERTIFIED_COPY_REQUIRED = Rule(
     legal_basis=T("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1", "Decree 23/2015/NĐ-CP, Art. 6(1)"),
     check=_check_certified_copy,
     proposal=T("Bỏ yêu cầu bản sao có chứng thực", "Drop the certified-copy requirement"),
+    effect=Effect.UNCERTIFY,
 )
 
 DATA_AVAILABLE_DOCUMENT = Rule(
@@ -206,6 +213,7 @@ DATA_AVAILABLE_DOCUMENT = Rule(
     ),
     check=_check_data_available,
     proposal=T("Thay giấy tờ bằng khai thác dữ liệu", "Replace the paper by data from the database"),
+    effect=Effect.DROP_PAPER,
 )
 
 EXCESS_COPIES = Rule(
@@ -236,6 +244,7 @@ EXCESS_COPIES = Rule(
     ),
     check=_check_excess_copies,
     proposal=T("Giảm số lượng bản giấy tờ", "Reduce the number of copies"),
+    effect=Effect.FEWER_COPIES,
 )
 
 FORM_CERTIFICATION_REQUIRED = Rule(
@@ -273,6 +282,7 @@ FORM_CERTIFICATION_REQUIRED = Rule(
     ),
     check=_check_form_certification,
     proposal=T("Bỏ yêu cầu xác nhận trên mẫu đơn, tờ khai", "Drop the certification of the form"),
+    effect=Effect.DROP_CERTIFICATION,
 )
 
 RULES = (CERTIFIED_COPY_REQUIRED, DATA_AVAILABLE_DOCUMENT, EXCESS_COPIES, FORM_CERTIFICATION_REQUIRED)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import Catalog, Mechanism, Procedure
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import match_key
 
 # Words a dossier line puts before the paper's name: copy kinds and counts.
@@ -80,6 +80,7 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
                         subject=f"{producer.code or match_key(producer.name)}|{match_key(result_name)}",
                         source=doc.source,
                         data={"producer_code": producer.code, "producer_name": producer.name, "result": result_name},
+                        payload=Payload(part=doc, words=doc.name, replacement=producer.label),
                     )
 
 
@@ -115,6 +116,7 @@ INTERLINK_CANDIDATE = Rule(
     check=_check_interlink,
     scope="catalog",
     proposal=T("Liên thông thủ tục hành chính", "Interlink the procedures"),
+    effect=Effect.INTERLINK,
 )
 
 RULES = (INTERLINK_CANDIDATE,)

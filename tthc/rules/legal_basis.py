@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from tthc.i18n import T, tr
 from tthc.knowledge import DocStatus, LegalDocument
 from tthc.model import LegalRef, Procedure
-from tthc.rules.base import Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import doc_number_key
 
 
@@ -71,6 +71,7 @@ def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             source=ref.source,
             legal_basis=doc.source,
             data={"document": doc.label, "replaced_by": successor_label, "ended": end, "article": ref.article},
+            payload=Payload(part=ref, words=ref.raw, replacement=successor_label, removes_part=True),
         )
 
 
@@ -97,6 +98,7 @@ def _check_expiring(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             source=ref.source,
             legal_basis=doc.source,
             data={"document": doc.label, "expires": doc.expires, "days_left": left},
+            payload=Payload(part=ref, words=ref.raw),
         )
 
 
@@ -134,6 +136,7 @@ LEGAL_BASIS_REPEALED = Rule(
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8", "Decree 63/2010/NĐ-CP, Art. 8"),
     check=_check_repealed,
     proposal=T("Cập nhật căn cứ pháp lý", "Update the legal basis"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 LEGAL_BASIS_EXPIRING = Rule(
@@ -169,6 +172,7 @@ LEGAL_BASIS_EXPIRING = Rule(
     check=_check_expiring,
     options=(Option("days", int, 90, T("Báo trước bao nhiêu ngày", "How many days ahead to warn")),),
     proposal=T("Chuẩn bị căn cứ pháp lý thay thế", "Prepare the replacing legal basis"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 RULES = (LEGAL_BASIS_REPEALED, LEGAL_BASIS_EXPIRING)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import DurationStatus, Procedure
-from tthc.rules.base import Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
 
 
 def round_half_days(days: float) -> float:
@@ -50,6 +50,7 @@ def _check_reducible(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding
         ),
         subject="time",
         data={"days_before": before, "days_after": after, "cut_percent": cut},
+        payload=Payload(days_before=before, days_after=after),
     )
 
 
@@ -122,6 +123,7 @@ PROCESSING_TIME_REDUCIBLE = Rule(
         ),
     ),
     proposal=T("Giảm thời gian giải quyết", "Reduce the processing time"),
+    effect=Effect.CUT_TIME,
 )
 
 UNUSED_PROCEDURE = Rule(
@@ -163,6 +165,7 @@ UNUSED_PROCEDURE = Rule(
         ),
     ),
     proposal=T("Bãi bỏ thủ tục hành chính", "Abolish the procedure"),
+    effect=Effect.ABOLISH,
 )
 
 RULES = (PROCESSING_TIME_REDUCIBLE, UNUSED_PROCEDURE)
