@@ -321,7 +321,9 @@ def render_summary(
             f"{counts.get('info', 0)} {tr('thông tin', 'info')}",
         )
     )
-    affected = len({(f.file, f.procedure_code, f.procedure_name) for f in findings})
+    affected = len(  # a catalog-wide finding (no procedure) is not a procedure
+        {(f.file, f.procedure_code, f.procedure_name) for f in findings if f.procedure_code or f.procedure_name}
+    )
     text = tr(
         f"{len(findings)} phát hiện ({parts}) ở {affected}/{procedures} thủ tục, {files} tệp",
         f"{count(len(findings), '', 'finding').strip()} ({parts}) in {affected}/{procedures} "
