@@ -126,6 +126,7 @@ def publish(
             + f"; total {_kb(report.total)}",
         ),
         soft_wrap=True,
+        markup=False,  # the folder name is the user's text
     )
     if flag_outdated:
         err.print(
