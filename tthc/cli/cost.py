@@ -47,7 +47,7 @@ def cost(
     def request():
         from tthc.cli.common import default_paths, output_target
 
-        output_target(output, [*default_paths(paths), decisions])
+        output_target(output, [*default_paths(paths), config, decisions])
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
             decisions=decisions,

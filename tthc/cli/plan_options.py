@@ -80,11 +80,11 @@ def prepare_or_exit(request):
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
             raise UsageError(str(exc)) from None
     if prepared.audit.load_errors:
-        from rich.markup import escape
+        from tthc.report.terminal import esc  # catalog text is never markup
 
         err = stderr_console()
         for issue in prepared.audit.load_errors:
-            err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True, highlight=False)
+            err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
         raise fail(
             tr(
                 "danh mục có lỗi định dạng, chưa lập văn bản; chạy 'tthc validate' để xem chi tiết",

@@ -61,7 +61,7 @@ def recommend(
     def request():
         inputs = input_files(default_paths(paths))
         converted(lambda: check_outputs(output, decisions, inputs))
-        output_target(output, [*inputs, decisions])
+        output_target(output, [*inputs, config, decisions], stdout=False)
         titles, recipients = tuple(signer_title or ()), tuple(recipient or ())
         filing = FilingOptions(issuer, number, place, parse_date(date), signer, titles, recipients)
         return plan_request(
