@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 RECORDS_LINE = "Lưu: VT."  # the last line of "Nơi nhận" (Nghị định 30/2020, Phụ lục I)
 BLANK_NUMBER = "      "  # the number is given when the văn thư registers the document
+BLANK = "……"  # a blank the officer fills in
 # The unit word before a place name: "UBND tỉnh Đồng Nai" -> "Đồng Nai".
 _UNIT = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+?)\s*$", re.I)
 _COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?:\s|$)", re.I)
@@ -83,17 +84,23 @@ def resolve_filing(
     signer_title: Sequence[str] = (),
     recipients: Sequence[str] = (),
 ) -> Filing:
-    """The filing details from the options, else from the catalogs; FilingError when one is missing."""
-    note = None
+    """The filing details from the options, else from the catalogs.
+
+    FilingError when the catalog's issuing body no longer exists and has no single
+    successor; an issuer or place that cannot be known is left blank (``Filing.note`` says so).
+    """
+    notes = []
     if issuer is None:
         issuer, note = _default_issuer(catalogs, knowledge, as_of)
+        notes.append(note)
     issuer = issuer.strip()
     chosen_place = place.strip() if place else place_of(issuer)
-    if not chosen_place:
-        raise FilingError(
+    if not chosen_place:  # left for the officer to fill in, and said so
+        chosen_place = BLANK
+        notes.append(
             tr(
-                f"không xác định được địa danh của '{issuer}' cho dòng địa danh, ngày tháng; dùng --place, ví dụ --place 'Ninh Bình'",
-                f"no place name in '{issuer}' for the place and date line; use --place, e.g. --place 'Ninh Bình'",
+                "dòng địa danh để trống: tên cơ quan ban hành không nêu địa danh; dùng --place, ví dụ --place 'Ninh Bình'",
+                "the place is left blank: the issuing body names no place; use --place, e.g. --place 'Ninh Bình'",
             )
         )
     lines = [r.strip().rstrip(";.") for r in recipients if r.strip()]
@@ -105,19 +112,17 @@ def resolve_filing(
         signer=signer.strip() if signer and signer.strip() else None,
         signer_title=tuple(t.strip() for t in signer_title if t.strip()) or default_signer_title(issuer),
         recipients=(*lines, RECORDS_LINE),
-        note=note,
+        note="; ".join(n for n in notes if n) or None,
     )
 
 
 def _default_issuer(catalogs: Sequence[Catalog], knowledge: Knowledge | None, as_of: dt.date) -> tuple[str, str | None]:
     """The first catalog's issuer as it stands at ``as_of`` (with why it changed), else FilingError."""
     written = next((c.issuer.strip() for c in catalogs if c.issuer and c.issuer.strip()), None)
-    if written is None:
-        raise FilingError(
-            tr(
-                "danh mục không ghi cơ quan ban hành; dùng --issuer, ví dụ --issuer 'UBND TỈNH NINH BÌNH'",
-                "the catalog names no issuing body; use --issuer, e.g. --issuer 'UBND TỈNH NINH BÌNH'",
-            )
+    if written is None:  # left for the officer to fill in, and said so
+        return "", tr(
+            "cơ quan ban hành để trống: danh mục không ghi; dùng --issuer, ví dụ --issuer 'UBND TỈNH NINH BÌNH'",
+            "the issuing body is left blank: the catalog names none; use --issuer, e.g. --issuer 'UBND TỈNH NINH BÌNH'",
         )
     body = _CHAIR.sub("", written)  # "Chủ tịch UBND tỉnh …" decides; the plan is the committee's
     if knowledge is None:
@@ -196,7 +201,9 @@ def place_of(issuer: str) -> str | None:
 def issuer_abbreviation(issuer: str) -> str:
     """ "UBND" for a people's committee; the initials otherwise ("Sở Tư pháp" -> "STP")."""
     lines = issuer_lines(issuer)
-    last = lines[-1] if lines else issuer
+    if not lines:
+        return BLANK
+    last = lines[-1]
     if _COMMITTEE.match(last.strip()):
         return "UBND"
     head = _UNIT.sub("", last).strip() or last

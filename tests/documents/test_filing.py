@@ -62,7 +62,9 @@ def test_a_district_body_asks_for_the_issuer() -> None:
     assert resolve_filing([catalog], load_knowledge(), dt.date(2025, 6, 30)).place == "Kim Bảng"
 
 
-def test_no_place_asks_for_it() -> None:
-    with pytest.raises(FilingError, match="--place"):
-        resolve_filing([Catalog()], None, AS_OF, issuer="BỘ TƯ PHÁP")
+def test_what_cannot_be_known_is_left_blank_and_said() -> None:
+    filing = resolve_filing([Catalog()], None, AS_OF, issuer="BỘ TƯ PHÁP")
+    assert filing.place_date == "……, ngày 02 tháng 12 năm 2026" and "--place" in filing.note
     assert resolve_filing([Catalog()], None, AS_OF, issuer="BỘ TƯ PHÁP", place="Hà Nội").place == "Hà Nội"
+    blank = resolve_filing([Catalog()], None, AS_OF)
+    assert blank.issuer == "" and blank.number == "Số:       /PA-……" and "--issuer" in blank.note
