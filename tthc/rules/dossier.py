@@ -4,22 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tthc.i18n import T, tr
+from tthc.knowledge.textkey import keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
-from tthc.text import match_key
+from tthc.rules.dossier_lines import (
+    applies_once_only,
+    demanded_at,
+    either_or_lines,
+    is_note,
+    line_text,
+    zero_count,
+)
+from tthc.text import contains_key, match_key, nfc
 
 # Copy kinds that make a certified copy unnecessary when the line also accepts them.
 _LIGHTER_KINDS = frozenset({CopyKind.COPY, CopyKind.COPY_WITH_ORIGINAL, CopyKind.ELECTRONIC})
 
 
 def _doc_text(doc: DocumentRequirement) -> str:
-    return doc.raw or doc.name
+    return line_text(doc)
 
 
 def _doc_subject(doc: DocumentRequirement) -> str:
-    return match_key(doc.name)
+    """What the finding is about, in the catalog's words (the fingerprint normalises it)."""
+    return doc.name
+
+
+# "Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các
+# giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
+_POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
 
 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -27,6 +43,8 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
         if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
             continue
+        if _POSTAL.search(keyed(_doc_text(doc)).key):
+            continue  # filing by post: the certified copy stands in for showing the original
         yield ctx.finding(
             procedure,
             "documents",
@@ -43,35 +61,92 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         )
 
 
+def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
+    """Ids of the paper types the procedure's own notes already handle once-only: a line or
+    note that names the type (or its database) and says the agency reads the data, or that
+    a number is enough (1.000094: "chỉ cần cung cấp thông tin số định danh cá nhân … cơ quan …
+    có trách nhiệm tra cứu")."""
+    texts = [line_text(d) for d in procedure.documents] + list(procedure.conditions) + list(procedure.steps)
+    if procedure.notes:
+        texts.append(procedure.notes)
+    applied: set[str] = set()
+    for text in texts:
+        if not applies_once_only(text):
+            continue
+        key = keyed(text).key
+        for kind in ctx.knowledge.once_only:
+            if kind.id in applied:
+                continue
+            if kind.search(text) is not None or any(contains_key(key, k) for k in _database_keys(kind.database)):
+                applied.add(kind.id)
+    return applied
+
+
+@lru_cache(maxsize=256)
+def _database_keys(database: str) -> tuple[str, ...]:
+    """The database's name and its initials as officers abbreviate it ("Cơ sở dữ liệu quốc gia
+    về dân cư" -> "CSDLQGVDC")."""
+    words = re.findall(r"\w+", nfc(database))
+    initials = "".join(w[0] for w in words).upper()
+    return (phrase_key(database), phrase_key(initials)) if len(words) > 2 else (phrase_key(database),)
+
+
 def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    applied: set[str] | None = None
     for doc in procedure.documents:
-        found = ctx.knowledge.once_only_match(_doc_text(doc))
+        text = line_text(doc)
+        if zero_count(doc) or is_note(text) or applies_once_only(text):
+            continue
+        found = _demanded_type(text, ctx)
         if found is None:
             continue
+        if applied is None:
+            applied = _once_only_applied(procedure, ctx)
         kind, variant = found
+        if kind.id in applied:
+            continue
         yield ctx.finding(
             procedure,
             "documents",
             tr(
-                f"yêu cầu '{_doc_text(doc)}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
-                f"asks for '{_doc_text(doc)}' ({kind.name_text()}) although {kind.database} holds the data",
+                f"yêu cầu '{text}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
+                f"asks for '{text}' ({kind.name_text()}) although {kind.database} holds the data",
             ),
             tr(
                 f"khai thác dữ liệu từ {kind.database} thay vì yêu cầu người dân nộp giấy tờ; bỏ thành phần hồ sơ này",
                 f"use the data from {kind.database} instead of asking the applicant for the paper; drop this component",
             ),
-            subject=f"{kind.id}|{_doc_subject(doc)}",
+            subject=f"{kind.id}|{doc.name}",
             source=doc.source,
             legal_basis=kind.source,
             data={"database": kind.database, "document_type": kind.id, "variant": variant},
         )
 
 
+def _demanded_type(text: str, ctx: RuleContext):
+    """The first once-only paper type the line asks for (not one it merely mentions)."""
+    for kind in ctx.knowledge.once_only:
+        for hit in kind.search_all(text):
+            if hit.start is not None and demanded_at(text, hit.start):
+                return kind, hit.variant
+    return None
+
+
 def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    for doc in procedure.documents:
+    either_or: set[int] | None = None
+    for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1:
+        if originals + copies <= 1 or is_note(line_text(doc)):
             continue
+        if either_or is None:
+            either_or = either_or_lines(procedure.documents)
+        kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
+        if i in either_or or CopyKind.COPY_WITH_ORIGINAL in kinds:
+            # one or the other (or a copy with its original shown for comparison, which the
+            # original is not filed): only more than one of the same kind is an excess
+            originals, copies = (originals if originals > 1 else 0), (copies if copies > 1 else 0)
+            if not originals and not copies:
+                continue
         if originals >= 1 and copies >= 1:
             what_vi, what_en = (
                 f"{originals} bản chính và {copies} bản sao",
@@ -89,19 +164,31 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
                 "chỉ yêu cầu 01 bản của mỗi giấy tờ (bản chính hoặc bản sao), trừ khi luật quy định khác",
                 "ask for one copy of each paper (original or copy) unless the law requires more",
             ),
-            subject=_doc_subject(doc),
+            subject=doc.name,
             source=doc.source,
             data={"originals": doc.originals, "copies": doc.copies},
         )
 
 
-# A certification (xác nhận) of a form by a commune, a ward, an employer or a village head.
-# Matched on match keys, so NFD text and old tone placement ("Uỷ ban") match too.
+# A certification (xác nhận) of a form by a commune or ward, the commune police, a village
+# head or the applicant's workplace: the hidden procedures the review form asks about
+# (question 3). A certifying *authority* of the sector ("có xác nhận của cơ quan kiểm tra
+# chuyên ngành", "… của Bộ Công Thương") or a company stamping its own copy ("có xác nhận của
+# doanh nghiệp") is another matter. Matched on match keys, so NFD text and old tone
+# placement ("Uỷ ban") match too.
 _CERTIFYING = ("có xác nhận của", "xác nhận của", "có xác nhận", "có chứng thực chữ ký của", "có ý kiến của")
 _CERTIFIERS = (
-    "ủy ban nhân dân", "ubnd", "chính quyền", "công an", "trưởng thôn", "trưởng ấp", "trưởng bản", "tổ trưởng",
-    "cơ quan", "đơn vị", "người sử dụng lao động", "nơi công tác", "nơi cư trú", "xã", "phường", "thị trấn",
-    "doanh nghiệp", "chủ tịch",
+    "ủy ban nhân dân xã", "ủy ban nhân dân phường", "ủy ban nhân dân thị trấn", "ủy ban nhân dân cấp xã",
+    "ủy ban nhân dân xã, phường, thị trấn", "ủy ban nhân dân phường, xã", "ubnd xã", "ubnd phường", "ubnd cấp xã",
+    "ubnd xã, phường, thị trấn", "chủ tịch ủy ban nhân dân xã", "chủ tịch ủy ban nhân dân cấp xã", "chủ tịch ubnd xã",
+    "chủ tịch ubnd cấp xã", "chính quyền địa phương", "chính quyền xã", "chính quyền cơ sở", "chính quyền xã, phường",
+    "công an xã", "công an phường", "công an cấp xã", "trưởng công an xã", "trưởng thôn", "trưởng ấp", "trưởng bản",
+    "trưởng khu phố", "tổ trưởng tổ dân phố", "tổ trưởng dân phố", "người sử dụng lao động", "nơi công tác",
+    "nơi làm việc", "nơi cư trú", "cơ quan, đơn vị nơi công tác", "cơ quan, đơn vị nơi làm việc",
+    "cơ quan nơi công tác", "cơ quan nơi làm việc", "đơn vị nơi công tác", "đơn vị nơi làm việc",
+    "cơ quan, tổ chức nơi làm việc", "cơ quan, tổ chức nơi công tác", "thủ trưởng cơ quan", "thủ trưởng đơn vị",
+    "cơ quan, đơn vị quản lý", "cơ quan quản lý cán bộ", "xã, phường", "xã", "phường", "thị trấn",
+    "trường đang theo học", "nhà trường", "cơ sở giáo dục nơi học",
 )  # fmt: skip
 
 
@@ -110,6 +197,12 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 _CERTIFICATION = re.compile(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_alternation(_CERTIFIERS)})(?!\w)")
+# "KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ …": the text lifts the certification; that part is no finding.
+_NOT_NEEDED = re.compile(
+    regex_key(
+        r"\b(?:không cần|không phải|không yêu cầu|không bắt buộc)(?: phải)?(?: có)? (?:xác nhận|chứng thực)[^;.]*"
+    )
+)
 # Lines that name a paper *issued as* a confirmation ("Giấy xác nhận tình trạng hôn nhân")
 # are papers, not certified forms.
 _ISSUED_PAPER = re.compile(
@@ -121,7 +214,7 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
     lines: list[tuple[str, str, object]] = [("documents", _doc_text(d), d.source) for d in procedure.documents]
     lines += [("forms", text, procedure.source_of("forms")) for text in procedure.forms]
     for field_name, text, source in lines:
-        key = match_key(text)
+        key = _NOT_NEEDED.sub(" ", match_key(text))
         if _ISSUED_PAPER.match(key) or not _CERTIFICATION.search(key):
             continue
         yield ctx.finding(
