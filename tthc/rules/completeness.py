@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
-from tthc.model import CatalogKind, DurationStatus, Procedure
+from tthc.knowledge.textkey import keyed, regex_key
+from tthc.model import AgencyRole, CatalogKind, DurationStatus, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
 
 # Art. 8(2) as amended 2017: mandatory in a full publication.
@@ -33,10 +35,25 @@ def _present(procedure: Procedure, element: str) -> bool:
     if element == "fees":
         return bool(procedure.fees())
     if element == "agencies":
-        return bool(procedure.agencies)
+        # a coordinating agency (cơ quan phối hợp) does not decide: MoJ 1.004845 names only one
+        return any(a.role is not AgencyRole.COORDINATING for a in procedure.agencies)
     if element == "place":
         return bool(procedure.place) or bool(procedure.agencies)
     return bool(getattr(procedure, element))
+
+
+# "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
+_SETS = re.compile(regex_key(r"\bsố lượng(?: hồ sơ)?\s*:?\s*\d+\s*\(?\s*(?:bộ|bản)\b"))
+
+
+def _counted(procedure: Procedure) -> bool:
+    """The dossier states how many copies: a count on a line, a copy kind on a line ("(bản
+    chính)": by practice one), or the number of sets ("Số lượng hồ sơ: 01 (bộ)") — DOMAIN §4a."""
+    for doc in procedure.documents:
+        if doc.originals is not None or doc.copies is not None or doc.copy_kinds or doc.copy_kind:
+            return True
+    texts = [d.raw or d.name for d in procedure.documents] + ([procedure.notes] if procedure.notes else [])
+    return any(_SETS.search(keyed(text).key) for text in texts)
 
 
 def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -56,8 +73,7 @@ def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
                 ),
                 subject=element,
             )
-    counted = any(d.originals is not None or d.copies is not None for d in procedure.documents)
-    if kind is CatalogKind.FULL and procedure.documents and not counted:
+    if kind is CatalogKind.FULL and procedure.documents and not _counted(procedure):
         yield ctx.finding(
             procedure,
             "documents",
