@@ -5,13 +5,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.knowledge import Term
 from tthc.model import Level, OnlineLevel, Procedure, SourceRef
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
-from tthc.text import match_key
 
 
 def procedure_texts(procedure: Procedure, fields: tuple[str, ...]) -> Iterator[tuple[str, str, SourceRef | None, str]]:
@@ -32,7 +32,7 @@ def procedure_texts(procedure: Procedure, fields: tuple[str, ...]) -> Iterator[t
                 yield name, text, where, ""
         elif name == "documents":
             for doc in procedure.documents:
-                yield name, doc.raw or doc.name, doc.source or where, match_key(doc.name)
+                yield name, doc.raw or doc.name, doc.source or where, doc.name
         elif name == "channels":
             for channel in procedure.channels:
                 for text in (channel.method_raw, channel.description):
@@ -42,10 +42,21 @@ def procedure_texts(procedure: Procedure, fields: tuple[str, ...]) -> Iterator[t
             yield name, procedure.online_service.raw, where, ""
 
 
+# Where one sentence ends: a full stop, a semicolon or a line break followed by a space or
+# the next line. A term's ``unless`` phrases are read per sentence, so "… không phải tại Ủy
+# ban nhân dân cấp xã nơi thường trú …" lifts its own sentence, not the whole field.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 def term_hits(
     procedure: Procedure, ctx: RuleContext, category: str, fields: tuple[str, ...]
 ) -> Iterator[tuple[Term, str, str, SourceRef | None, str]]:
-    """(term, variant as written, field, position, item key): one per field and item."""
+    """(term, variant as written, field, position, item): one per field and item (a dossier
+    line's item is its name, in the catalog's words)."""
     terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
     if not terms:
         return
@@ -53,15 +64,31 @@ def term_hits(
     for field_name, text, where, item in procedure_texts(procedure, fields):
         if (field_name, item) in reported:
             continue
-        for term in terms:
-            if term.fields and field_name not in term.fields:
-                continue
-            hit = term.search(text)
-            if hit is None:
-                continue
+        found = _first_hit(terms, field_name, text)
+        if found is not None:
             reported.add((field_name, item))
-            yield term, hit.found or hit.variant, field_name, where, item
-            break
+            yield found[0], found[1], field_name, where, item
+
+
+def _first_hit(terms: list[Term], field_name: str, text: str) -> tuple[Term, str] | None:
+    """The first term (in knowledge order) found in the text, as written there. A term's
+    ``unless`` reads the whole text; its variants must match inside one sentence."""
+    parts: list[str] | None = None
+    for term in terms:
+        if term.fields and field_name not in term.fields:
+            continue
+        hit = term.search(text)
+        if hit is None:
+            continue
+        if parts is None:
+            parts = sentences(text) if _SENTENCE_END.search(text) else [text]
+        if len(parts) == 1:
+            return term, hit.found or hit.variant
+        for part in parts:
+            hit = term.search(part)
+            if hit is not None:
+                return term, hit.found or hit.variant
+    return None
 
 
 def _date_note(term: Term) -> str:
@@ -100,7 +127,7 @@ def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
 
 # -- district level ---------------------------------------------------------------------
 
-_DISTRICT_FIELDS = ("name", "agencies", "place", "steps", "notes")
+_DISTRICT_FIELDS = ("name", "agencies", "place", "steps", "channels", "conditions", "notes")
 
 
 def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
