@@ -88,7 +88,17 @@ def write_annex(path: Path, rows: list[dict]) -> None:
     sheet.append(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
     sheet.append(["PHỤ LỤC"])
     sheet.append(["DANH MỤC THỦ TỤC HÀNH CHÍNH (thử tải)"])
-    sheet.append(["STT", "Mã TTHC", "Tên thủ tục hành chính", "Thời hạn giải quyết", "Địa điểm thực hiện", "Phí, lệ phí", "Căn cứ pháp lý"])
+    sheet.append(
+        [
+            "STT",
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Thời hạn giải quyết",
+            "Địa điểm thực hiện",
+            "Phí, lệ phí",
+            "Căn cứ pháp lý",
+        ]
+    )
     sheet.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])
     current = None
     for i, r in enumerate(rows, 1):

@@ -80,16 +80,26 @@ def main() -> None:
         rows.append((n, cal, val_x, chk_x, bare_y, val_y, chk_y))
         print(f"{n}: calamine {cal[0]:.2f}s validate {val_x[0]:.2f}s check {chk_x[0]:.2f}s", file=sys.stderr)
     help_time, heavy = startup(5)
-    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
-    print("| procedures | calamine alone (xlsx) | `tthc validate` xlsx | ratio | `tthc check` xlsx | check/validate | peak MB (check) |")
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
+    print(
+        "| procedures | calamine alone (xlsx) | `tthc validate` xlsx | ratio | `tthc check` xlsx | check/validate | peak MB (check) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n, cal, vx, cx, *_ in rows:
-        print(f"| {n:,} | {cal[0]:.2f} s | {vx[0]:.2f} s | {vx[0] / cal[0]:.2f}× | {cx[0]:.2f} s | {cx[0] / vx[0]:.2f}× | {cx[1]:.0f} |")
+        print(
+            f"| {n:,} | {cal[0]:.2f} s | {vx[0]:.2f} s | {vx[0] / cal[0]:.2f}× | {cx[0]:.2f} s | {cx[0] / vx[0]:.2f}× | {cx[1]:.0f} |"
+        )
     print()
-    print("| procedures | CSafeLoader alone (yaml) | `tthc validate` yaml | ratio | `tthc check` yaml | check/validate | peak MB (check) |")
+    print(
+        "| procedures | CSafeLoader alone (yaml) | `tthc validate` yaml | ratio | `tthc check` yaml | check/validate | peak MB (check) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n, _, _, _, by, vy, cy in rows:
-        print(f"| {n:,} | {by[0]:.2f} s | {vy[0]:.2f} s | {vy[0] / by[0]:.2f}× | {cy[0]:.2f} s | {cy[0] / vy[0]:.2f}× | {cy[1]:.0f} |")
+        print(
+            f"| {n:,} | {by[0]:.2f} s | {vy[0]:.2f} s | {vy[0] / by[0]:.2f}× | {cy[0]:.2f} s | {cy[0] / vy[0]:.2f}× | {cy[1]:.0f} |"
+        )
     print()
     print(f"`tthc --help`: {help_time:.3f} s; heavy modules imported at start-up: {', '.join(heavy) or 'none'}")
 

@@ -16,7 +16,9 @@ never adds new findings.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+import os
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,17 +106,38 @@ def load(path: Path) -> list[dict[str, Any]]:
         raise BaselineError(
             tr(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
         ) from None
+    return parse(text, str(path))
+
+
+def parse(text: str, where: str) -> list[dict[str, Any]]:
+    """The entries of a baseline's text (BaselineError with one line for anything else)."""
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise BaselineError(
+            tr(
+                "tệp baseline hỏng (lồng nhau quá sâu); tạo lại bằng 'tthc baseline create'",
+                "corrupt baseline (nested too deeply); recreate it with 'tthc baseline create'",
+            ),
+            where,
+        ) from None
     except json.JSONDecodeError as exc:
         raise BaselineError(
             tr(
                 f"tệp baseline hỏng (JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}); tạo lại bằng 'tthc baseline create'",
                 f"corrupt baseline (bad JSON at line {exc.lineno}, column {exc.colno}); recreate it with 'tthc baseline create'",
             ),
-            str(path),
+            where,
         ) from None
-    return _entries(doc, str(path))
+    except ValueError as exc:  # e.g. a 5,000-digit number (Python refuses to convert it)
+        raise BaselineError(
+            tr(
+                f"tệp baseline hỏng ({exc}); tạo lại bằng 'tthc baseline create'",
+                f"corrupt baseline ({exc}); recreate it with 'tthc baseline create'",
+            ),
+            where,
+        ) from None
+    return _entries(doc, where)
 
 
 def _entries(doc: Any, where: str) -> list[dict[str, Any]]:
@@ -166,10 +189,55 @@ def apply_baseline(
 
 
 def update(path: Path, findings: Sequence[Finding], scope: Scope | None = None) -> tuple[list[dict], list[Finding]]:
-    """Drop the fixed entries from the baseline file; returns (dropped entries, new findings not added)."""
-    entries = load(path)
-    new, fixed = compare(findings, entries, scope)
-    gone = {e["fingerprint"] for e in fixed}
-    if gone:
-        write(path, [e for e in entries if e["fingerprint"] not in gone])
+    """Drop the fixed entries from the baseline file; returns (dropped entries, new findings not added).
+
+    Read, compare and write happen under an exclusive lock on the file, so two updates of
+    one baseline at once (two nightly jobs, each for its own catalogs) both keep their drops:
+    the second reads what the first wrote.
+    """
+    with _locked(Path(path)) as text:
+        entries = parse(text, str(path)) if text is not None else load(path)
+        new, fixed = compare(findings, entries, scope)
+        gone = {e["fingerprint"] for e in fixed}
+        if gone:
+            write(path, [e for e in entries if e["fingerprint"] not in gone])
     return fixed, new
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[str | None]:
+    """Hold an exclusive lock on the baseline file (POSIX flock) and give its current text.
+
+    The file is replaced by a rename on write, so after the lock is granted the path must
+    still name the locked file; if another writer replaced it meanwhile, lock the new one.
+    Where flock does not exist the text is None (read without a lock).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield None
+        return
+    while True:
+        try:
+            fh = open(path, "rb")  # noqa: SIM115 - the lock is held across the yield
+        except OSError:
+            yield None  # load() reports it
+            return
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                same = os.fstat(fh.fileno()).st_ino == os.stat(path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                data = fh.read()
+                try:
+                    text = data.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise BaselineError(
+                        tr(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
+                    ) from None
+                yield text
+                return
+        finally:
+            fh.close()  # releases the lock

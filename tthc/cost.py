@@ -18,14 +18,14 @@ unknown cost — never 0. Amounts are Decimal, rounded to the đồng only at th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tthc.i18n import tr
-from tthc.model import CopyKind, FeeStatus, Procedure
+from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
+from tthc.rules.base import Effect
 from tthc.text import match_key, nearest
 
 if TYPE_CHECKING:
@@ -48,21 +48,16 @@ ACTIVITIES: dict[str, str] = {
 PAPER_ACTIVITY = "gathering_papers"  # shared equally by the papers of the dossier
 COPY_ACTIVITY = "copies_certification"  # shared equally by the papers submitted as copies
 
-# What an accepted proposal of a rule does to the applicant's activities (scm mode):
-#   drop-paper  the paper is no longer asked for: its share of gathering and of copying goes
-#   uncertify   a plain or electronic copy will do: the paper's share of copying/certification goes
-#   online      filing fully online: travel and waiting go
-# Abolition ("abolish" in the finding data) and processing time ("days_after") are read
-# from the finding data whatever the rule.
-EFFECTS: dict[str, str] = {
-    "data-available-document": "drop-paper",
-    "household-book-required": "drop-paper",
-    "certified-copy-required": "uncertify",
-    "not-fully-online": "online",
-}
+# What an accepted proposal does to the applicant's activities (scm mode) follows from the
+# finding's effect and payload (tthc.rules.base.Effect, Payload), whatever the rule:
+#   a dossier paper dropped (Effect.DROP_PAPER, or Payload.removes_part): its share of
+#     gathering and of copying goes
+#   a certified copy no longer needed (Effect.UNCERTIFY): the paper's share of copying goes
+#   filing fully online (Effect.ONLINE): travel and waiting go
+# Abolition (Effect.ABOLISH) and processing time (Payload.days_before / days_after) change
+# the cost in both modes.
 ONLINE_DROPS = ("travel", "waiting")
 
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")  # thousands groups, one separator
 _CONFIG_KEYS = ("mode", "hourly-rate", "hours-per-day", "scm-hours", "out-of-pocket", "usd-rate")
 
 
@@ -207,15 +202,15 @@ def _positive(value: Any, where: str) -> Decimal:
 def _decimal(value: Any, where: str) -> Decimal:
     if isinstance(value, bool):
         raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
-    text = str(value).strip().replace(" ", "")
-    if isinstance(value, str) and _GROUPED.match(text):
-        text = re.sub(r"[.,]", "", text)  # "40.000" / "40,000": forty thousand
-    try:
-        amount = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise CostError(
-            tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'")
-        ) from None
+    if isinstance(value, Decimal | int):
+        amount = Decimal(value)
+    else:  # the one Vietnamese rule of the config and the catalogs: "40.000" is forty thousand
+        from tthc.text import NumberError, read_number
+
+        try:
+            amount = read_number(str(value))
+        except NumberError as exc:
+            raise CostError(tr(f"{where}: '{value}': {exc.vi}", f"{where}: '{value}': {exc.en}")) from None
     if not amount.is_finite():
         raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
     return amount
@@ -260,29 +255,29 @@ class Change:
     days_before: Decimal | None = None
     days_after: Decimal | None = None
     online: bool = False
-    drop_papers: list[Finding] = field(default_factory=list)
-    uncertify: list[Finding] = field(default_factory=list)
+    drop_papers: list[DocumentRequirement] = field(default_factory=list)
+    uncertify: list[DocumentRequirement] = field(default_factory=list)
 
 
 def change_of(findings: Iterable[Finding]) -> Change:
     change = Change()
     for f in findings:
-        data = f.data or {}
-        if data.get("abolish"):
+        payload = f.payload
+        if f.effect is Effect.ABOLISH:
             change.abolish = True
-        if data.get("days_before") is not None:
-            change.days_before = _as_decimal(data["days_before"])
-        if data.get("days_after") is not None:
-            after = _as_decimal(data["days_after"])
+        if payload.days_before is not None:
+            change.days_before = _as_decimal(payload.days_before)
+        if payload.days_after is not None:
+            after = _as_decimal(payload.days_after)
             if after is not None and (change.days_after is None or after < change.days_after):
                 change.days_after = after
-        effect = EFFECTS.get(f.rule_name)
-        if effect == "online":
+        if f.effect is Effect.ONLINE:
             change.online = True
-        elif effect == "drop-paper" and f.field == "documents":
-            change.drop_papers.append(f)
-        elif effect == "uncertify" and f.field == "documents":
-            change.uncertify.append(f)
+        paper = payload.part if isinstance(payload.part, DocumentRequirement) else None
+        if paper is not None and (f.effect is Effect.DROP_PAPER or payload.removes_part):
+            change.drop_papers.append(paper)
+        elif paper is not None and f.effect is Effect.UNCERTIFY:
+            change.uncertify.append(paper)
     return change
 
 
@@ -404,8 +399,8 @@ def activity_shares(procedure: Procedure, change: Change) -> dict[str, Decimal]:
     shares = {a: Decimal(1) for a in ACTIVITIES}
     papers = list(procedure.documents)
     copies = [d for d in papers if _is_copy(d)]
-    dropped = {id(d) for d in (_document_of(procedure, f) for f in change.drop_papers) if d is not None}
-    uncertified = {id(d) for d in (_document_of(procedure, f) for f in change.uncertify) if d is not None}
+    dropped = {id(d) for d in change.drop_papers}
+    uncertified = {id(d) for d in change.uncertify}
     if papers:
         shares[PAPER_ACTIVITY] -= Decimal(sum(1 for d in papers if id(d) in dropped)) / len(papers)
     if copies:
@@ -420,23 +415,6 @@ def activity_shares(procedure: Procedure, change: Change) -> dict[str, Decimal]:
 def _is_copy(doc) -> bool:
     kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
     return bool(kinds & {CopyKind.CERTIFIED_COPY, CopyKind.COPY, CopyKind.COPY_WITH_ORIGINAL}) or bool(doc.copies)
-
-
-def _document_of(procedure: Procedure, finding: Finding):
-    """The dossier paper a finding is about: by position, then by name (subject / data)."""
-    wanted = {
-        match_key(part) for v in (finding.subject, finding.data.get("document")) if v for part in str(v).split("|")
-    }
-    at = [d for d in procedure.documents if finding.source is not None and d.source == finding.source]
-    for doc in at:
-        if match_key(doc.name) in wanted:
-            return doc
-    if len(at) == 1:
-        return at[0]
-    for doc in procedure.documents:
-        if match_key(doc.name) in wanted:
-            return doc
-    return at[0] if at else None
 
 
 def _hours(shares: Mapping[str, Decimal], settings: CostSettings) -> Decimal:

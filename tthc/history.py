@@ -1,7 +1,10 @@
 """Recorded runs in SQLite: `tthc check --record DB` appends, `tthc history` reads.
 
 One transaction per run, WAL mode, a busy timeout and a bounded retry on SQLITE_BUSY, so
-two nightly jobs recording into the same database at once both land. The schema version
+two nightly jobs recording into the same database at once both land. A file that is not
+ours (another application's SQLite database, or not SQLite at all) is refused before
+anything is written to it: it is first looked at read-only and immutable (no tables added,
+no WAL switch, no -wal/-shm files); ours carry `PRAGMA application_id` = "tthc". The schema version
 is `PRAGMA user_version`; `MIGRATIONS[n]` upgrades a database from version n to n + 1.
 """
 
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
     from tthc.audit import Audit
 
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x74746863  # "tthc" in PRAGMA application_id: a database tthc made
+OUR_TABLES = frozenset({"runs", "inputs", "findings"})
+_SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 RETRY_SECONDS = 120.0  # give up on a locked database after this long
 T = TypeVar("T")
@@ -143,6 +149,7 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
             for statement in _SCHEMA_V1.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             version = 1
         while version < SCHEMA_VERSION:
             MIGRATIONS[version](conn)
@@ -165,6 +172,7 @@ def open_db(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     try:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
+        refuse_foreign(path)
         with closing(_connect(path)) as conn:
             with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             with_retry(lambda: _ensure_schema(conn))
@@ -177,6 +185,50 @@ def open_db(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
         raise HistoryError(
             tr(f"không mở được cơ sở dữ liệu lịch sử: {exc}", f"cannot open the history database: {exc}"), str(path)
         ) from None
+
+
+def refuse_foreign(path: Path) -> None:
+    """HistoryError unless `path` is missing, empty, or a tthc history database (looked at read-only)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if not header:
+        return  # an empty file: SQLite makes a new database in it
+    if path.is_dir() or header != _SQLITE_HEADER:
+        raise HistoryError(
+            tr(
+                "không phải cơ sở dữ liệu SQLite; tthc không ghi vào tệp này, hãy chọn --db khác",
+                "not an SQLite database; tthc does not write to it, choose another --db",
+            ),
+            str(path),
+        )
+    wal = Path(f"{path}-wal")
+    immutable = "" if wal.exists() and wal.stat().st_size else "&immutable=1"  # a live WAL must be read
+    uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        }
+    if app_id == APPLICATION_ID:
+        return
+    if app_id == 0 and not tables and version == 0:
+        return  # an empty database: ours to fill
+    if app_id == 0 and "runs" in tables and tables <= OUR_TABLES and version >= 1:
+        return  # made by a tthc from before application_id
+    shown = ", ".join(sorted(tables)[:5]) + ("…" if len(tables) > 5 else "")
+    raise HistoryError(
+        tr(
+            f"không phải cơ sở dữ liệu lịch sử của tthc (có bảng: {shown or 'không'}); tthc không ghi vào tệp này, "
+            "hãy chọn --db khác",
+            f"not a tthc history database (tables: {shown or 'none'}); tthc does not write to it, choose another --db",
+        ),
+        str(path),
+    )
 
 
 # -- recording ----------------------------------------------------------------------------

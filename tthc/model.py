@@ -16,7 +16,8 @@ from enum import StrEnum
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a loader makes one per cell, and frozen
 class SourceRef:  # dataclasses cost twice as much to create. Treat it as immutable.
-    """Where a value came from: a workbook cell or a YAML line (all 1-based)."""
+    """Where a value came from: a workbook cell, a YAML line, or a cell of a table in a
+    Word or PDF document (``table``, with ``row``/``column`` inside it; all 1-based)."""
 
     file: str
     sheet: str | None = None
@@ -24,11 +25,13 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     column: int | None = None
     line: int | None = None
     column_title: str | None = None
+    table: int | None = None  # the n-th table of a Word/PDF document
+    page: int | None = None  # the PDF page the row is on
 
     @property
     def cell(self) -> str | None:
-        """Excel address such as ``B17`` (None for YAML sources or whole rows)."""
-        if self.row is None or self.column is None:
+        """Excel address such as ``B17`` (None for YAML sources, document tables or whole rows)."""
+        if self.row is None or self.column is None or self.table is not None:
             return None
         return f"{column_letter(self.column)}{self.row}"
 
@@ -45,7 +48,7 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     def to_dict(self) -> dict[str, object]:
         """JSON form: only the positions that are known, plus the Excel cell name."""
         out: dict[str, object] = {"file": self.file}
-        for name in ("sheet", "row", "column", "line", "column_title"):
+        for name in ("sheet", "table", "page", "row", "column", "line", "column_title"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -54,6 +57,26 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
         return out
 
     def __str__(self) -> str:
+        if self.table is not None:  # Word/PDF: 'a.docx, bảng 2, dòng 7, cột "Căn cứ pháp lý"'
+            from tthc.i18n import tr
+
+            parts = [self.file]
+            if self.page is not None:
+                parts.append(tr(f"trang {self.page}", f"page {self.page}"))
+            parts.append(tr(f"bảng {self.table}", f"table {self.table}"))
+            if self.row is not None:
+                parts.append(tr(f"dòng {self.row}", f"row {self.row}"))
+            if self.column_title:
+                parts.append(tr(f'cột "{self.column_title}"', f'column "{self.column_title}"'))
+            elif self.column is not None:
+                parts.append(tr(f"cột {self.column}", f"column {self.column}"))
+            return ", ".join(parts)
+        if self.line is not None and self.file.lower().endswith((".docx", ".doc", ".pdf")):
+            from tthc.i18n import tr  # a paragraph of a Word file, a line of a PDF page
+
+            if self.page is not None:
+                return self.file + tr(f", trang {self.page}, dòng {self.line}", f", page {self.page}, line {self.line}")
+            return self.file + tr(f", đoạn {self.line}", f", paragraph {self.line}")
         if self.sheet is not None:
             where = f"{self.sheet}!{self.cell}" if self.cell else f"{self.sheet}!{self.row or ''}"
             if self.cell is None and self.row is not None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tthc.cost import Cost, CostSettings, CostTotal, procedure_cost, total
 from tthc.model import DOC_KIND_WORDS, Catalog, DocKind, LegalRef, Procedure
 from tthc.rules import find_rule
-from tthc.rules.base import Finding, Group
+from tthc.rules.base import Effect, Finding, Group
 from tthc.text import doc_number_key, match_key
 
 if TYPE_CHECKING:
@@ -224,12 +224,18 @@ def implementation(section: Section, refs: Sequence[LegalRef]) -> list[str]:
     The documents to amend are the procedure's identified legal bases, only those with an
     article when the catalog gives one, never one found repealed.
     """
-    repealed = [i for i in section.items if i.finding.rule_name == "legal-basis-repealed"]
+    repealed = [
+        i
+        for i in section.items
+        if i.finding.effect is Effect.CORRECT_CATALOG
+        and isinstance(i.finding.payload.part, LegalRef)
+        and i.finding.payload.removes_part
+    ]
     gone = {doc_number_key(i.finding.subject) for i in repealed if i.finding.subject}
     identified = [r for r in refs if r.identified and doc_number_key(r.number or "") not in gone]
     precise = [r for r in identified if r.article] or identified
     where = "; ".join(citation(r) for r in precise)
-    if any(i.finding.data.get("abolish") for i in section.items):
+    if any(i.finding.effect is Effect.ABOLISH for i in section.items):
         target = f"thủ tục hành chính “{section.name}”" + (f" (mã {section.code})" if section.code else "")
         return [f"Bãi bỏ {target}" + (f" quy định tại {where}" if where else "") + "."]
     lines: list[str] = []

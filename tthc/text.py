@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import lru_cache
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -164,3 +165,74 @@ def doc_number_key(number: str) -> str:
     text = _DASHES.sub("-", text)
     text = re.sub(r"\s*/\s*", "/", text)
     return re.sub(r"\s+", "", text)
+
+
+# -- numbers as Vietnamese writes them ----------------------------------------------------------
+
+
+class NumberError(ValueError):
+    """Why a text is not a number (Vietnamese and English; str() is in the current language)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(vi, en)
+        self.vi, self.en = vi, en
+
+    def __str__(self) -> str:
+        from tthc.i18n import tr
+
+        return tr(self.vi, self.en)
+
+
+_NUMBER = re.compile(r"[+-]?[0-9][0-9.,]*")
+_GROUP_BLANKS = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009_](?=\d{3}(?:\D|$))")
+
+
+def read_number(text: str) -> Decimal:
+    """A number written the Vietnamese way, or the English way when that is unambiguous.
+
+    The one rule for every number tthc reads from people (config, command line, catalogs):
+    when "." and "," both occur, the last one is the decimal mark ("1.234,5", "1,234.5");
+    a mark that occurs more than once groups thousands ("4.500.000"); a lone mark followed by
+    exactly three digits groups thousands ("40.000", "40,000" = 40 000); otherwise it is the
+    decimal mark ("1,5", "0.75"). Blanks or "_" between groups of three are allowed
+    ("40 000"). Raises the reason, in both languages, for anything else and
+    for what cannot be told apart ("0.500": half or five hundred?): NumberError.
+    """
+    raw = str(text).strip()
+    compact = _GROUP_BLANKS.sub("", raw)
+    if not _NUMBER.fullmatch(compact):
+        raise NumberError("không phải một số", "not a number")
+    sign = "-" if compact.startswith("-") else ""
+    body = compact.lstrip("+-")
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal_mark = "." if body.rfind(".") > body.rfind(",") else ","
+        group_mark = "," if decimal_mark == "." else "."
+        if body.count(decimal_mark) > 1:
+            raise NumberError("hai dấu thập phân", "two decimal marks")
+        whole, _, fraction = body.partition(decimal_mark)
+        _check_groups(whole.split(group_mark))
+        digits = whole.replace(group_mark, "") + "." + fraction
+    elif dots + commas == 0:
+        digits = body
+    else:
+        mark = "." if dots else ","
+        parts = body.split(mark)
+        if len(parts) > 2 or len(parts[1]) == 3:
+            _check_groups(parts)
+            digits = "".join(parts)
+        else:
+            digits = ".".join(parts)
+    if not digits.replace(".", "").isdigit() or digits.endswith("."):
+        raise NumberError("không phải một số", "not a number")
+    return Decimal(sign + digits)
+
+
+def _check_groups(parts: list[str]) -> None:
+    if not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:]):
+        raise NumberError("nhóm chữ số hàng nghìn sai (mỗi nhóm 3 chữ số)", "thousands groups must have 3 digits")
+    if parts[0] == "0":
+        raise NumberError(
+            "không rõ là số thập phân hay hàng nghìn ('0' trước nhóm ba chữ số); viết 0,5 hoặc 500",
+            "ambiguous: a decimal or thousands ('0' before a group of three)? write 0.5 or 500",
+        )

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from tthc.model import Channel, Duration, DurationStatus, Procedure, Volume
-from tthc.rules.base import Finding, Group, Severity
+from tthc.rules import find_rule
+from tthc.rules.base import Finding, Payload, Severity
 
 
 def days(n: float) -> Channel:
@@ -24,12 +25,23 @@ def procedure():
 
 @pytest.fixture
 def finding():
-    def build(rule: str, field: str = "processing_time", *, subject: str = "", source=None, **data) -> Finding:
-        group = Group.OUTDATED if rule in ("household-book-required", "legal-basis-repealed") else Group.SIMPLIFIABLE
+    """A finding as the rule makes it: its effect from the rule, its payload from the arguments."""
+
+    def build(
+        rule: str, field: str = "processing_time", *, subject: str = "", source=None, part=None, **data
+    ) -> Finding:
+        found = find_rule(rule)
+        assert found is not None, rule
+        payload = Payload(
+            part=part,
+            days_before=data.get("days_before"),
+            days_after=data.get("days_after"),
+            removes_part=bool(data.get("removes_part")),
+        )
         return Finding(
-            rule_code="TT000",
+            rule_code=found.code,
             rule_name=rule,
-            group=group,
+            group=found.group,
             severity=Severity.WARNING,
             procedure_code="1.001193",
             procedure_name="Đăng ký khai sinh",
@@ -42,6 +54,8 @@ def finding():
             catalog="thử",
             file="thu.yaml",
             data=data,
+            effect=found.effect,
+            payload=payload,
         )
 
     return build

@@ -41,7 +41,7 @@ def test_dong_nai_figures_from_the_shipped_knowledge(procedure, finding) -> None
 
 
 def test_abolished_procedure_costs_nothing_after(procedure, finding, practice) -> None:
-    cost = procedure_cost(procedure(10, 10), [finding("unused-procedure", "volume", abolish=True)], practice)
+    cost = procedure_cost(procedure(10, 10), [finding("unused-procedure", "volume")], practice)
     assert cost.before == 32000000
     assert cost.after == 0
     assert cost.cut_percent == 100

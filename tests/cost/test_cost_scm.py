@@ -76,9 +76,7 @@ def test_fully_online_removes_travel_and_waiting(procedure, finding, scm) -> Non
 
 def test_dropping_a_certified_copy_removes_its_share_of_certification(procedure, finding, scm) -> None:
     p = procedure(10, 10, documents=_papers())
-    f = finding(
-        "certified-copy-required", "documents", subject="giấy chứng nhận kết hôn", source=SourceRef("thu.yaml", line=11)
-    )
+    f = finding("certified-copy-required", "documents", part=p.documents[1])
     shares = activity_shares(p, change_of([f]))
     assert shares["copies_certification"] == Decimal(2) / 3  # one of three papers submitted as copies
     assert shares["gathering_papers"] == 1
@@ -88,30 +86,36 @@ def test_dropping_a_certified_copy_removes_its_share_of_certification(procedure,
 
 def test_a_paper_the_state_holds_is_no_longer_gathered(procedure, finding, scm) -> None:
     p = procedure(10, 10, documents=_papers())
-    f = finding(
-        "data-available-document", "documents", subject="birth|giấy khai sinh", source=SourceRef("thu.yaml", line=12)
-    )
+    f = finding("data-available-document", "documents", part=p.documents[2])
     shares = activity_shares(p, change_of([f]))
     assert shares["gathering_papers"] == Decimal(3) / 4
     assert shares["copies_certification"] == Decimal(2) / 3
     # the same paper dropped and un-certified counts once
-    both = [
-        f,
-        finding(
-            "certified-copy-required", "documents", subject="giấy khai sinh", source=SourceRef("thu.yaml", line=12)
-        ),
-    ]
+    both = [f, finding("certified-copy-required", "documents", part=p.documents[2])]
     assert activity_shares(p, change_of(both))["copies_certification"] == Decimal(2) / 3
 
 
-def test_several_papers_in_one_cell_are_told_apart_by_name(procedure, finding) -> None:
+def test_the_paper_is_the_one_the_rule_named_in_a_cell_of_several(procedure, scm) -> None:
+    """Real rules fill the payload: the certified copy of the two papers sharing one cell is relieved."""
+    import datetime as dt
+
+    from tthc.engine import RunSettings, run
+    from tthc.knowledge import load_knowledge
+    from tthc.model import Catalog
+    from tthc.rules import find_rule
+
     cell = SourceRef("thu.xlsx", sheet="TTHC", row=5, column=6)
     docs = [
         DocumentRequirement("Tờ khai", source=cell),
-        DocumentRequirement("Giấy khai sinh", copy_kind=CopyKind.CERTIFIED_COPY, source=cell),
+        DocumentRequirement("Giấy khai sinh", copy_kind=CopyKind.CERTIFIED_COPY, copies=1, source=cell),
     ]
-    f = finding("certified-copy-required", "documents", subject="giấy khai sinh", source=cell)
-    assert activity_shares(procedure(documents=docs), change_of([f]))["copies_certification"] == 0
+    p = procedure(10, 10, documents=docs)
+    rule = find_rule("certified-copy-required")
+    findings = run([Catalog(procedures=[p])], [rule], load_knowledge(), RunSettings(as_of=dt.date(2026, 1, 1)))
+    assert [f.payload.part for f in findings] == [docs[1]]
+    assert activity_shares(p, change_of(findings))["copies_certification"] == 0
+    cost = procedure_cost(p, findings, scm())
+    assert cost.hours_after == 8  # the one hour of copying goes: the only paper submitted as a copy
 
 
 def test_processing_time_does_not_change_the_applicants_time(procedure, finding, scm) -> None:
@@ -123,7 +127,7 @@ def test_processing_time_does_not_change_the_applicants_time(procedure, finding,
 
 
 def test_abolished_costs_nothing(procedure, finding, scm) -> None:
-    cost = procedure_cost(procedure(10, 10), [finding("unused-procedure", "volume", abolish=True)], scm())
+    cost = procedure_cost(procedure(10, 10), [finding("unused-procedure", "volume")], scm())
     assert cost.after == 0 and cost.cut_percent == 100
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from tthc.engine import _assign_fingerprints
 from tthc.load import load_file
-from tthc.rules.base import Finding, Group, Severity
+from tthc.rules import find_rule
+from tthc.rules.base import Effect, Finding, Group, Payload, Severity
+from tthc.text import doc_number_key, match_key
 
 AS_OF = dt.date(2026, 11, 28)
 FORMULA_NAME = '=HYPERLINK("http://vi-du.vn","bấm vào đây")'
@@ -56,7 +58,23 @@ def write_catalog(folder: Path, name: str = "dong-nai.yaml") -> Path:
 
 
 def make_finding(catalog, code: str, rule: str, group: Group, field: str, data=None, **text) -> Finding:
+    """A finding as the rule would make it: the rule's effect, a payload naming the part."""
     p = next(p for p in catalog.procedures if p.code == code)
+    data = data or {}
+    found = find_rule(rule)
+    part = None
+    if field == "documents" and text.get("subject"):
+        part = next(d for d in p.documents if match_key(d.name).endswith(match_key(text["subject"])))
+    elif field == "legal_basis" and text.get("subject"):
+        part = next(r for r in p.legal_basis if r.number and doc_number_key(r.number) == text["subject"])
+    payload = Payload(
+        part=part,
+        words=text.get("words", ""),
+        replacement=data.get("replaced_by"),
+        removes_part=field == "legal_basis",
+        days_before=data.get("days_before"),
+        days_after=data.get("days_after"),
+    )
     return Finding(
         rule_code=text.get("rule_code", "TT000"),
         rule_name=rule,
@@ -72,8 +90,10 @@ def make_finding(catalog, code: str, rule: str, group: Group, field: str, data=N
         subject=text.get("subject", ""),
         catalog=catalog.identity,
         file=catalog.source_file,
-        data=data or {},
+        data=data,
         procedure_field=p.field,
+        effect=found.effect if found else Effect.NONE,
+        payload=payload,
     )
 
 
@@ -112,7 +132,7 @@ def sample_findings(catalog) -> list[Finding]:
             message="-chưa có dịch vụ công trực tuyến",
             recommendation="cung cấp dịch vụ công trực tuyến toàn trình",
         ),
-        make_finding(catalog, "2.000001", "unused-procedure", s, "volume", {"abolish": True}, rule_code="TT305"),
+        make_finding(catalog, "2.000001", "unused-procedure", s, "volume", rule_code="TT305"),
         make_finding(
             catalog,
             "2.000001",

@@ -117,6 +117,7 @@ def test_missing_or_foreign_database_exits_2(cli, tmp_path: Path, monkeypatch) -
 def test_newer_database_is_refused(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     with sqlite3.connect(tmp_path / "h.db") as conn:
+        conn.execute(f"PRAGMA application_id = {history.APPLICATION_ID}")  # made by a newer tthc
         conn.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
     code, _, err = cli("history", "--db", "h.db")
     assert code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -76,3 +77,29 @@ def test_each_reference_reads_back_from_its_raw(case: dict) -> None:
     """A writer can store each reference's ``raw`` alone and read the same reference back."""
     for ref in parse_legal_text(case["text"]):
         assert parse_legal_text(ref.raw) == [ref]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "text" in c], ids=lambda c: case_id(c))
+def test_nfd_text_reads_the_same_numbers(case: dict) -> None:
+    """Real exports mix NFC and NFD: the decomposed cell cites the same documents."""
+    nfd = unicodedata.normalize("NFD", case["text"])
+    assert [r.number for r in parse_legal_text(nfd)] == [e["number"] for e in case["expect"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp 202076/2025/QH15", "76/2025/QH15"),
+        (
+            "Tên văn bản pháp lýMã văn bảnđược sửa đổi, bổ sung bởi Thông tư số 11/2022/TT-BTC ngày 21 tháng 02 năm 2022.65/2025/TT-BTC",
+            "65/2025/TT-BTC",
+        ),
+        ("Thông tư sửa đổi Thông tư 2025.01/2022/TT-BXD", "01/2022/TT-BXD"),
+        ("Luật 54/2014/QH1354/2014/QH13", "54/2014/QH13"),
+        ("giai đoạn 2026 - 2030182/2025/NQ-HĐND", "182/2025/NQ-HĐND"),
+        ("Quyết định số 3713/QĐ-BTP", "3713/QĐ-BTP"),  # four digits without a year: no year to cut
+        ("Quyết định 2019/QĐ-TTg", "2019/QĐ-TTg"),  # a serial that looks like a year stays whole
+    ],
+)
+def test_year_glued_numbers(text: str, number: str) -> None:
+    assert parse_legal_text(text)[-1].number == number

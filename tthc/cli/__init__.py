@@ -68,18 +68,74 @@ app.command("merge")(_merge.merge)
 
 
 def main() -> None:
-    """Entry point. A crash exits 2 (never 1, which a nightly job reads as "findings")."""
+    """Entry point. A crash exits 2 (never 1, which a nightly job reads as "findings").
+
+    Ctrl-C, SIGTERM and SIGHUP unwind (temp files are removed) and exit 128 + the signal
+    (Click would turn Ctrl-C into exit 1, which reads as "findings"); a write or read the system
+    refuses is one line (file, reason, what to do), never a traceback.
+    """
+    import sys
+
+    _terminate_cleanly()
     try:
         app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
-    except Exception:
-        import sys
-        import traceback
-
-        traceback.print_exc()
-        print(
-            "tthc: lỗi nội bộ — xin báo lỗi kèm thông tin trên / internal error — please report it with the trace above",
-            file=sys.stderr,
-        )
+    except BrokenPipeError:
+        _quiet_stdout()  # `tthc check | head`: the reader left; nothing to report
         raise SystemExit(2) from None
+    except OSError as exc:
+        from tthc.report.files import write_error
+
+        if not exc.filename:
+            _internal_error()
+        print(f"tthc: {_error_word()}: {write_error(exc.filename, exc, writing=False)}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except Exception as exc:
+        from tthc.report.files import WriteError
+
+        if isinstance(exc, WriteError):
+            print(f"tthc: {_error_word()}: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
+        _internal_error()
+
+
+def _error_word() -> str:
+    from tthc.i18n import tr
+
+    return tr("lỗi", "error")
+
+
+def _internal_error() -> None:
+    import sys
+    import traceback
+
+    traceback.print_exc()
+    print(
+        "tthc: lỗi nội bộ — xin báo lỗi kèm thông tin trên / internal error — please report it with the trace above",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None
+
+
+def _terminate_cleanly() -> None:
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler):
+            signal.signal(sig, stop)
+
+
+def _quiet_stdout() -> None:
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

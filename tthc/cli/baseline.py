@@ -17,6 +17,7 @@ from tthc.cli.common import (
     default_paths,
     exit_on_errors,
     fail,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
@@ -77,12 +78,11 @@ def create(
     apply_language(lang)
     from tthc import baseline
 
+    with exit_on_errors():
+        output_target(output, [*default_paths(paths), config])
     audit, _ = _audit(paths, config, select, ignore, as_of)
     with exit_on_errors():
-        try:
-            count = baseline.create(output, audit.findings)
-        except OSError as exc:
-            raise UsageError(f"{output}: {exc.strerror or exc}") from None
+        count = baseline.create(output, audit.findings)
     stderr_console().print(
         tr(f"Đã ghi baseline {count} phát hiện vào {output}", f"Wrote a baseline of {count} findings to {output}"),
         markup=False,
@@ -109,10 +109,7 @@ def update(
         baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs
     audit, scope = _audit(paths, config, select, ignore, as_of)
     with exit_on_errors():
-        try:
-            dropped, new = baseline.update(baseline_file, audit.findings, scope)
-        except OSError as exc:
-            raise UsageError(f"{baseline_file}: {exc.strerror or exc}") from None
+        dropped, new = baseline.update(baseline_file, audit.findings, scope)
     err = stderr_console()
     if dropped:
         render_fixed(dropped, err)

@@ -21,6 +21,7 @@ from tthc.cli.common import (
     exit_on_errors,
     fail,
     format_errors_hint,
+    output_target,
     stderr_console,
     stdout_console,
 )
@@ -142,6 +143,7 @@ def check(
     with exit_on_errors():
         try:
             cfg = load_config(config)
+            output_target(output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files])
             audit = run_audit(
                 default_paths(paths),
                 cfg,
@@ -166,7 +168,8 @@ def check(
 
         with exit_on_errors():
             record_run(record, audit)
-    _emit(format, audit, findings, fixed, output, group_by, automation_id)
+    with exit_on_errors():
+        _emit(format, audit, findings, fixed, output, group_by, automation_id)
     from tthc.report.terminal import render_statistics, render_summary
 
     procedures = sum(len(c.procedures) for c in audit.catalogs)

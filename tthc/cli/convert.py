@@ -14,6 +14,7 @@ from tthc.cli.common import (
     UsageError,
     apply_language,
     exit_on_errors,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
@@ -44,6 +45,7 @@ def convert(
     from tthc.convert.run import convert as run
 
     with exit_on_errors():
+        output_target(out, [source], stdout=False, regular=True)
         refuse_existing(out, force)
         done = run(source, out)
     err = stderr_console()

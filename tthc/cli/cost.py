@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
-from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, apply_language, fail, stdout_console
+from tthc.cli.common import (
+    EXIT_OK,
+    LangOption,
+    PathsArgument,
+    apply_language,
+    default_paths,
+    exit_on_errors,
+    fail,
+    output_target,
+    stdout_console,
+)
 from tthc.cli.recommend import DecisionsOption, HourlyRateOption, ModeOption, prepare
 from tthc.i18n import tr
 
@@ -43,6 +53,8 @@ def cost(
     apply_language(lang)
     if output is not None and format is CostFormat.text:
         raise fail(tr("-o dùng với --format json hoặc csv", "-o goes with --format json or csv"))
+    with exit_on_errors():
+        output_target(output, [*default_paths(paths), config, decisions])
     prepared = prepare(
         paths,
         config=config,
@@ -67,7 +79,8 @@ def cost(
     if output is not None:
         from tthc.report.files import write_text_atomic
 
-        write_text_atomic(output, text, bom=format is CostFormat.csv)
+        with exit_on_errors():
+            write_text_atomic(output, text, bom=format is CostFormat.csv)
     else:
         if format is CostFormat.csv:
             sys.stdout.write("\ufeff")

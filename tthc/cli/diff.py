@@ -17,6 +17,7 @@ from tthc.cli.common import (
     UsageError,
     apply_language,
     exit_on_errors,
+    output_target,
     stderr_console,
     stdout_console,
 )
@@ -56,8 +57,7 @@ def diff(
             raise UsageError(
                 tr(f"{output}: phụ lục ghi ra .docx hoặc .xlsx", f"{output}: the annex is written as .docx or .xlsx")
             )
-        if output is not None and output.resolve() in (old.resolve(), new.resolve()):
-            raise UsageError(tr(f"{output}: tệp ra là một tệp vào", f"{output}: the output is an input"))
+        output_target(output, [old, new], stdout=False)
         result = diff_catalogs(load_checked(old).catalog, load_checked(new).catalog)
         if output is not None:
             _write_annex(result, output, abolished_by)

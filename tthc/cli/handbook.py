@@ -14,6 +14,7 @@ from tthc.cli.common import (
     apply_language,
     default_paths,
     exit_on_errors,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
@@ -34,6 +35,7 @@ def handbook(
     from tthc.publish.source import load_catalogs
 
     with exit_on_errors():
+        output_target(output, default_paths(paths), stdout=False)
         try:
             count = write_handbook(load_catalogs(default_paths(paths)), output, issuer=issuer)
         except HandbookError as exc:

@@ -14,6 +14,7 @@ from tthc.cli.common import (
     UsageError,
     apply_language,
     exit_on_errors,
+    output_target,
     stderr_console,
 )
 from tthc.cli.convert import ForceOption, refuse_existing
@@ -41,10 +42,7 @@ def merge(
         files = discover(paths)
         if len(files) < 2:
             raise UsageError(tr("cần ít nhất hai danh mục để gộp", "merging needs at least two catalogs"))
-        if output.resolve() in {f.resolve() for f in files}:
-            raise UsageError(
-                tr(f"{output}: tệp ra là một tệp vào; đầu vào không bị ghi đè", f"{output}: the output is an input")
-            )
+        output_target(output, [*paths, *files], stdout=False)
         refuse_existing(output, force)
         catalogs = [load_checked(f).catalog for f in files]
         result = merge_catalogs(catalogs, name=name, issuer=issuer, locality=locality)

@@ -14,6 +14,7 @@ from tthc.cli.common import (
     apply_language,
     default_paths,
     exit_on_errors,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
@@ -61,6 +62,7 @@ def publish(
 
     err = stderr_console()
     with exit_on_errors():
+        output_target(output, [*default_paths(paths), config], folder=True)
         try:
             if flag_outdated:
                 flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of))

@@ -18,6 +18,7 @@ from tthc.cli.common import (
     default_paths,
     exit_on_errors,
     fail,
+    output_target,
     stderr_console,
 )
 from tthc.i18n import language, set_language, tr
@@ -123,7 +124,7 @@ def prepare(
     return Prepared(audit, settings, chosen)
 
 
-def check_output(output: Path, inputs: list[Path]) -> None:
+def check_output(output: Path, inputs: list[Path | None]) -> None:
     """Exit 2 with one line for an unknown suffix or an output that would overwrite an input."""
     if output.suffix.lower() not in SUFFIXES:
         raise fail(
@@ -132,10 +133,8 @@ def check_output(output: Path, inputs: list[Path]) -> None:
                 f"{output}: unsupported format '{output.suffix or '(no suffix)'}'; use .docx, .xlsx or .md",
             )
         )
-    target = output.resolve()
-    for path in inputs:
-        if path.resolve() == target:
-            raise fail(tr(f"{output}: không ghi đè tệp danh mục đầu vào", f"{output}: refusing to overwrite an input"))
+    with exit_on_errors():
+        output_target(output, inputs, stdout=False)
 
 
 def recommend(
@@ -178,7 +177,7 @@ def recommend(
         raise fail(tr("cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"))
     inputs = _input_files(paths)
     if output is not None:
-        check_output(output, inputs)
+        check_output(output, [*inputs, config, decisions])
     if decisions is not None:
         for path in inputs:
             if path.resolve() == decisions.resolve():
@@ -293,7 +292,8 @@ def _init_decisions(path: Path, prepared: Prepared) -> None:
             raise fail(str(exc)) from None
     items = [make_item(f) for f in proposal_findings(prepared.audit.findings)]
     merged, report = merge_decisions(existing, proposal_decisions(items))
-    write_text_atomic(path, dump_decisions(merged))
+    with exit_on_errors():
+        write_text_atomic(path, dump_decisions(merged))
     err = stderr_console()
     err.print(
         tr(

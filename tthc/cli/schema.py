@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, stderr_console
+from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, output_target, stderr_console
 from tthc.i18n import tr
 
 
@@ -23,6 +23,8 @@ def schema(
     apply_language(lang)
     from tthc.schema import schema_text
 
+    with exit_on_errors():
+        output_target(output, [Path("catalogs")])  # no input; still never over the default catalogs
     text = schema_text()
     if output is None:
         sys.stdout.write(text)

@@ -16,6 +16,7 @@ from tthc.cli.common import (
     apply_language,
     default_paths,
     exit_on_errors,
+    output_target,
     stderr_console,
     stdout_console,
 )
@@ -53,11 +54,13 @@ def stats(
                     f"--chart '{chart}': use a .png, .svg or .pdf file name",
                 )
             )
+        output_target(chart, default_paths(paths), stdout=False)
         result = compute(load_catalogs(default_paths(paths)))
     if format is StatsFormat.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         render(result, stdout_console(), limit=limit)
     if chart is not None:
-        write_chart(result, chart)
+        with exit_on_errors():
+            write_chart(result, chart)
         stderr_console().print(tr(f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, UsageError, apply_language, exit_on_errors, stderr_console
+from tthc.cli.common import (
+    EXIT_OK,
+    LangOption,
+    UsageError,
+    apply_language,
+    exit_on_errors,
+    output_target,
+    stderr_console,
+)
 from tthc.cli.convert import ForceOption, refuse_existing
 from tthc.i18n import tr
 
@@ -24,6 +32,7 @@ def template(
     with exit_on_errors():
         if out.suffix.lower() != ".xlsx":
             raise UsageError(tr(f"{out}: mẫu là tệp .xlsx", f"{out}: the template is an .xlsx file"))
+        output_target(out, [Path("catalogs")], stdout=False)
         refuse_existing(out, force)
         write_workbook(None, out)
     stderr_console().print(tr(f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"))

@@ -12,6 +12,7 @@ from tthc.knowledge.targets import Targets
 from tthc.knowledge.terms import Term
 from tthc.knowledge.textkey import KeyedText
 from tthc.knowledge.units import AbolishedLevel, Province, ProvinceMatch, ProvinceMatcher
+from tthc.model import DocKind
 from tthc.text import doc_number_key
 
 
@@ -46,20 +47,25 @@ class Knowledge:
         object.__setattr__(self, "_by_number", index)
 
     # -- legal documents -------------------------------------------------------------
-    def find_document(self, number: str, *, year: int | dt.date | None = None) -> LegalDocument | None:
+    def find_document(
+        self, number: str, *, year: int | dt.date | None = None, kind: DocKind | None = None
+    ) -> LegalDocument | None:
         """The document with this number ("42/2022/ND-CP" = "42/2022/NĐ-CP").
 
         Numbers without a year ("66/NQ-CP") recur every year: pass the citation's year
-        (or date) to tell them apart; a document whose year differs is not returned.
+        (or date) to tell them apart; a document whose year differs is not returned. A number
+        can name two documents ("02/2011/QH13": Luật Khiếu nại and a National Assembly
+        resolution): pass the cited ``kind``; a document of another kind is not returned.
         """
         if not number:
             return None
         found = self._by_number.get(doc_number_key(number), [])
         want = year.year if isinstance(year, dt.date) else year
-        for doc in found:
-            if want is None or doc.year is None or doc.year == want:
-                return doc
-        return None
+        matches = [d for d in found if want is None or d.year is None or d.year == want]
+        if kind is not None and any(d.kind is not None for d in matches):
+            typed = [d for d in matches if d.kind is not None and _same_kind(d.kind, kind)]
+            return typed[0] if typed else None
+        return matches[0] if matches else None
 
     def document(self, key: str) -> LegalDocument | None:
         """A document by number or, for one without a number, by its id."""
@@ -67,6 +73,29 @@ class Knowledge:
 
     def successor_of(self, doc: LegalDocument) -> LegalDocument | None:
         return self.find_document(doc.successor) if doc.successor else None
+
+    def successor_chain(self, doc: LegalDocument, day: dt.date) -> tuple[list[LegalDocument | str], bool]:
+        """The successors of ``doc`` up to the one in force on ``day``, and whether one is.
+
+        Each step is a document of the register, or the bare number of one it does not know
+        (the chain stops there). Cycle-safe: a document seen twice ends the chain.
+        """
+        chain: list[LegalDocument | str] = []
+        seen = {id(doc)}
+        current = doc
+        while current.successor:
+            nxt = self.find_document(current.successor)
+            if nxt is None:
+                chain.append(current.successor)
+                return chain, False
+            if id(nxt) in seen:
+                return chain, False
+            seen.add(id(nxt))
+            chain.append(nxt)
+            if not nxt.ended_by(day):
+                return chain, True
+            current = nxt
+        return chain, False
 
     # -- terms -----------------------------------------------------------------------
     def terms(self, category: str | None = None) -> list[Term]:
@@ -110,3 +139,9 @@ class Knowledge:
             if variant:
                 return kind, variant
         return None
+
+
+def _same_kind(a: DocKind, b: DocKind) -> bool:
+    """Kinds a citation may write for the same document ("Luật" for a "Bộ luật")."""
+    laws = (DocKind.LAW, DocKind.CODE)
+    return a == b or (a in laws and b in laws)

@@ -13,8 +13,14 @@ from tthc.text import doc_number_key
 class DocStatus(StrEnum):
     IN_FORCE = "in_force"
     NOT_YET = "not_yet"  # before its effective date
-    REPEALED = "repealed"  # repealed or replaced (on or after repealed_from)
+    REPEALED = "repealed"  # repealed or replaced (on or after repealed_from, or at an unknown date)
     EXPIRED = "expired"  # a temporary document after its last day (expires)
+    PARTLY_EXPIRED = "partly_expired"  # some provisions no longer apply ("Hết hiệu lực một phần")
+
+
+# What a register may state as a document's validity (vbpl.vn's words, DOMAIN §3c), with or
+# without the date it ended: "expired" with no ``repealed_from`` is "repealed, date unknown".
+DECLARED_STATUSES = ("in_force", "not_yet_in_force", "partly_expired", "expired")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,14 @@ class LegalDocument:
     unconfirmed_dates: frozenset[str] = frozenset()
     note: str | None = None
     origin: str = ""  # file:line of the entry that defined it (the last override)
+    status: str | None = None  # declared validity (DECLARED_STATUSES), as the source gave it
+    status_as_of: dt.date | None = None  # the day the source stated that status
+    repeal_article: str | None = None  # the successor's article that repeals it ("Điều 152 khoản 2")
+    imported: dt.date | None = None  # when an import tool wrote the entry
+    # A repeal whose date is not known did not happen before this day (the successor's year,
+    # the declared status's day); set by the loader.
+    end_not_before: dt.date | None = None
+    inferred: str | None = None  # why the end was inferred rather than read ("next law of the same name")
 
     @property
     def successor(self) -> str | None:
@@ -60,6 +74,11 @@ class LegalDocument:
         ends = [d for d in (self.repealed_from, _next_day(self.expires)) if d is not None]
         return min(ends) if ends else None
 
+    @property
+    def end_unknown(self) -> bool:
+        """Repealed or replaced, but the register does not know since when."""
+        return self.repealed_from is None and self.expires is None and self.status == "expired"
+
     def status_at(self, day: dt.date) -> DocStatus:
         if self.effective is not None and day < self.effective:
             return DocStatus.NOT_YET
@@ -67,7 +86,19 @@ class LegalDocument:
             return DocStatus.REPEALED
         if self.expires is not None and day > self.expires:
             return DocStatus.EXPIRED
+        if self.end_unknown:
+            bound = self.end_not_before or self.status_as_of
+            return DocStatus.REPEALED if bound is None or day >= bound else DocStatus.IN_FORCE
+        not_yet = self.status == "not_yet_in_force" and self.effective is None
+        if not_yet and (self.status_as_of is None or day <= self.status_as_of):
+            return DocStatus.NOT_YET
+        if self.status == "partly_expired" and (self.status_as_of is None or day >= self.status_as_of):
+            return DocStatus.PARTLY_EXPIRED
         return DocStatus.IN_FORCE
+
+    def ended_by(self, day: dt.date) -> bool:
+        """Repealed, replaced or expired on ``day``."""
+        return self.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
 
     def date_confirmed(self, field: str) -> bool:
         """False when the date in ``field`` ("effective", "repealed_from"…) is only believed."""
@@ -83,6 +114,8 @@ class LegalDocument:
         }.get(status)
         if field is None:  # in force: every date that could have said otherwise counts
             return not (self.unconfirmed_dates & {"effective", "repealed_from", "expires"})
+        if status is DocStatus.REPEALED and self.end_unknown:
+            return False
         return self.date_confirmed(field)
 
     @property

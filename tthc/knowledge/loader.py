@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -91,14 +92,22 @@ def build_knowledge(
 
 
 def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
-    """Entries with overrides applied, in first-seen order."""
-    merged: dict[tuple[str, str], RawEntry] = {}
+    """Entries with overrides applied, in first-seen order.
+
+    Documents are matched by number and, where the number is shared ("02/2011/QH13": a law and
+    a National Assembly resolution), by ``kind``: an override without a kind applies to the one
+    document with that number, and must name the kind when there are several.
+    """
+    merged: dict[tuple[str, str, str | None], RawEntry] = {}
+    slots: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
     for entry in entries:
-        slot = (entry.section, entry.identity)
+        same = slots.setdefault((entry.section, entry.identity), [])
+        slot = _slot(merged, same, entry)
         base = merged.get(slot)
         if base is None:
             _require_new(entry)
             merged[slot] = entry
+            same.append(slot)
             continue
         values = dict(base.values)
         unconfirmed = set(values.get("unconfirmed_dates") or ())
@@ -111,6 +120,34 @@ def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
         merged[slot] = RawEntry(entry.section, entry.identity, values, entry.file, entry.line, entry.lines)
         _require_new(merged[slot])
     return list(merged.values())
+
+
+def _slot(
+    merged: dict[tuple[str, str, str | None], RawEntry], same: list[tuple[str, str, str | None]], entry: RawEntry
+) -> tuple[str, str, str | None]:
+    """Where an entry goes: the entry it overrides (among ``same``, the slots of its key), or a new slot."""
+    if entry.section != "legal_documents":
+        return (entry.section, entry.identity, None)
+    kind = entry.values.get("kind")
+    if kind is not None:
+        exact = [slot for slot in same if slot[2] == kind]
+        if exact:
+            return exact[0]
+        untyped = [slot for slot in same if merged[slot].values.get("kind") is None]
+        if len(same) == 1 and untyped:
+            return untyped[0]  # it gains the kind
+        return (entry.section, entry.identity, kind)
+    if len(same) > 1:
+        kinds = ", ".join(str(merged[slot].values.get("kind")) for slot in same)
+        raise KnowledgeError(
+            tr(
+                f"số '{entry.identity}' ứng với nhiều văn bản ({kinds}); ghi 'kind' để chọn văn bản cần sửa",
+                f"number '{entry.identity}' names several documents ({kinds}); give 'kind' to choose the one to change",
+            ),
+            entry.file,
+            entry.line,
+        )
+    return same[0] if same else (entry.section, entry.identity, None)
 
 
 def _require_new(entry: RawEntry) -> None:
@@ -163,6 +200,10 @@ def _document(v: dict[str, Any], origin: str) -> LegalDocument:
         amended_by=tuple(v.get("amended_by") or ()),
         temporary=v.get("temporary", False),
         year=v.get("year") or _year_of(number) or (v["issued"].year if v.get("issued") else None),
+        status=v.get("status"),
+        status_as_of=v.get("status_as_of"),
+        repeal_article=v.get("repeal_article"),
+        imported=v.get("imported"),
         **_dated(v),
         **_common(v, origin),
     )
@@ -179,18 +220,91 @@ def _year_of(number: str | None) -> int | None:
 
 
 def _with_derived_repeals(documents: list[LegalDocument]) -> list[LegalDocument]:
-    """A replaced document with no repeal date ends when its successor starts (date unconfirmed)."""
-    by_key = {d.number_key: d for d in documents if d.number_key}
+    """Ends the register implies but does not state.
+
+    - A replaced document without ``repealed_from`` ends when its successor starts (the
+      successor's ``effective``, else ``issued``; the date is marked unconfirmed).
+    - If the register does not date the successor (or does not know it), the document is
+      "repealed, date unknown" — never silently in force — and not before the successor's year.
+    - A law ("Luật X") whose register entry states no end is replaced by the next law of the
+      same name when the register knows that law and its effective date (an inference, said so);
+      a "Luật sửa đổi, bổ sung" amends and never replaces.
+    """
+    by_key: dict[str, list[LegalDocument]] = {}
+    for d in documents:
+        if d.number_key:
+            by_key.setdefault(d.number_key, []).append(d)
+    newer = _next_same_name_laws(documents)
     out = []
     for doc in documents:
-        successor = by_key.get(_key(doc.successor)) if doc.successor else None
+        found = by_key.get(_key(doc.successor) or "", []) if doc.successor else []
+        successor = found[0] if found else None
         start: dt.date | None = successor and (successor.effective or successor.issued)
-        if doc.repealed_from is None and start is not None:
+        if doc.repealed_from is None and doc.successor and doc.expires is None:
+            if start is not None:
+                doc = dataclasses.replace(
+                    doc, repealed_from=start, unconfirmed_dates=doc.unconfirmed_dates | {"repealed_from"}
+                )
+            else:
+                year = _year_of(doc.successor)
+                doc = dataclasses.replace(
+                    doc, status="expired", end_not_before=dt.date(year, 1, 1) if year else doc.status_as_of
+                )
+        elif doc.repealed_from is None and doc.status == "expired" and doc.end_not_before is None:
+            doc = dataclasses.replace(doc, end_not_before=doc.effective)
+        law = newer.get(id(doc))
+        if law is not None and _may_infer(doc, law):
             doc = dataclasses.replace(
-                doc, repealed_from=start, unconfirmed_dates=doc.unconfirmed_dates | {"repealed_from"}
+                doc,
+                replaced_by=law.number,
+                repealed_from=law.effective,
+                unconfirmed_dates=doc.unconfirmed_dates | {"repealed_from"},
+                inferred=tr(
+                    f"suy ra: {law.label} là luật cùng tên ban hành sau, có hiệu lực từ {law.effective:%d/%m/%Y}",
+                    f"inferred: {law.label} is the next law of the same name, in force from {law.effective:%d/%m/%Y}",
+                ),
             )
         out.append(doc)
     return out
+
+
+_LAW_KINDS = (DocKind.LAW, DocKind.CODE)
+_AMENDING = re.compile(r"sửa\s+đổi|bổ\s+sung", re.IGNORECASE)
+_TITLE_TAIL = re.compile(r"\s*(?:\(\s*)?(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*$|\s+số\s+\S+.*$", re.IGNORECASE)
+
+
+def _law_name(doc: LegalDocument) -> str | None:
+    """ "Luật Quản lý thuế (2006)" -> key of "Luật Quản lý thuế"; None for an amending law."""
+    if doc.kind not in _LAW_KINDS or not doc.title or _AMENDING.search(doc.title):
+        return None
+    from tthc.text import match_key
+
+    return match_key(_TITLE_TAIL.sub("", doc.title)) or None
+
+
+def _next_same_name_laws(documents: list[LegalDocument]) -> dict[int, LegalDocument]:
+    """For each law, the next law of the same name with a known effective date (by id)."""
+    groups: dict[str, list[LegalDocument]] = {}
+    for doc in documents:
+        name = _law_name(doc)
+        if name:
+            groups.setdefault(name, []).append(doc)
+    out: dict[int, LegalDocument] = {}
+    for laws in groups.values():
+        if len(laws) < 2:
+            continue
+        laws.sort(key=lambda d: d.effective or d.issued or dt.date(d.year or 1, 1, 1))
+        for old, new in itertools.pairwise(laws):
+            if new.effective is not None and (old.year or 0) < (new.year or 0):
+                out[id(old)] = new
+    return out
+
+
+def _may_infer(doc: LegalDocument, law: LegalDocument) -> bool:
+    """Infer only where the register states no end, and no in-force status after the newer law starts."""
+    if doc.successor or doc.repealed_from or doc.expires or doc.status in ("expired", "partly_expired"):
+        return False
+    return not (doc.status == "in_force" and doc.status_as_of and law.effective and doc.status_as_of >= law.effective)
 
 
 def _key(number: str | None) -> str | None:

@@ -164,10 +164,14 @@ _YEAR_IN_NUMBER = re.compile(r"/(?:19|20)\d\d(?:/|$)")
 
 
 def _no_duplicates(entries: list[RawEntry]) -> None:
-    seen: dict[tuple[str, str], RawEntry] = {}
+    """One entry per key in a file; documents sharing a number are told apart by ``kind``."""
+    seen: dict[tuple[str, str], list[RawEntry]] = {}
     for entry in entries:
-        first = seen.setdefault((entry.section, entry.identity), entry)
-        if first is not entry:
+        same = seen.setdefault((entry.section, entry.identity), [])
+        kind = entry.values.get("kind") if entry.section == "legal_documents" else None
+        first = next((e for e in same if kind is None or e.values.get("kind") in (None, kind)), None)
+        same.append(entry)
+        if first is not None:
             raise KnowledgeError(
                 tr(
                     f"mục '{entry.identity}' đã có ở dòng {first.line}; gộp hai mục làm một",

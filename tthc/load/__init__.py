@@ -7,10 +7,12 @@ from pathlib import Path
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult
+from tthc.load.limits import Limits
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-SUFFIXES = YAML_SUFFIXES + EXCEL_SUFFIXES
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf")  # Word and PDF: tthc.load.documents
+SUFFIXES = YAML_SUFFIXES + EXCEL_SUFFIXES + DOCUMENT_SUFFIXES
 
 __all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file"]
 
@@ -39,8 +41,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             if not inside:
                 raise LoadError(
                     tr(
-                        "thư mục không có danh mục nào (*.yaml, *.yml, *.xlsx, *.xls, *.ods)",
-                        "the folder holds no catalog (*.yaml, *.yml, *.xlsx, *.xls, *.ods)",
+                        "thư mục không có danh mục nào (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
+                        "the folder holds no catalog (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
                     ),
                     str(path),
                 )
@@ -54,8 +56,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def load_file(path: Path) -> LoadResult:
-    """Load one catalog file with the loader its suffix names."""
+def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
+    """Load one catalog file with the loader its suffix names (office files are checked
+    against ``limits`` first; None = the defaults)."""
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
         from tthc.load.yaml_loader import load_yaml
@@ -64,11 +67,15 @@ def load_file(path: Path) -> LoadResult:
     if suffix in EXCEL_SUFFIXES:
         from tthc.load.excel import load_excel
 
-        return load_excel(path)
+        return load_excel(path, limits)
+    if suffix in DOCUMENT_SUFFIXES:
+        from tthc.load.documents import load_document
+
+        return load_document(path, limits)
     raise LoadError(
         tr(
-            f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls hoặc .ods",
-            f"unknown file type '{suffix or path.name}'; use .yaml, .yml, .xlsx, .xls or .ods",
+            f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc hoặc .pdf",
+            f"unknown file type '{suffix or path.name}'; use .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc or .pdf",
         ),
         str(path),
     )

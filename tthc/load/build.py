@@ -49,7 +49,7 @@ from tthc.parse.vocab import (
     parse_method,
     parse_online_service,
 )
-from tthc.text import clean, clean_keep_lines, nfc, split_lines
+from tthc.text import NumberError, clean, clean_keep_lines, nfc, read_number, split_lines
 
 _ROLE_WORDS = {
     "implementing": AgencyRole.IMPLEMENTING,
@@ -57,8 +57,6 @@ _ROLE_WORDS = {
     "coordinating": AgencyRole.COORDINATING,
     "authorized": AgencyRole.AUTHORIZED,
 }
-_WHOLE_DECIMAL = re.compile(r"\d+[.,]0+")
-_GROUPED = re.compile(r"\d{1,3}(?:[.,\s]\d{3})*|\d+")
 _DECISION_NUMBER = re.compile(r"(\d+[^\s,;]*/[^\s,;]+)")
 
 
@@ -238,16 +236,20 @@ def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
     text = clean(value)
     if text is None:
         return None
-    # "1.200" / "1,200" group thousands; "12.0" is a whole number written as a decimal
-    if _GROUPED.fullmatch(text):
-        return int(re.sub(r"[.,\s]", "", text))
-    if _WHOLE_DECIMAL.fullmatch(text):
-        return int(text.split(".")[0].split(",")[0])
+    # the one rule of tthc.text.read_number: "1.200" / "1,200" group thousands; "12.0" is twelve
+    why = None
+    try:
+        number = read_number(text)
+    except NumberError as exc:
+        why = exc
+    else:
+        if number >= 0 and number == number.to_integral_value():
+            return int(number)
     sink.error(
         "not-a-number",
         tr(
-            f"'{field}': cần một số nguyên, gặp '{text}'",
-            f"'{field}': expected a whole number, found '{text}'",
+            f"'{field}': cần một số nguyên, gặp '{text}'" + (f" ({why.vi})" if why else ""),
+            f"'{field}': expected a whole number, found '{text}'" + (f" ({why.en})" if why else ""),
         ),
         source_of(value, src),
         text,

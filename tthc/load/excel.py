@@ -49,8 +49,9 @@ from tthc.load.excel_workbook import (
     read_catalog_sheet,
 )
 from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
+from tthc.load.limits import Limits
 from tthc.load.record import RawRecord
-from tthc.model import SourceRef, column_letter
+from tthc.model import column_letter
 
 _REQUIRED = frozenset({"name", "code"})
 _LIST_ONLY = frozenset({"steps", "documents"})  # an annex with both is a full publication
@@ -66,20 +67,20 @@ class ExcelRead:
     sink: IssueSink = field(default_factory=IssueSink)
 
 
-def load_excel(path: Path) -> LoadResult:
+def load_excel(path: Path, limits: Limits | None = None) -> LoadResult:
     """Load an Excel catalog. Raises LoadError when the file cannot be read at all."""
     from tthc.load.build import build_catalog
 
     with _paused_gc():
-        read = read_excel(path)
+        read = read_excel(path, limits=limits)
         return build_catalog(read.meta, read.records, source_file=str(path), layout=read.layout, sink=read.sink)
 
 
-def read_excel(path: Path, sink: IssueSink | None = None) -> ExcelRead:
+def read_excel(path: Path, sink: IssueSink | None = None, limits: Limits | None = None) -> ExcelRead:
     """Detect the layout and map the workbook to catalog metadata and raw records."""
     sink = sink if sink is not None else IssueSink()
     with _paused_gc():
-        book = open_workbook(path)
+        book = open_workbook(path, limits)
         try:
             if is_workbook(book.sheet_names):
                 return _read_workbook(book, str(path), sink)
@@ -106,11 +107,22 @@ def _paused_gc() -> Iterator[None]:
 
 def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     sheet, table = _procedure_table(book, file, [n for n in book.sheet_names])
-    title = read_title(sheet.rows[: table.header_top])
+    read, reader = read_procedure_grid(table, file, sink)
+    _numeric_codes(book, sheet.name, reader, sink)
+    return read
+
+
+def read_procedure_grid(
+    table: Table, file: str, sink: IssueSink, title_rows: list[list[Any]] | None = None
+) -> tuple[ExcelRead, ProcedureRows]:
+    """A procedure table of any source (sheet, Word or PDF table): a portal list export or
+    an annex. ``title_rows`` are lines above the table that are not in it (a document's
+    paragraphs: "PHỤ LỤC", the decision line)."""
+    sheet = table.sheet
+    title = read_title([*(title_rows or []), *sheet.rows[: table.header_top]])
     _report_unknown(table, sink)
     reader = ProcedureRows(file, table, sink, sections=True)
     records = reader.read()
-    _numeric_codes(book, sheet.name, reader, sink)
     meta = dict(title.meta)
     _issuer_column(reader, meta)
     targets = table.targets()
@@ -123,11 +135,11 @@ def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     )
     if annex:
         meta.setdefault("kind", "full" if targets >= _LIST_ONLY else "provincial_list")
-        return ExcelRead(meta, records, "annex", sink)
+        return ExcelRead(meta, records, "annex", sink), reader
     # A list export names procedures (code, name, agency, field) without their elements:
     # an index, which completeness rules do not judge.
     meta.setdefault("kind", "index")
-    return ExcelRead(meta, records, "portal_export", sink)
+    return ExcelRead(meta, records, "portal_export", sink), reader
 
 
 def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[SheetData, Table]:
@@ -163,7 +175,7 @@ def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[Sheet
                 f"no column header row of a procedure list was found (looked in sheet {where}); "
                 f"expected columns such as {EXPECTED_HEADERS}",
             ),
-            SourceRef(file, first_nonempty.name, 1),
+            first_nonempty.ref(file, 1),
         )
     _, sheet, table = best
     _untitled_columns(table, file)
@@ -185,7 +197,7 @@ def _untitled_columns(table: Table, file: str) -> None:
         if first is None:
             continue
         title = tr(f"Cột {column_letter(c + 1)}", f"Column {column_letter(c + 1)}")
-        ref = SourceRef(file, table.sheet.name, table.header_bottom + 1, c + 1, column_title=title)
+        ref = table.sheet.ref(file, table.header_bottom + 1, c + 1, title)
         table.columns.append(Column(c, "extra", title, ref))
 
 
@@ -295,7 +307,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
                         f"sheet '{name}' has no column header row (expected Mã TTHC and "
                         f"{', '.join(c.header for c in spec.columns[1:])}); sheet skipped",
                     ),
-                    SourceRef(file, name, 1),
+                    child.ref(file, 1),
                 )
                 continue
         _report_unknown_child(child_tab, sink)

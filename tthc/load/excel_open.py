@@ -11,6 +11,9 @@ from typing import Any
 
 from tthc.i18n import tr
 from tthc.load.base import LoadError
+from tthc.load.grid import SheetData
+from tthc.load.limits import Limits
+from tthc.load.office_zip import ZipFacts, inspect
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -21,32 +24,24 @@ _XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 
 
 @dataclass(slots=True)
-class SheetData:
-    """One sheet as calamine read it: rows of cell values (row 0 = Excel row 1)."""
-
-    name: str
-    rows: list[list[Any]]
-    merged: list[tuple[int, int, int, int]]  # 0-based (top, left, bottom, right), inclusive
-    hidden: bool = False
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(v != "" and v is not None for row in self.rows for v in row)
-
-
-@dataclass(slots=True)
 class Workbook:
     path: Path
     format: str  # "xlsx", "xls", "ods"
     sheet_names: list[str]
     _book: Any  # calamine workbook
     hidden: set[str]
+    facts: ZipFacts | None = None  # error cells (and, for .ods, merged ranges) calamine does not give
 
     def sheet(self, name: str) -> SheetData:
         sheet = self._book.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
         merged = [(t[0], t[1], b[0], b[1]) for t, b in (sheet.merged_cell_ranges or [])]
-        return SheetData(name, rows, merged, name in self.hidden)
+        errors: dict[tuple[int, int], str] = {}
+        if self.facts is not None:
+            if not merged:
+                merged = list(self.facts.merged.get(name, ()))
+            errors = self.facts.errors.get(name, {})
+        return SheetData(name, rows, merged, name in self.hidden, errors=errors)
 
     def close(self) -> None:
         self._book.close()
@@ -136,12 +131,14 @@ def _zip_kind(path: Path) -> str:
     )
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Open a workbook for reading; raise LoadError with a clear message if it cannot be."""
+def open_workbook(path: Path, limits: Limits | None = None) -> Workbook:
+    """Open a workbook for reading; raise LoadError with a clear message if it cannot be
+    (including a file over the size limits, checked before the reader sees it)."""
     import python_calamine as pc
 
     container = sniff(path)
     fmt = _zip_kind(path) if container == "zip" else container
+    facts = inspect(path, fmt, limits) if container == "zip" else None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -161,7 +158,7 @@ def open_workbook(path: Path) -> Workbook:
         ) from exc
     if not names:
         raise _fail(path, "bảng tính không có sheet nào", "the workbook has no sheets")
-    return Workbook(path, fmt, names, book, hidden)
+    return Workbook(path, fmt, names, book, hidden, facts)
 
 
 def read_sheet(book: Workbook, name: str) -> SheetData:

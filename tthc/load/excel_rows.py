@@ -15,7 +15,8 @@ from typing import Any
 from tthc.i18n import tr
 from tthc.load import excel_cells as cells
 from tthc.load.base import IssueSink
-from tthc.load.excel_table import Column, Table
+from tthc.load.excel_table import Column, Table, is_numbering_row
+from tthc.load.headers import header_key
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
 from tthc.text import match_key
@@ -105,9 +106,16 @@ class ProcedureRows:
         for idx, target, read, _store, _title in self._cols:
             if read not in (CODE, SKIP) and target != "name":
                 self._caches[idx] = {}
+        # header texts per column (every row of the header band), to recognise a repeat
+        self._header_keys: dict[int, set[str]] = {}
+        for hr in range(table.header_top, table.header_bottom + 1):
+            for c, v in enumerate(table.sheet.rows[hr] if hr < len(table.sheet.rows) else ()):
+                if v.__class__ is str and v.strip():
+                    self._header_keys.setdefault(c, set()).add(header_key(v))
         self._code = table.column("code")
         self._name = table.column("name")
         self._stt = table.column("stt")
+        self._id_cols = [c.index for c in (self._code, self._stt) if c is not None]
         # annex section state
         self._levels: tuple[str, SourceRef] | None = None
         self._field: tuple[str, SourceRef] | None = None
@@ -143,6 +151,8 @@ class ProcedureRows:
                 continue
             has_code = 0 <= code_i < len(row) and row[code_i] != ""
             has_name = 0 <= name_i < len(row) and row[name_i] != ""
+            if self._layout_row(row):
+                continue
             if not (has_code and has_name):
                 kind = self._classify(r, row, spans)
                 if kind != "data":
@@ -156,26 +166,52 @@ class ProcedureRows:
                             "dòng có dữ liệu nhưng không có mã và tên thủ tục (bỏ qua)",
                             "row with data but no procedure code or name (skipped)",
                         ),
-                        SourceRef(self.file, self.sheet.name, r + 1),
+                        self.sheet.ref(self.file, r + 1),
                     )
                 continue
-            record = RawRecord(SourceRef(self.file, self.sheet.name, r + 1), values, sources)
+            record = RawRecord(self.sheet.ref(self.file, r + 1), values, sources)
             self._apply_sections(record)
             self.records.append(record)
             self.by_row[r] = record
         self._resolve_pending()
         return self.records
 
+    def _layout_row(self, row: list) -> bool:
+        """A "(1) (2) (3)…" numbering row, or the header repeated inside the table (an annex
+        that went through Word or PDF repeats it on every page): neither is a procedure."""
+        first = row[0] if row else ""
+        if (first.__class__ is float or (first.__class__ is str and 0 < len(first) <= 5)) and is_numbering_row(row):
+            return True
+        keys = self._header_keys
+        if not keys:
+            return False
+        for i in self._id_cols:  # a row number or a code: data (the cheap, common answer)
+            v = row[i] if i < len(row) else ""
+            if v.__class__ is float or (v.__class__ is str and v[:1].isdigit()):
+                return False
+        same = filled = 0
+        for c, v in enumerate(row):
+            if v == "" or v is None:
+                continue
+            filled += 1
+            if v.__class__ is str and len(v) < 120 and c in keys and header_key(v) in keys[c]:
+                same += 1
+        return same >= 2 and same * 2 >= filled
+
     def _values(self, r: int, row: list, over: dict | None) -> tuple[dict[str, Any], dict[str, SourceRef]]:
         values: dict[str, Any] = {}
         sources: dict[str, SourceRef] = {}
         file, sheet, n = self.file, self.sheet.name, len(row)
+        doc = self.sheet.is_document
+        errors = self.sheet.errors
         caches = self._caches
         for idx, target, read, store, title in self._cols:
             if idx >= n:
                 break
             v = row[idx]
             if v == "" or read == SKIP:
+                if errors and (r, idx) in errors:
+                    self._error_cell(r, idx, target, title, errors[(r, idx)])
                 continue
             cache = caches[idx]
             if cache is not None and v.__class__ is str and v in cache:
@@ -202,7 +238,10 @@ class ProcedureRows:
             if val is None:
                 continue
             srow = over[idx][0] + 1 if over and idx in over else r + 1
-            ref = SourceRef(file, sheet, srow, idx + 1, None, title)
+            if doc:
+                ref = self.sheet.ref(file, srow, idx + 1, title)
+            else:
+                ref = SourceRef(file, sheet, srow, idx + 1, None, title)
             if store == PLAIN:
                 if target in values:
                     _append(values, target, val)
@@ -217,6 +256,21 @@ class ProcedureRows:
                 for item in values["agencies"]
             ]
         return values, sources
+
+    def _error_cell(self, r: int, c: int, target: str, title: str, error: str) -> None:
+        what_vi = "nên thủ tục không có mã" if target == "code" else "nên ô được coi là trống"
+        what_en = "so the procedure has no code" if target == "code" else "so the cell is read as empty"
+        self.sink.warn(
+            "error-cell",
+            tr(
+                f"ô là lỗi công thức Excel {error} (không có giá trị), {what_vi}; sửa công thức hoặc nhập giá trị "
+                "rồi lưu lại",
+                f"the cell is an Excel formula error {error} (no value), {what_en}; fix the formula or type the "
+                "value and save again",
+            ),
+            self.sheet.ref(self.file, r + 1, c + 1, title),
+            error,
+        )
 
     def _store(self, store: int, target: str, val: Any, ref: SourceRef, values: dict, sources: dict) -> None:
         if store == EXTRA:
@@ -312,7 +366,7 @@ class ProcedureRows:
                 f"dòng không phải thủ tục, cũng không phải dòng nhóm (bỏ qua): '{_short(txt)}'",
                 f"row is neither a procedure nor a section heading (skipped): '{_short(txt)}'",
             ),
-            SourceRef(self.file, self.sheet.name, r + 1, c + 1),
+            self.sheet.ref(self.file, r + 1, c + 1),
             txt,
         )
 
@@ -323,7 +377,7 @@ class ProcedureRows:
         else:
             body = _MARKER_PREFIX.sub("", text, count=1)
         body = body or text
-        ref = SourceRef(self.file, self.sheet.name, r + 1, c + 1)
+        ref = self.sheet.ref(self.file, r + 1, c + 1)
         self.sections_seen += 1
         key = match_key(body)
         levels = _levels_in(key)
@@ -362,9 +416,10 @@ class ProcedureRows:
         cont: dict[int, int] = {}
         vertical: list[tuple[int, int, int, int]] = []
         spans: dict[int, list[tuple[int, int]]] = {}
+        rows = self.sheet.rows
         for top, left, bottom, right in self.sheet.merged:
-            if top < start:
-                continue
+            if top < start or top >= len(rows):
+                continue  # above the data, or an empty merge below the last row
             if right > left:
                 spans.setdefault(top, []).append((left, right))
             if bottom > top:
@@ -379,7 +434,6 @@ class ProcedureRows:
                 else:
                     vertical.append((top, left, bottom, right))
         fills: dict[int, dict[int, tuple[int, Any]]] = {}
-        rows = self.sheet.rows
         for top, left, bottom, _right in vertical:
             if left not in mapped or left >= len(rows[top]):
                 continue

@@ -175,7 +175,7 @@ def _columns(sheet: SheetData, aliases: AliasTable, top: int, bottom: int, file:
             if target is None:
                 target = aliases.match(" ".join(p for p, _ in parts)) or aliases.match(parts[0][0])
         head_row, head_col = origin.get((leaf_row, c), (leaf_row, c))
-        ref = SourceRef(file, sheet.name, head_row + 1, head_col + 1, column_title=title)
+        ref = sheet.ref(file, head_row + 1, head_col + 1, title)
         columns.append(Column(c, target or "extra", title, ref, group))
     _check_duplicates(columns, file)
     return columns
@@ -192,16 +192,21 @@ def _check_duplicates(columns: list[Column], file: str) -> None:
             continue
         if col.group is not None and col.group == first.group:
             continue  # sub-columns of one merged header ("Phí" | "Lệ phí"): read together
-        a, b = first.ref, col.ref
+        a, b = _where(first.ref), _where(col.ref)
         raise LoadError(
             tr(
-                f"hai cột cùng là '{first.title}' ({a.sheet}!{a.cell}) và '{col.title}' ({b.sheet}!{b.cell}); "
-                "xóa hoặc đổi tên một cột rồi lưu lại",
-                f"two columns mean the same '{first.title}' ({a.sheet}!{a.cell}) and '{col.title}' "
-                f"({b.sheet}!{b.cell}); delete or rename one of them and save again",
+                f"hai cột cùng là '{first.title}' ({a}) và '{col.title}' ({b}); xóa hoặc đổi tên một cột rồi lưu lại",
+                f"two columns mean the same '{first.title}' ({a}) and '{col.title}' "
+                f"({b}); delete or rename one of them and save again",
             ),
-            b,
+            col.ref,
         )
+
+
+def _where(ref: SourceRef) -> str:
+    if ref.table is not None:
+        return tr(f"bảng {ref.table}, cột {ref.column}", f"table {ref.table}, column {ref.column}")
+    return f"{ref.sheet}!{ref.cell}"
 
 
 def cell_name(row: int, col: int) -> str:

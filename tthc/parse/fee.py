@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from tthc.model import Fee, FeeStatus
 from tthc.parse.dates import find_dates
-from tthc.text import nfc
+from tthc.text import NumberError, nfc, read_number
 
 _CHROME = re.compile(r"Xem\s+chi\s+tiết", re.IGNORECASE)
 _ATTACHMENT = re.compile(r"File\s+đính\s+kèm\s*:\s*\S+", re.IGNORECASE)
@@ -36,7 +36,8 @@ _LEAD_MARKER = re.compile(r"^[\s\-+•*]*(lệ\s+phí|phí)\s*:\s*", re.IGNORECA
 
 _CURRENCY = r"(?<!hội\s)(?P<cur>việt\s+nam\s+đồng|vnđ|vnd|đồng|đ|usd|đô\s*la\s+mỹ|\$|euro|eur)(?!\w)"
 _AMOUNT = re.compile(
-    r"(?<![\w/.,])(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>triệu|nghìn|ngàn|tỷ)?\s*" + _CURRENCY,
+    r"(?<![\w/.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*)\s*(?P<mult>triệu|nghìn|ngàn|tỷ)?\s*"
+    + _CURRENCY,
     re.IGNORECASE,
 )
 _TEMPLATE = re.compile(r"^(?P<val>[^()]*?)\s*" + _CURRENCY, re.IGNORECASE)
@@ -263,31 +264,17 @@ def _depths(text: str) -> list[int]:
 
 
 def _decimal(text: str) -> tuple[Decimal, bool] | None:
-    """(value, whether a lone separator was read as a thousands separator); see the module doc."""
-    dots, commas = text.count("."), text.count(",")
-    grouped_once = False
-    if dots and commas:
-        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-        group_mark = "," if decimal_mark == "." else "."
-        if text.count(decimal_mark) > 1:
-            return None
-        digits = text.replace(group_mark, "").replace(decimal_mark, ".")
-    elif dots + commas == 0:
-        digits = text
-    else:
-        mark = "." if dots else ","
-        parts = text.split(mark)
-        if len(parts) > 2 or len(parts[1]) == 3:
-            if any(len(p) != 3 for p in parts[1:]):
-                return None
-            grouped_once = len(parts) == 2
-            digits = "".join(parts)
-        else:
-            digits = ".".join(parts)
+    """(value, whether a lone separator was read as a thousands separator); see the module doc.
+
+    The reading is `tthc.text.read_number`'s, the one rule for every number tthc reads.
+    """
     try:
-        return Decimal(digits), grouped_once
-    except InvalidOperation:
+        value = read_number(text)
+    except NumberError:
         return None
+    dots, commas = text.count("."), text.count(",")
+    grouped_once = dots + commas == 1 and len(text.rsplit("." if dots else ",", 1)[1]) == 3
+    return value, grouped_once
 
 
 def _currency(word: str) -> str:

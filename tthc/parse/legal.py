@@ -89,7 +89,8 @@ _KIND_AT_START = re.compile(r"^(?:[-+•*]\s*)?(" + _KIND_WORDS + r")(?!\w)", re
 _KIND_BEFORE = re.compile(r"(" + _KIND_WORDS + r")\s*(?:số\s*)*:?\s*$", re.IGNORECASE)
 
 _HEADER = re.compile(r"Tên\s+văn\s+bản\s+pháp\s+lý|Mã\s+văn\s+bản", re.IGNORECASE)
-_HEAD_BODY = r"(\d+(?:\.\d+)?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])"
+# digits, optionally ".16" (66.16/2026/NQ-CP), ".a" or a letter (08.a/2010/TT-BTP, 09b/2013/TT-BTP)
+_HEAD_BODY = r"(\d+(?:\.\d+|\.?[a-z](?=\s?/))?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])"
 _HEAD = re.compile(r"(?<!\d)(?<!\d\.)" + _HEAD_BODY)  # a number starts after a non-digit…
 _HEAD_AT = re.compile(_HEAD_BODY)  # …or right where the previous number ended ("QH1354/2014/…")
 _PART_SEP = re.compile(r"(\s?)[-‐‑–](\s?)|/(?=[A-ZĐ])")
@@ -116,6 +117,9 @@ _AMENDS = re.compile(
 )
 # a title running into the next one: "…tư vấn pháp luậtNghị định số …", "…pháp luật.Thông tư …"
 _GLUED_TITLE = re.compile(r"[a-zà-ỹđ][.)]?(?:Luật|Bộ luật|Nghị|Thông|Quyết|Pháp|Chỉ|Công|Văn bản)\b")
+_SHORT_TITLE = re.compile(r"\s*(?:[^\W\d_]+ ){1,4}")  # a few words, then a space before the number
+# a number column holding only the serial, glued to the next title: "…côngLuật số 58Luật số…"
+_TRUNCATED_CELL = re.compile(r"(?<=[^\W\d_])(?i:" + _KIND_WORDS + r")\s*số\s*(\d{1,4})(?=[A-ZĐ][^\W\d_])")
 _GLUED_KIND_TAIL = re.compile(r"(?<=[^\W\d_]|[.)])(?:" + _KIND_WORDS + r")(?:\s+số)?\s*$", re.IGNORECASE)
 
 
@@ -181,17 +185,22 @@ def _freeze(ref: _Ref) -> _RefTuple:
 @lru_cache(maxsize=16384)
 def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
     text = _normalise(raw)
-    glued = bool(_HEADER.search(text))
+    table = bool(_HEADER.search(text))
     text = _HEADER.sub("\n", text)
     numbers = _scan_numbers(text)
-    glued = (
-        glued
-        or _GLUED_TITLE.search(text) is not None
-        or any(_glued_after(text, n.end) or _glued_before(text, n.start) for n in numbers)
-    )
+    if table:  # the portal's flattened table: rows may break lines inside a title
+        segments = _segments(text, numbers, True, 0, len(text))
+    else:  # typed text: a glued part is read as table rows, without swallowing the citations before it
+        segments = []
+        for a, b in _chunks(text, numbers):
+            inside = [n for n in numbers if a <= n.start < b]
+            glued = _GLUED_TITLE.search(text, a, b) is not None or any(
+                _glued_after(text, n.end) or _glued_before(text, n.start) for n in inside
+            )
+            segments.extend(_segments(text, inside, glued, a, b))
 
     refs: list[_Ref] = []
-    for start, end, principal, row in _segments(text, numbers, glued):
+    for start, end, principal, row in segments:
         ref = _segment_ref(text, start, end, principal, [n for n in numbers if start <= n.start < end], row)
         if ref is not None:
             refs.append(ref)
@@ -209,30 +218,82 @@ def _normalise(text: str) -> str:
     return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line) for line in text.split("\n"))
 
 
+def _chunks(text: str, numbers: list[_Number]) -> list[tuple[int, int]]:
+    """Typed text cut after each item that is a citation of its own ("Luật Hộ tịch số
+    60/2014/QH13 ngày 20/11/2014" before "Nghị định 123/2015/NĐ-CPNghị định…"), so that a glued
+    item after it, read as table rows, cannot take it for the start of a title. Items that are
+    parts of a title (no kind word first, no number, or the number after "sửa đổi", "hướng
+    dẫn"…) stay with what follows."""
+    out: list[tuple[int, int]] = []
+    begin = 0
+    items = _line_items(text, 0, len(text))
+    for a, b in items:
+        first = next((n for n in numbers if a <= n.start < b), None)
+        item = text[a:b].strip(" \n;,-+•")
+        if first is not None and _KIND_AT_START.match(item) and not _AMENDS.search(text, begin, first.start):
+            out.append((begin, b))
+            begin = b
+    if begin < len(text) or not out:
+        out.append((begin, len(text)))
+    return out
+
+
 def _glued_before(text: str, start: int) -> bool:
     """ "…Luật Hộ tịch123/2015/…", "…bổ trợ tư pháp.03/2024/…": a title runs into the number."""
     before = text[max(0, start - 2) : start]
-    return before[-1:].isalnum() or (len(before) == 2 and before[0].isalpha() and before[1] in ".)")
+    return (
+        before[-1:].isalnum() or before[-1:] == ";" or (len(before) == 2 and before[0].isalpha() and before[1] in ".)")
+    )
 
 
 def _glued_after(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isalnum())
 
 
-def _segments(text: str, numbers: list[_Number], glued: bool) -> list[tuple[int, int, _Number | None, bool]]:
-    """(start, end, principal, whether it is a table row) of each citation in the text."""
+def _segments(
+    text: str, numbers: list[_Number], glued: bool, begin: int, stop: int
+) -> list[tuple[int, int, _Number | None, bool]]:
+    """(start, end, principal, whether it is a table row) of each citation in text[begin:stop]."""
     out: list[tuple[int, int, _Number | None, bool]] = []
-    pos = 0
+    pos = begin
     if glued:
-        # portal table: each "Mã văn bản" number closes its row
-        for n in numbers:
-            if n.boundary and (n.boundary != "caps" or not _mostly_upper(text[pos : n.start])):
+        # portal table: each "Mã văn bản" number closes its row; so does a truncated one
+        # ("…Luật Đầu tư côngLuật số 58Luật số 43/2024/…" cites 58/2024/QH15 of its title)
+        cells = [(m.start(), m.end(), m.group(1)) for m in _TRUNCATED_CELL.finditer(text, begin, stop)]
+        for i, n in enumerate(numbers):
+            while cells and cells[0][1] <= n.start:
+                cell_start, cell_end, digits = cells.pop(0)
+                named = next(
+                    (m for m in numbers if pos <= m.start < cell_start and m.text.startswith(digits + "/")), None
+                )
+                if named is not None:
+                    out.append((_row_start(text, pos, named.start), cell_start, named, True))
+                    pos = cell_end
+            if n.start < pos:
+                continue
+            boundary = "end" if n.end >= stop else n.boundary
+            if boundary == "digits":
+                boundary = _digits_boundary(numbers, i, pos)
+            if boundary and (boundary != "caps" or not _mostly_upper(text[pos : n.start])):
                 out.append((_row_start(text, pos, n.start), n.end, n, True))
                 pos = n.end
-    for start, end in _line_items(text, pos):
+    for start, end in _line_items(text, pos, stop):
         inside = [n for n in numbers if start <= n.start < end]
         out.append((start, end, inside[0] if inside else None, False))
     return out
+
+
+def _digits_boundary(numbers: list[_Number], i: int, pos: int) -> str | None:
+    """A number running into the next one ("…QH15193/2025/NĐ-CP") closes its row, unless the
+    next one is the row's own number repeated in the number column ("Nghị định số
+    280/2025/NĐ-CP sửa đổi … bởi Nghị định số 07/2025/NĐ-CP280/2025/NĐ-CP")."""
+    n = numbers[i]
+    nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+    if nxt is None or nxt.start != n.end:
+        return None
+    if any(m.text == nxt.text for m in numbers[:i] if m.start >= pos):
+        return None
+    return "glued"
 
 
 def _row_start(text: str, pos: int, number_start: int) -> int:
@@ -246,16 +307,16 @@ def _row_start(text: str, pos: int, number_start: int) -> int:
     return start
 
 
-def _line_items(text: str, pos: int) -> list[tuple[int, int]]:
-    """Spans of the items of a line-mode text from ``pos``: lines, ";" parts, lists."""
-    cuts = {pos, len(text)}
-    for m in re.finditer(r"[\n;]", text[pos:]):
+def _line_items(text: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of the items of a line-mode text[pos:stop]: lines, ";" parts, lists."""
+    cuts = {pos, stop}
+    for m in re.finditer(r"[\n;]", text[pos:stop]):
         cuts.add(pos + m.start())
-    for m in _BULLET_SPLIT.finditer(text, pos):
+    for m in _BULLET_SPLIT.finditer(text, pos, stop):
         cuts.add(m.end())
     # ", Nghị định số …" starts a new item unless the item so far is a title that amends or
     # cites other documents ("sửa đổi … Nghị định số 32/2016/NĐ-CP … và Nghị định số 42/2016/…")
-    for m in _LIST_SPLIT.finditer(text, pos):
+    for m in _LIST_SPLIT.finditer(text, pos, stop):
         item = text[max(c for c in cuts if c <= m.start()) : m.start()]
         if len(_HEAD.findall(item)) <= 1 and not _AMENDS.search(item):
             cuts.add(m.end())
@@ -274,6 +335,8 @@ def _segment_ref(
     # title: a table row's title is the text before its number (kept whole when that is
     # only "Luật"); a free-text item is its own title
     title_end = principal.start if row and principal.start > start else end
+    if row and _SHORT_TITLE.fullmatch(text[start : principal.start]):
+        title_end = end  # "Thông thư 47/2019/TT-BTC": a kind word alone, as "Luật 47/2014/QH13" below
     last = inside[-1] if inside else principal
     if not row and last is not principal and last.text == principal.text and not text[last.end : end].strip(" .;,\n"):
         title_end = last.start  # "Nghị định số 22/2017/NĐ-CP … thương mại 22/2017/NĐ-CP": the number column repeats it
@@ -427,13 +490,12 @@ def _scan_numbers(text: str) -> list[_Number]:
         if m is None:
             return out
         start, digits, year = m.start(), m.group(1), m.group(2)
-        if start != last_end and text[start - 1 : start] == "/":
+        cut = _glued_year(text, start, digits, year)
+        if start != last_end and text[start - 1 : start] == "/" and not (cut and _DATE_BEFORE.search(text, 0, start)):
             pos = m.end()
             continue
-        # "năm 201102/2011/QH13": a year glued to the number
-        glued_year = len(digits) >= 5 and digits[:4].startswith(("19", "20")) and "." not in digits[:4]
-        if glued_year and (digits[:4] == year or _YEAR_BEFORE.search(text[max(0, start - 12) : start])):
-            start, digits = start + 4, digits[4:]
+        if cut:
+            start, digits = start + cut, digits[cut:]
         parts, end = _read_suffix(text, m.end())
         if not parts or (year is None and len(parts) < 2):
             pos = m.end()
@@ -442,6 +504,30 @@ def _scan_numbers(text: str) -> list[_Number]:
         number += "-".join(parts)
         out.append(_Number(start, end, number, tuple(parts), _boundary(text, end)))
         pos = last_end = end
+
+
+_DATE_BEFORE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/$")  # "ngày 03/06/" + "200813/2008/QH12"
+
+
+def _glued_year(text: str, start: int, digits: str, year: str | None) -> int:
+    """How many leading characters of ``digits`` are a year glued to the number (0 if none).
+
+    A year runs into the number when a title or a date ends with it: "Luật Doanh nghiệp
+    202076/2025/QH15", "giai đoạn 2026 - 2030182/2025/NQ-HĐND", "ngày 03/06/200813/2008/QH12",
+    "năm 2022.65/2025/TT-BTC". Numbers with a year part have at most three digits before it, so
+    five or more digits starting with a year are always split; without a year part only after
+    "năm" ("năm 201102/2011/QH13" would also match a year part).
+    """
+    if not digits[:4].isdigit() or not digits.startswith(("19", "20")):
+        return 0
+    rest = digits[4:]
+    if rest.startswith(".") and rest[1:2].isdigit():
+        return 5  # "2022.65" -> "65"
+    if not rest.isdigit():
+        return 0
+    if year is not None and len(rest) <= 3:
+        return 4
+    return 4 if _YEAR_BEFORE.search(text[max(0, start - 12) : start]) else 0  # "năm 20223510/QĐ-BHXH"
 
 
 def _read_suffix(text: str, pos: int) -> tuple[list[str], int]:
@@ -495,13 +581,14 @@ def _cut_glued(run: str, nxt: str) -> str:
 
 
 def _boundary(text: str, end: int) -> str | None:
-    """How a number may close a table row: at the end ("end"), glued to the next title or
-    number ("glued": "…bởi Nghị định số 07/2025/NĐ-CP280/2025/NĐ-CP" ends the title and the second
-    number is the row's), before a capitalised word ("title": "… 08/2025/TT-BTP Nghị định …"),
+    """How a number may close a table row: at the end ("end"), glued to the next title
+    ("glued"), glued to the next number ("digits": see _digits_boundary), before a capitalised word ("title": "… 08/2025/TT-BTP Nghị định …"),
     or before an ALL-CAPS word ("caps"), which ends a row only if the row so far is not itself
     written in capitals ("THÔNG TƯ … SỐ 10/2020/TT-BTP NGÀY 28 THÁNG 12 …" cites it)."""
-    if end >= len(text):
+    if end >= len(text) or text[end] in ";\n":
         return "end"
+    if text[end].isdigit():
+        return "digits"
     if text[end].isalpha():
         return "glued"
     m = re.match(r"[ ]+([^\W\d_])([^\W\d_]?)", text[end:])
@@ -562,6 +649,8 @@ def _kind(parts: tuple[str, ...], before: str, title: str) -> DocKind | None:
                     "pháp lệnh": DocKind.ORDINANCE,
                     "nghị quyết": DocKind.NA_RESOLUTION,
                 }[word]
+            if first == "UBTVQH" and re.search(r"pháp\s+lệnh", title, re.IGNORECASE):
+                return DocKind.ORDINANCE  # "Sửa đổi, bổ sung … của Pháp lệnh ưu đãi…04/2012/UBTVQH13"
             return DocKind.LAW if first == "QH" else DocKind.NA_RESOLUTION
     return _kind_from_word(word, title, codes)
 

@@ -10,17 +10,16 @@ Layout of the output folder::
     assets/             site.css, search.js, kiosk.js
     .tthc-site          marker: a folder tthc may replace on the next build
 
-The site is built in a temporary folder next to the target, then swapped in by renames,
-so a reader never sees a half-built site and a failed build leaves the old one intact.
+The site is built in a temporary folder next to the target, then swapped in
+(`tthc.report.files.swap_folder`: one atomic exchange on Linux), so a reader never sees a
+half-built site or no site, and a failed build leaves the old one intact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import pages, present
 from tthc.publish.entries import Entry, collect
+from tthc.report.files import restore_folder, swap_folder, temp_folder
 
 MARKER = ".tthc-site"
 ASSETS = ("site.css", "search.js", "kiosk.js")
@@ -65,6 +65,7 @@ def build_site(
 ) -> SiteReport:
     """Write the site for the catalogs into `out` (replacing a previous tthc site there)."""
     out = Path(out)
+    restore_folder(out)  # a site moved aside by a run killed mid-swap comes back first
     _check_target(out)
     generated = generated or dt.date.today()
     site_title = title or present.catalog_title(list(catalogs))
@@ -81,8 +82,7 @@ def build_site(
     for entry in entries:
         files[entry.href] = pages.procedure_page(entry, site_title=site_title, generated=generated)
     report = SiteReport(out, len(entries))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = temp_folder(out)
     try:
         for rel, text in files.items():
             path = tmp / rel
@@ -92,7 +92,7 @@ def build_site(
             if rel != MARKER:
                 report.sizes[rel] = len(data)
         tmp.chmod(0o755)
-        _swap(tmp, out)
+        swap_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -109,22 +109,6 @@ def _check_target(out: Path) -> None:
                 f"the folder '{out}' holds files tthc did not write; choose another or an empty folder",
             )
         )
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Move the new site into place; the old one (a tthc site or empty) is removed after."""
-    if not out.exists():
-        os.replace(tmp, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-    old.rmdir()
-    os.replace(out, old)
-    try:
-        os.replace(tmp, out)
-    except BaseException:
-        os.replace(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _js(name: str, value: object) -> str:

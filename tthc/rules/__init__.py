@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tthc.rules.base import Finding, Group, Rule, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, Severity
 
 ALL_RULES: tuple[Rule, ...] = ()
 
@@ -44,4 +44,15 @@ def find_rule(name_or_code: str) -> Rule | None:
     return RULES_BY_NAME.get(key.lower()) or RULES_BY_CODE.get(key.upper())
 
 
-__all__ = ["ALL_RULES", "RULES_BY_CODE", "RULES_BY_NAME", "Finding", "Group", "Rule", "Severity", "find_rule"]
+__all__ = [
+    "ALL_RULES",
+    "RULES_BY_CODE",
+    "RULES_BY_NAME",
+    "Effect",
+    "Finding",
+    "Group",
+    "Payload",
+    "Rule",
+    "Severity",
+    "find_rule",
+]

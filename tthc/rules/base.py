@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from tthc.i18n import T
-from tthc.model import Catalog, Procedure, SourceRef
+from tthc.model import Agency, Catalog, Channel, DocumentRequirement, LegalRef, Procedure, Result, SourceRef
 from tthc.text import match_key
 
 if TYPE_CHECKING:
@@ -38,6 +38,59 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Effect(StrEnum):
+    """What accepting a rule's proposal does to the procedure.
+
+    The plan and the cost read this (and the finding's :class:`Payload`), never rule names:
+    a new rule that drops a paper is costed and written up like the others by saying so.
+    """
+
+    NONE = "none"  # not a proposal: completeness and consistency defects
+    # the catalog's text is out of date (a repealed basis, an abolished paper, unit or
+    # level): correct the catalog ("cập nhật danh mục"); no legal document to amend
+    CORRECT_CATALOG = "correct-catalog"
+    DROP_PAPER = "drop-paper"  # the paper is no longer asked for (the state already holds its data)
+    UNCERTIFY = "uncertify"  # a plain, compared or electronic copy will do instead of a certified one
+    FEWER_COPIES = "fewer-copies"  # one copy of a paper instead of several
+    DROP_CERTIFICATION = "drop-certification"  # a form no longer needs a certification
+    ONLINE = "online"  # offered fully online: no travel, no waiting
+    CUT_TIME = "cut-time"  # a shorter processing time (Payload.days_before / days_after)
+    FILE_ANYWHERE = "file-anywhere"  # filing not bound to one place
+    INTERLINK = "interlink"  # the agency obtains another procedure's result itself
+    ABOLISH = "abolish"  # the procedure is abolished
+    PROMOTE = "promote"  # the agency promotes a service it already offers; no document to amend
+
+    @property
+    def amends_law(self) -> bool:
+        """Whether the proposal changes the document that sets the procedure (Kiến nghị thực thi)."""
+        return self not in (Effect.NONE, Effect.CORRECT_CATALOG, Effect.PROMOTE)
+
+
+# The procedure part a finding is about: a dossier line, a channel, a legal reference, a
+# result or an agency of the procedure (the very object of the model, not a copy).
+Part = DocumentRequirement | Channel | LegalRef | Result | Agency
+
+
+@dataclass(frozen=True)
+class Payload:
+    """What a finding is about and the figures its proposal needs, filled where it is made.
+
+    ``part`` is None when the finding is about the procedure as a whole or a free-text
+    field (its ``Finding.field`` says which). Documents for officials read ``citation``
+    (a citation an officer reads) before ``Finding.legal_basis`` (which may say where the
+    data came from).
+    """
+
+    part: Part | None = None
+    words: str = ""  # the catalog's words the finding is about, as written
+    replacement: str | None = None  # what replaces them: a document, a new unit name, a wording
+    citation: T | None = None
+    removes_part: bool = False  # the part goes (an abolished paper no longer demanded)
+    obsolete: bool = False  # the procedure itself no longer exists: remove it from the catalog
+    days_before: float | None = None  # processing time in working days (Effect.CUT_TIME)
+    days_after: float | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +152,7 @@ class Rule:
     # đề xuất"): e.g. "Giảm thời gian giải quyết", "Bãi bỏ thủ tục hành chính". None for
     # rules that are not proposals (completeness, consistency).
     proposal: T | None = None
+    effect: Effect = Effect.NONE  # what the proposal does (the plan and the cost read it)
 
     def option(self, name: str) -> Option:
         for opt in self.options:
@@ -128,12 +182,13 @@ class Finding:
     catalog: str  # catalog identity
     file: str | None
     fingerprint: str = ""
-    # Structured detail for documents and cost. Conventions: "days_before"/"days_after"
-    # (working days, processing-time-reducible), "abolish": True (unused-procedure),
-    # "replaced_by" (legal-basis-repealed), "database" (data-available-document), "term".
+    # Detail for machine output (JSON "data"): "days_before"/"days_after", "replaced_by",
+    # "database", "term", "reason"… Documents and cost read ``effect`` and ``payload``.
     data: dict[str, Any] = field(default_factory=dict)
     agencies: list[str] = field(default_factory=list)
     procedure_field: str | None = None  # the procedure's lĩnh vực, for breakdowns
+    effect: Effect = Effect.NONE  # the rule's effect (Rule.effect)
+    payload: Payload = field(default_factory=Payload)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -201,8 +256,13 @@ class RuleContext:
         source: SourceRef | None = None,
         legal_basis: str | None = None,
         data: dict[str, Any] | None = None,
+        payload: Payload | None = None,
     ) -> Finding:
-        """A finding of this rule; the position defaults to the field's position."""
+        """A finding of this rule; the position defaults to the field's position.
+
+        A rule whose ``effect`` is not NONE passes the ``payload``: the part the finding is
+        about and the figures its proposal needs.
+        """
         if source is None and procedure is not None:
             source = procedure.source_of(field_name)
         return Finding(
@@ -223,6 +283,8 @@ class RuleContext:
             data=data or {},
             agencies=[a.name for a in procedure.agencies] if procedure else [],
             procedure_field=procedure.field if procedure else None,
+            effect=self.rule.effect,
+            payload=payload or Payload(),
         )
 
 

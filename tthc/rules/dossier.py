@@ -9,7 +9,7 @@ from functools import lru_cache
 from tthc.i18n import T, tr
 from tthc.knowledge.textkey import keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.dossier_lines import (
     applies_once_only,
     demanded_at,
@@ -58,6 +58,7 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
             ),
             subject=_doc_subject(doc),
             source=doc.source,
+            payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
@@ -120,6 +121,7 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
             source=doc.source,
             legal_basis=kind.source,
             data={"database": kind.database, "document_type": kind.id, "variant": variant},
+            payload=Payload(part=doc, words=text),
         )
 
 
@@ -167,6 +169,7 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
             subject=doc.name,
             source=doc.source,
             data={"originals": doc.originals, "copies": doc.copies},
+            payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
@@ -211,9 +214,11 @@ _ISSUED_PAPER = re.compile(
 
 
 def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    lines: list[tuple[str, str, object]] = [("documents", _doc_text(d), d.source) for d in procedure.documents]
-    lines += [("forms", text, procedure.source_of("forms")) for text in procedure.forms]
-    for field_name, text, source in lines:
+    lines: list[tuple[str, str, object, DocumentRequirement | None]] = [
+        ("documents", _doc_text(d), d.source, d) for d in procedure.documents
+    ]
+    lines += [("forms", text, procedure.source_of("forms"), None) for text in procedure.forms]
+    for field_name, text, source, doc in lines:
         key = _NOT_NEEDED.sub(" ", match_key(text))
         if _ISSUED_PAPER.match(key) or not _CERTIFICATION.search(key):
             continue
@@ -225,8 +230,9 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
                 "bỏ yêu cầu xác nhận; cơ quan giải quyết tự kiểm tra thông tin qua cơ sở dữ liệu hoặc người dân tự cam kết",
                 "drop the certification; the deciding agency checks the data itself or accepts the applicant's declaration",
             ),
-            subject=match_key(text),
+            subject=text,
             source=source,  # type: ignore[arg-type]
+            payload=Payload(part=doc, words=text),
         )
 
 
@@ -259,6 +265,7 @@ CERTIFIED_COPY_REQUIRED = Rule(
     ),
     legal_basis=T("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1", "Decree 23/2015/NĐ-CP, Art. 6(1)"),
     check=_check_certified_copy,
+    effect=Effect.UNCERTIFY,
     proposal=T("Bỏ yêu cầu bản sao có chứng thực", "Drop the certified-copy requirement"),
 )
 
@@ -298,6 +305,7 @@ DATA_AVAILABLE_DOCUMENT = Rule(
         "Decree 224/2026/NĐ-CP, Art. 15(1)(d), Art. 18(4); Decision 06/QĐ-TTg",
     ),
     check=_check_data_available,
+    effect=Effect.DROP_PAPER,
     proposal=T("Thay giấy tờ bằng khai thác dữ liệu", "Replace the paper by data from the database"),
 )
 
@@ -328,6 +336,7 @@ EXCESS_COPIES = Rule(
         "Nghị định 63/2010/NĐ-CP, Điều 28; biểu mẫu rà soát (câu 8)", "Decree 63/2010/NĐ-CP, Art. 28; review form (Q8)"
     ),
     check=_check_excess_copies,
+    effect=Effect.FEWER_COPIES,
     proposal=T("Giảm số lượng bản giấy tờ", "Reduce the number of copies"),
 )
 
@@ -365,6 +374,7 @@ FORM_CERTIFICATION_REQUIRED = Rule(
         "Decree 63/2010/NĐ-CP, Art. 28; form review (Q3)",
     ),
     check=_check_form_certification,
+    effect=Effect.DROP_CERTIFICATION,
     proposal=T("Bỏ yêu cầu xác nhận trên mẫu đơn, tờ khai", "Drop the certification of the form"),
 )
 

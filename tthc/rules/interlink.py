@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import Catalog, Mechanism, Procedure
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.dossier_lines import is_note, line_text, zero_count
 from tthc.text import match_key
 
@@ -237,6 +237,7 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
                     "result": result_name,
                     "other_producers": [p.code or p.name for p, _, _ in ranked[1:]],
                 },
+                payload=Payload(part=doc, words=doc.name, replacement=producer.label),
             )
 
 
@@ -270,6 +271,7 @@ INTERLINK_CANDIDATE = Rule(
     ),
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 7 khoản 5", "Decree 63/2010/NĐ-CP, Art. 7(5)"),
     check=_check_interlink,
+    effect=Effect.INTERLINK,
     scope="catalog",
     proposal=T("Liên thông thủ tục hành chính", "Interlink the procedures"),
 )

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.knowledge import DocStatus, LegalDocument
-from tthc.model import LegalRef, Procedure
-from tthc.rules.base import Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
+from tthc.model import Catalog, LegalRef, Procedure
+from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import doc_number_key
 
 
@@ -17,7 +17,7 @@ def _known_refs(procedure: Procedure, ctx: RuleContext) -> Iterator[tuple[LegalR
     for ref in procedure.legal_basis:
         if not ref.number:
             continue
-        doc = ctx.knowledge.find_document(ref.number, year=ref.issued)
+        doc = ctx.knowledge.find_document(ref.number, year=ref.issued, kind=ref.kind)
         if doc is None or doc.key in seen:
             continue
         seen.add(doc.key)
@@ -28,40 +28,71 @@ def _fmt(day) -> str:
     return day.strftime("%d/%m/%Y") if day else "?"
 
 
+def _step(step: LegalDocument | str, day, last: bool, in_force: bool) -> tuple[str, str]:
+    """One link of a successor chain, in both languages."""
+    if isinstance(step, str):
+        return (
+            f"{step} (không có trong sổ văn bản, chưa rõ hiệu lực)",
+            f"{step} (not in the register; status unknown)",
+        )
+    if last and in_force:
+        return step.label, step.label
+    end = step.end_date
+    when_vi = f"hết hiệu lực từ {_fmt(end)}" if end else "đã hết hiệu lực, không rõ ngày"
+    when_en = f"no longer applies since {_fmt(end)}" if end else "no longer applies, date unknown"
+    return f"{step.label} ({when_vi})", f"{step.label} ({when_en})"
+
+
 def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     for ref, doc in _known_refs(procedure, ctx):
         status = doc.status_at(ctx.as_of)
         if status not in (DocStatus.REPEALED, DocStatus.EXPIRED):
             continue
-        successor = ctx.knowledge.successor_of(doc)
-        successor_label = successor.label if successor else doc.successor
+        chain, in_force = ctx.knowledge.successor_chain(doc, ctx.as_of)
+        steps = [_step(s, ctx.as_of, i == len(chain) - 1, in_force) for i, s in enumerate(chain)]
+        current = chain[-1] if chain and in_force else None
+        current_label = current.label if isinstance(current, LegalDocument) else None
+        first = chain[0] if chain else doc.successor
+        successor_label = first.label if isinstance(first, LegalDocument) else first
         end = doc.end_date
         believed = (
             "" if doc.status_date_confirmed(ctx.as_of) else tr(" (ngày chưa được xác nhận)", " (date not confirmed)")
         )
+        since_vi = f"từ {_fmt(end)}{believed}" if end else "(không rõ ngày)"
+        since_en = f"since {_fmt(end)}{believed}" if end else "(date unknown)"
         if status is DocStatus.EXPIRED:
             message = tr(
-                f"căn cứ {doc.label} đã hết hiệu lực từ {_fmt(end)}{believed}",
-                f"legal basis {doc.label} expired on {_fmt(end)}{believed}",
+                f"căn cứ {doc.label} đã hết hiệu lực {since_vi}", f"legal basis {doc.label} expired {since_en}"
             )
         else:
             message = tr(
-                f"căn cứ {doc.label} đã hết hiệu lực từ {_fmt(end)}{believed}"
-                + (f", được thay thế bởi {successor_label}" if successor_label else ""),
-                f"legal basis {doc.label} no longer applies since {_fmt(end)}{believed}"
-                + (f"; replaced by {successor_label}" if successor_label else ""),
+                f"căn cứ {doc.label} đã hết hiệu lực {since_vi}"
+                + (f", được thay thế bởi {' → '.join(vi for vi, _ in steps)}" if steps else ""),
+                f"legal basis {doc.label} no longer applies {since_en}"
+                + (f"; replaced by {' → '.join(en for _, en in steps)}" if steps else ""),
             )
-        recommendation = (
-            tr(
-                f"thay căn cứ bằng {successor_label} và rà soát lại các bộ phận thủ tục theo văn bản mới",
-                f"cite {successor_label} instead and review the procedure's elements against it",
+            if doc.repeal_article and isinstance(first, LegalDocument):
+                message += tr(f" ({doc.repeal_article} {first.label})", f" ({doc.repeal_article} of {first.label})")
+        if doc.inferred:
+            message += f" [{doc.inferred}]"
+        if current_label:
+            recommendation = tr(
+                f"thay căn cứ bằng {current_label} (văn bản đang có hiệu lực ngày {_fmt(ctx.as_of)}) và rà soát lại "
+                "các bộ phận thủ tục theo văn bản mới",
+                f"cite {current_label} instead (in force on {_fmt(ctx.as_of)}) and review the procedure's elements against it",
             )
-            if successor_label
-            else tr(
+        elif successor_label:
+            recommendation = tr(
+                f"xác định văn bản đang có hiệu lực thay {doc.label} (sổ văn bản dừng ở {chain[-1] if chain and isinstance(chain[-1], str) else successor_label}) "
+                "và công bố sửa đổi căn cứ pháp lý",
+                f"find the document now in force in place of {doc.label} (the register stops at "
+                f"{chain[-1] if chain and isinstance(chain[-1], str) else successor_label}) and publish the amended legal basis",
+            )
+        else:
+            recommendation = tr(
                 "xác định văn bản đang có hiệu lực quy định thủ tục và công bố sửa đổi căn cứ pháp lý",
                 "find the document now in force for this procedure and publish the amended legal basis",
             )
-        )
         yield ctx.finding(
             procedure,
             "legal_basis",
@@ -70,7 +101,17 @@ def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             subject=doc_number_key(doc.number or doc.key),
             source=ref.source,
             legal_basis=doc.source,
-            data={"document": doc.label, "replaced_by": successor_label, "ended": end, "article": ref.article},
+            data={
+                "document": doc.label,
+                "replaced_by": current_label or successor_label,
+                "chain": [s.label if isinstance(s, LegalDocument) else s for s in chain],
+                "in_force_successor": current_label,
+                "ended": end,
+                "date_known": end is not None,
+                "inferred": doc.inferred,
+                "article": ref.article,
+            },
+            payload=Payload(part=ref, words=ref.raw, replacement=current_label or successor_label, removes_part=True),
         )
 
 
@@ -97,7 +138,49 @@ def _check_expiring(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             source=ref.source,
             legal_basis=doc.source,
             data={"document": doc.label, "expires": doc.expires, "days_left": left},
+            payload=Payload(part=ref, words=ref.raw),
         )
+
+
+def _check_unknown(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per catalog: the cited documents the register does not know, most cited first."""
+    cited: dict[str, set[str]] = {}
+    shown: dict[str, str] = {}
+    for procedure in catalog.procedures:
+        who = procedure.code or procedure.name
+        for ref in procedure.legal_basis:
+            if not ref.number or ctx.knowledge.find_document(ref.number, year=ref.issued, kind=ref.kind):
+                continue
+            key = doc_number_key(ref.number)
+            cited.setdefault(key, set()).add(who)
+            shown.setdefault(key, ref.number)
+    if not cited:
+        return
+    ranked = sorted(cited, key=lambda k: (-len(cited[k]), k))
+    limit = ctx.options["list"]
+    head = ", ".join(f"{shown[k]} ({len(cited[k])})" for k in ranked[:limit])
+    more = len(ranked) - limit
+    uses = sum(len(v) for v in cited.values())
+    yield ctx.finding(
+        None,
+        "legal_basis",
+        tr(
+            f"{len(ranked)} văn bản được viện dẫn ({uses} lượt) không có trong sổ văn bản nên chưa được kiểm tra hiệu lực: "
+            + head
+            + (f" và {more} văn bản khác" if more > 0 else ""),
+            f"{len(ranked)} cited documents ({uses} citations) are not in the register, so their validity was not checked: "
+            + head
+            + (f" and {more} more" if more > 0 else ""),
+        ),
+        tr(
+            "bổ sung các văn bản này vào sổ văn bản (tthc knowledge import, hoặc tệp knowledge: trong tthc.yaml) "
+            "rồi chạy lại để kiểm tra hiệu lực",
+            "add these documents to the register (tthc knowledge import, or a knowledge: file in tthc.yaml) and run "
+            "again to check their validity",
+        ),
+        subject="unknown-documents",
+        data={"documents": [{"number": shown[k], "procedures": len(cited[k])} for k in ranked], "citations": uses},
+    )
 
 
 LEGAL_BASIS_REPEALED = Rule(
@@ -134,6 +217,7 @@ LEGAL_BASIS_REPEALED = Rule(
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8", "Decree 63/2010/NĐ-CP, Art. 8"),
     check=_check_repealed,
     proposal=T("Cập nhật căn cứ pháp lý", "Update the legal basis"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 LEGAL_BASIS_EXPIRING = Rule(
@@ -169,6 +253,43 @@ LEGAL_BASIS_EXPIRING = Rule(
     check=_check_expiring,
     options=(Option("days", int, 90, T("Báo trước bao nhiêu ngày", "How many days ahead to warn")),),
     proposal=T("Chuẩn bị căn cứ pháp lý thay thế", "Prepare the replacing legal basis"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
-RULES = (LEGAL_BASIS_REPEALED, LEGAL_BASIS_EXPIRING)
+LEGAL_BASIS_UNKNOWN = Rule(
+    code="TT109",
+    name="legal-basis-unknown",
+    group=Group.COMPLETENESS,  # not a proposal: it says what the check could not judge
+    severity=Severity.INFO,
+    summary=T("Căn cứ pháp lý chưa có trong sổ văn bản", "Cited documents the register does not know"),
+    doc=RuleDoc(
+        what=T(
+            "Một thông tin cho cả danh mục: các văn bản được viện dẫn làm căn cứ pháp lý mà sổ văn bản (cơ sở tri thức và "
+            "các tệp knowledge: của người dùng) không biết, kèm số thủ tục viện dẫn, văn bản viện dẫn nhiều nhất trước.",
+            "One finding per catalog: the documents cited as legal basis that the register (the knowledge base and the "
+            "user's knowledge: files) does not know, with how many procedures cite each, the most cited first.",
+        ),
+        why=T(
+            "Quy tắc legal-basis-repealed chỉ kiểm tra được văn bản có trong sổ; văn bản không có trong sổ thì không được "
+            "kiểm tra, và người rà soát cần biết phần nào chưa được kiểm tra (Nghị định 63/2010/NĐ-CP, Điều 8: thủ tục phải "
+            "được quy định tại văn bản đang có hiệu lực).",
+            "legal-basis-repealed can only judge documents the register holds; the others are not checked, and a reviewer "
+            "must see what was not checked (Decree 63/2010/NĐ-CP, Art. 8: a procedure must rest on a document in force).",
+        ),
+        example=T(
+            "Căn cứ pháp lý: 'Luật Quản lý thuế 38/2019/QH14' khi sổ văn bản không có Luật 38/2019/QH14.",
+            "Legal basis: 'Luật Quản lý thuế 38/2019/QH14' when the register lacks Law 38/2019/QH14.",
+        ),
+        instead=T(
+            "Bổ sung văn bản vào sổ (tthc knowledge import tệp dữ liệu vbpl.vn, hoặc sổ văn bản của cơ quan) rồi chạy lại.",
+            "Add the documents to the register (tthc knowledge import of the vbpl.vn data, or the agency's own register) "
+            "and run again.",
+        ),
+    ),
+    legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8", "Decree 63/2010/NĐ-CP, Art. 8"),
+    check=_check_unknown,
+    scope="catalog",
+    options=(Option("list", int, 10, T("Số văn bản nêu trong thông báo", "How many documents the message names")),),
+)
+
+RULES = (LEGAL_BASIS_REPEALED, LEGAL_BASIS_EXPIRING, LEGAL_BASIS_UNKNOWN)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import Method, OnlineLevel, Procedure
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 
 
 def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -34,6 +34,7 @@ def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[
             ),
             subject="partial",
             source=procedure.source_of("online_service"),
+            payload=Payload(words=service.raw if service and service.raw else ""),
         )
         return
     if level is OnlineLevel.NONE or (level is None and methods and Method.ONLINE not in methods):
@@ -82,6 +83,7 @@ NOT_FULLY_ONLINE = Rule(
     legal_basis=T("Nghị định 224/2026/NĐ-CP, Điều 14", "Decree 224/2026/NĐ-CP, Art. 14"),
     check=_check_not_fully_online,
     proposal=T("Cung cấp dịch vụ công trực tuyến toàn trình", "Offer the procedure fully online"),
+    effect=Effect.ONLINE,
 )
 
 RULES = (NOT_FULLY_ONLINE,)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import OnlineLevel, Procedure, Volume
-from tthc.rules.base import Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
 
 
 def online_share(volume: Volume | None) -> tuple[float, int | None, int, int] | None:
@@ -128,6 +128,7 @@ LOW_ONLINE_UPTAKE = Rule(
         ),
     ),
     proposal=T("Tăng cường truyền thông dịch vụ công trực tuyến", "Promote the online public service"),
+    effect=Effect.PROMOTE,
 )
 
 RULES = (LOW_ONLINE_UPTAKE,)

@@ -11,40 +11,43 @@ from collections.abc import Iterator
 from tthc.i18n import T, tr
 from tthc.knowledge import Term
 from tthc.model import Level, OnlineLevel, Procedure, SourceRef
-from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Part, Payload, Rule, RuleContext, RuleDoc, Severity
 
 
-def procedure_texts(procedure: Procedure, fields: tuple[str, ...]) -> Iterator[tuple[str, str, SourceRef | None, str]]:
-    """(field, text, position, item key) for each piece of free text of the given fields."""
+def procedure_texts(
+    procedure: Procedure, fields: tuple[str, ...]
+) -> Iterator[tuple[str, str, SourceRef | None, str, Part | None]]:
+    """(field, text, position, item key, part) for each piece of free text of the given fields."""
     for name in fields:
         where = procedure.source_of(name)
         if name == "name":
-            yield name, procedure.name, where, ""
+            yield name, procedure.name, where, "", None
         elif name in ("place", "notes", "partial_reason") and getattr(procedure, name):
-            yield name, getattr(procedure, name), where, ""
+            yield name, getattr(procedure, name), where, "", None
         elif name == "levels" and procedure.levels_raw:
-            yield name, procedure.levels_raw, where, ""
+            yield name, procedure.levels_raw, where, "", None
         elif name == "agencies":
             for agency in procedure.agencies:
-                yield name, agency.name, agency.source or where, ""
+                yield name, agency.name, agency.source or where, "", agency
         elif name in ("steps", "conditions", "forms", "applicants"):
             for text in getattr(procedure, name):
-                yield name, text, where, ""
+                yield name, text, where, "", None
         elif name == "documents":
             for doc in procedure.documents:
-                yield name, doc.raw or doc.name, doc.source or where, doc.name
+                yield name, doc.raw or doc.name, doc.source or where, doc.name, doc
         elif name == "channels":
             for channel in procedure.channels:
                 for text in (channel.method_raw, channel.description):
                     if text:
-                        yield name, text, channel.source or where, ""
+                        yield name, text, channel.source or where, "", channel
         elif name == "online_service" and procedure.online_service and procedure.online_service.raw:
-            yield name, procedure.online_service.raw, where, ""
+            yield name, procedure.online_service.raw, where, "", None
 
 
 # Where one sentence ends: a full stop, a semicolon or a line break followed by a space or
-# the next line. A term's ``unless`` phrases are read per sentence, so "… không phải tại Ủy
-# ban nhân dân cấp xã nơi thường trú …" lifts its own sentence, not the whole field.
+# the next line. A term's variants must match inside one sentence, so a finding quotes the
+# words of one statement ("… không phải tại Ủy ban nhân dân cấp xã nơi thường trú …" is read
+# as the sentence it is); its ``unless`` phrases still read the whole text.
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 
 
@@ -54,20 +57,20 @@ def sentences(text: str) -> list[str]:
 
 def term_hits(
     procedure: Procedure, ctx: RuleContext, category: str, fields: tuple[str, ...]
-) -> Iterator[tuple[Term, str, str, SourceRef | None, str]]:
-    """(term, variant as written, field, position, item): one per field and item (a dossier
-    line's item is its name, in the catalog's words)."""
+) -> Iterator[tuple[Term, str, str, SourceRef | None, str, Part | None]]:
+    """(term, variant as written, field, position, item, part): one per field and item (a
+    dossier line's item is its name, in the catalog's words)."""
     terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
     if not terms:
         return
     reported: set[tuple[str, str]] = set()
-    for field_name, text, where, item in procedure_texts(procedure, fields):
+    for field_name, text, where, item, part in procedure_texts(procedure, fields):
         if (field_name, item) in reported:
             continue
         found = _first_hit(terms, field_name, text)
         if found is not None:
             reported.add((field_name, item))
-            yield found[0], found[1], field_name, where, item
+            yield found[0], found[1], field_name, where, item, part
 
 
 def _first_hit(terms: list[Term], field_name: str, text: str) -> tuple[Term, str] | None:
@@ -96,7 +99,17 @@ def _date_note(term: Term) -> str:
 
 
 def _term_finding(
-    ctx: RuleContext, procedure: Procedure, term: Term, found: str, field_name: str, where, item: str, what: T
+    ctx: RuleContext,
+    procedure: Procedure,
+    term: Term,
+    found: str,
+    field_name: str,
+    where,
+    item: str,
+    what: T,
+    part: Part | None = None,
+    *,
+    removes_part: bool = False,
 ):
     since = term.invalid_from.strftime("%d/%m/%Y") if term.invalid_from else ""
     return ctx.finding(
@@ -111,6 +124,7 @@ def _term_finding(
         source=where,
         legal_basis=term.source,
         data={"term": term.id, "found": found, "reason": term.reason_text()},
+        payload=Payload(part=part, words=found, replacement=term.replacement_text(), removes_part=removes_part),
     )
 
 
@@ -121,8 +135,10 @@ _HOUSEHOLD_FIELDS = ("documents", "conditions", "steps", "forms", "channels", "n
 
 def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     what = T("yêu cầu hoặc chấp nhận sổ hộ khẩu, sổ tạm trú", "asks for or accepts a household book")
-    for term, found, field_name, where, item in term_hits(procedure, ctx, "household_book", _HOUSEHOLD_FIELDS):
-        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "household_book", _HOUSEHOLD_FIELDS):
+        # an abolished paper in the dossier goes; elsewhere the text is corrected
+        removes = field_name == "documents"
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part, removes_part=removes)
 
 
 # -- district level ---------------------------------------------------------------------
@@ -145,10 +161,11 @@ def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             level.recommendation_text() or str(ctx.rule.doc.instead),
             subject="district",
             legal_basis=level.source,
+            payload=Payload(words=procedure.levels_raw or ""),
         )
-    what = T("nêu cơ quan, cấp huyện đã không còn", "names the abolished district level")
-    for term, found, field_name, where, item in term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS):
-        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+    what = T("nêu cơ quan, đơn vị cấp huyện đã không còn", "names a district-level body that no longer exists")
+    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
 
 # -- pre-merger provinces -----------------------------------------------------------------
@@ -158,7 +175,7 @@ _PROVINCE_FIELDS = ("agencies", "place", "steps", "notes", "name")
 
 def _check_province(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     reported: set[str] = set()
-    for field_name, text, where, _ in procedure_texts(procedure, _PROVINCE_FIELDS):
+    for field_name, text, where, _, part in procedure_texts(procedure, _PROVINCE_FIELDS):
         for match in ctx.knowledge.find_merged_provinces(text):
             province = match.province
             if province.effective and ctx.as_of < province.effective:
@@ -182,6 +199,10 @@ def _check_province(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
                 source=where,
                 legal_basis=province.source,
                 data={"old": province.old_name, "new": province.new_name},
+                # the knowledge's source also says where the unit table came from: documents cite the law
+                payload=Payload(
+                    part=part, words=match.found, replacement=province.new_name, citation=ctx.rule.legal_basis
+                ),
             )
 
 
@@ -204,8 +225,8 @@ def _check_legacy_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
             procedure.source_of("online_service"), "", what,
         )  # fmt: skip
     fields = ("channels", "notes", "steps")
-    for term, found, field_name, where, item in term_hits(procedure, ctx, "legacy_online_level", fields):
-        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "legacy_online_level", fields):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
 
 # -- place-bound filing ---------------------------------------------------------------------
@@ -217,8 +238,8 @@ def _check_place_bound(procedure: Procedure, ctx: RuleContext) -> Iterator[Findi
     what = T(
         "ràng buộc nơi nộp, bản chính hoặc ký nhận trực tiếp", "binds filing to a place, originals or signing in person"
     )
-    for term, found, field_name, where, item in term_hits(procedure, ctx, "place_bound", _PLACE_FIELDS):
-        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what)
+    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "place_bound", _PLACE_FIELDS):
+        yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
 
 HOUSEHOLD_BOOK_REQUIRED = Rule(
@@ -254,6 +275,7 @@ HOUSEHOLD_BOOK_REQUIRED = Rule(
     ),
     check=_check_household_book,
     proposal=T("Bỏ yêu cầu sổ hộ khẩu, sổ tạm trú", "Drop the household-book requirement"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 DISTRICT_LEVEL_ABOLISHED = Rule(
@@ -290,6 +312,7 @@ DISTRICT_LEVEL_ABOLISHED = Rule(
     ),
     check=_check_district,
     proposal=T("Xác định lại cơ quan, cấp thực hiện", "Reassign the implementing agency and level"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 PRE_MERGER_PROVINCE = Rule(
@@ -319,6 +342,7 @@ PRE_MERGER_PROVINCE = Rule(
     legal_basis=T("Nghị quyết 202/2025/QH15 (từ 01/7/2025)", "Resolution 202/2025/QH15 (from 1/7/2025)"),
     check=_check_province,
     proposal=T("Cập nhật tên đơn vị hành chính sau sắp xếp", "Update the administrative unit names"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 LEGACY_ONLINE_LEVEL = Rule(
@@ -350,6 +374,7 @@ LEGACY_ONLINE_LEVEL = Rule(
     ),
     check=_check_legacy_online,
     proposal=T("Cập nhật mức độ dịch vụ công trực tuyến", "Update the online service level"),
+    effect=Effect.CORRECT_CATALOG,
 )
 
 PLACE_BOUND_FILING = Rule(
@@ -383,6 +408,7 @@ PLACE_BOUND_FILING = Rule(
     legal_basis=T("Công điện 220/CĐ-TTg ngày 18/11/2025", "Official dispatch 220/CĐ-TTg of 18/11/2025"),
     check=_check_place_bound,
     proposal=T("Bỏ ràng buộc địa giới hành chính khi nộp hồ sơ", "Allow filing anywhere in the province"),
+    effect=Effect.FILE_ANYWHERE,
 )
 
 RULES = (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.model import Catalog, DurationStatus, Procedure
-from tthc.rules.base import Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.consistency import agency_key, normalised_name
 
 
@@ -102,6 +102,7 @@ def _target_finding(ctx: RuleContext, procedure: Procedure, before: float, after
             "cut_percent": pct,
             "evidence": {"kind": "target", "target_percent": target},
         },
+        payload=Payload(days_before=before, days_after=after),
     )
 
 
@@ -129,6 +130,7 @@ def _peer_finding(ctx: RuleContext, procedure: Procedure, before: float, after: 
             "cut_percent": pct,
             "evidence": {"kind": "same-service", "code": peer.code, "name": peer.name},
         },
+        payload=Payload(days_before=before, days_after=after),
     )
 
 
@@ -210,6 +212,7 @@ PROCESSING_TIME_REDUCIBLE = Rule(
     ),
     legal_basis=T("Nghị quyết 66/NQ-CP ngày 26/3/2025", "Resolution 66/NQ-CP of 26/3/2025"),
     check=_check_reducible,
+    effect=Effect.CUT_TIME,
     scope="catalog",
     options=(
         Option(
@@ -255,6 +258,7 @@ UNUSED_PROCEDURE = Rule(
         "Decree 63/2010, Art. 28; Đồng Nai QĐ 2813",
     ),
     check=_check_unused,
+    effect=Effect.ABOLISH,
     options=(
         Option(
             "years",

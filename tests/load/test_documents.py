@@ -1,0 +1,183 @@
+"""Word and PDF: the national database's per-procedure export, scanned PDFs, old .doc."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import FIXTURES
+from tthc.load import load_file
+from tthc.load.base import LoadError
+
+REAL_PDF = FIXTURES / "office" / "ChiTietTTHC_2.002229.pdf"  # byte-for-byte from the national database
+
+
+def test_the_real_per_procedure_pdf_loads_as_one_procedure():
+    result = load_file(REAL_PDF)
+    (p,) = result.catalog.procedures
+    assert p.code == "2.002229"
+    assert p.name.startswith("Đăng ký người phụ thuộc (NPT) giảm trừ gia cảnh") and p.name.endswith("tiền công")
+    assert p.field == "Thuế" and result.catalog.procedures[0].decision.number == "3078/QĐ-BTC"
+    assert [c.method.value for c in p.channels] == ["direct", "online", "postal"]
+    assert [c.processing_time.raw for c in p.channels] == ["0", "0", "0"]
+    assert [(d.originals, d.copies) for d in p.documents] == [(1, 1), (1, 1), (1, 1)]
+    assert p.documents[1].name.startswith("Trường hợp (2)")  # the row cut by the page break is one line
+    numbers = [r.number for r in p.legal_basis]
+    assert len(numbers) == 14  # each "Số ký hiệu" was split over two lines ("111/2013/TT-" / "BTC")
+    assert numbers[:2] == ["111/2013/TT-BTC", "38/2019/QH14"]
+    assert "79/2022/TT-BTC" in numbers  # cut by a page break between "TT-" and "BTC"
+    assert numbers[-1] == "125/2025/NĐ-CP"
+    assert str(p.legal_basis[0].issued) == "2013-08-15"
+    assert str(p.legal_basis[7].source) == f"{REAL_PDF}, trang 5, bảng 6, dòng 2"
+    assert not result.errors
+
+
+def test_a_broken_number_is_joined_and_a_complete_one_is_not():
+    from tthc.load.document_layouts import join_broken
+
+    assert join_broken("111/2013/TT-\nBTC", " ") == "111/2013/TT-BTC"
+    assert join_broken("123/2015/N\nĐ-CP", " ") == "123/2015/NĐ-CP"
+    nfd = unicodedata.normalize("NFD", "Đ-CP")
+    assert join_broken("123/2015/N\n" + nfd, " ") in ("123/2015/N" + nfd,)
+    assert join_broken("38/2019/QH14\nLuật Quản lý thuế", " ") == "38/2019/QH14 Luật Quản lý thuế"
+    assert join_broken("Phí, lệ phí -\nkhông", " ") == "Phí, lệ phí - không"
+    assert join_broken("15-08-\n2013", " ") == "15-08-2013"
+
+
+def test_a_scanned_pdf_needs_ocr(tmp_path, cli):
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(_blank_pdf())
+    code, out, err = cli("validate", pdf)
+    assert code == 2
+    assert "cần nhận dạng ký tự (OCR)" in out + err and "Traceback" not in out + err
+
+
+def _blank_pdf() -> bytes:
+    """One page, no text (what a scan is to a text reader)."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def detail_docx(path: Path) -> Path:
+    """The layout of the Word export "Chi tiết thủ tục hành chính" (fields as in the PDF)."""
+    d = docx.Document()
+    d.add_paragraph("Chi tiết thủ tục hành chính")
+    for line in (
+        "Mã thủ tục: 2.002229",
+        "Số quyết định: 3078/QĐ-BTC",
+        "Tên thủ tục: Đăng ký người phụ thuộc (NPT) giảm trừ gia cảnh",
+        "Cấp thực hiện: Cấp Bộ, Cấp Tỉnh",
+        "Lĩnh vực: Thuế",
+        "Trình tự thực hiện:",
+        "+ Bước 1: Đăng ký, nộp hồ sơ chứng minh NPT",
+        "+ Bước 2. Cơ quan thuế tiếp nhận",
+        "Cách thức thực hiện:",
+    ):
+        d.add_paragraph(line)
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["Hình thức nộp", "Thời hạn giải quyết", "Phí, lệ phí", "Mô tả"],
+            ["Trực tiếp", "0", "", "Không phải trả kết quả cho người nộp thuế"],
+            ["Trực tuyến", "0", "", ""],
+        ]
+    ):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph("Thành phần hồ sơ:")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "Bao gồm"
+    for c, v in enumerate(["Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"]):
+        t.cell(1, c).text = v
+    t.cell(2, 0).text = "Bản đăng ký người phụ thuộc mẫu số 07/ĐK-NPT-TNCN"
+    t.cell(2, 1).text = "TKKNPT07K-NPT-TNCN.docx"
+    t.cell(2, 2).text = "Bản chính: 1\nBản sao: 0"
+    d.add_paragraph("Cơ quan thực hiện: Thuế tỉnh, thành phố")
+    d.add_paragraph("Cơ quan phối hợp: Không có thông tin")
+    d.add_paragraph("Căn cứ pháp lý:")
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["Số ký hiệu", "Trích yếu", "Ngày ban hành", "Cơ quan ban hành"],
+            ["111/2013/TT-BTC", "hướng dẫn thực hiện Luật thuế TNCN", "15-08-2013", "Bộ Tài chính"],
+            ["38/2019/QH14", "Luật 38/2019/QH14", "13-06-2019", ""],
+        ]
+    ):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.save(path)
+    return path
+
+
+def test_the_word_export_reads_like_the_pdf(tmp_path):
+    result = load_file(detail_docx(tmp_path / "ChiTietTTHC_2.002229.docx"))
+    (p,) = result.catalog.procedures
+    assert (p.code, p.field, p.decision.number) == ("2.002229", "Thuế", "3078/QĐ-BTC")
+    assert p.steps == ["+ Bước 1: Đăng ký, nộp hồ sơ chứng minh NPT", "+ Bước 2. Cơ quan thuế tiếp nhận"]
+    assert [c.method.value for c in p.channels] == ["direct", "online"]
+    assert [(d.originals, d.copies, d.form) for d in p.documents] == [(1, 0, "TKKNPT07K-NPT-TNCN.docx")]
+    assert [r.number for r in p.legal_basis] == ["111/2013/TT-BTC", "38/2019/QH14"]
+    assert [a.name for a in p.agencies] == ["Thuế tỉnh, thành phố"]
+    src = p.legal_basis[1].source
+    assert str(src) == f"{tmp_path / 'ChiTietTTHC_2.002229.docx'}, bảng 3, dòng 3"
+
+
+def test_old_word_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch, cli):
+    doc = tmp_path / "ChiTietTTHC_1.013124.doc"
+    doc.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    code, out, err = cli("validate", doc)
+    assert code == 2
+    assert "cần LibreOffice" in out + err and ".docx" in out + err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_old_word_is_converted_by_libreoffice(tmp_path):
+    import subprocess
+
+    source = detail_docx(tmp_path / "ChiTiet.docx")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/p",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path / "doc"),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    doc = tmp_path / "doc" / "ChiTiet.doc"
+    before = doc.read_bytes()
+    result = load_file(doc)
+    assert [r.number for r in result.catalog.procedures[0].legal_basis] == ["111/2013/TT-BTC", "38/2019/QH14"]
+    assert str(result.catalog.procedures[0].legal_basis[0].source).startswith(str(doc))
+    assert doc.read_bytes() == before
+
+
+def test_not_a_pdf(tmp_path):
+    bad = tmp_path / "x.pdf"
+    bad.write_text("xin chào", encoding="utf-8")
+    with pytest.raises(LoadError, match="không phải PDF"):
+        load_file(bad)
