@@ -95,7 +95,7 @@ def test_codes_and_names_are_unique() -> None:
 
 @pytest.mark.parametrize(
     ("before", "target", "after", "printed"),
-    [(2, 30, 1.0, "50"), (7, 30, 4.5, "35,7"), (10, 30, 7.0, "30"), (10, 10, 9.0, "10"), (45, 30, 31.5, "30")],
+    [(2, 30, 1.0, "50"), (7, 30, 4.5, "35,71"), (10, 30, 7.0, "30"), (10, 10, 9.0, "10"), (45, 30, 31.5, "30")],
 )
 def test_processing_time_cut_is_never_overstated(before, target, after, printed, tmp_path: Path) -> None:
     """Issue #16: "2 -> 1,5 days, giảm 30 %" was 25 %; the printed cut is the figures' own and

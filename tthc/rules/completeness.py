@@ -150,10 +150,15 @@ MISSING_REQUIRED_ELEMENT = Rule(
         what=T(
             "Thủ tục thiếu một bộ phận bắt buộc. Bản công bố đầy đủ cần: trình tự, cách thức, thành phần và số lượng hồ sơ, "
             "thời hạn giải quyết, đối tượng, cơ quan giải quyết. Danh mục cấp tỉnh chỉ cần tên, căn cứ pháp lý, thời hạn, "
-            "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét.",
+            "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét. Số lượng bản đã được ghi khi một "
+            "dòng ghi số bản, ghi loại bản ('(bản chính)', '(bản sao)': theo thông lệ là một bản) hoặc khi hồ sơ ghi 'Số "
+            "lượng hồ sơ: 01 (bộ)'. Cơ quan phối hợp không phải cơ quan giải quyết: thủ tục chỉ ghi cơ quan phối hợp là "
+            "thiếu cơ quan giải quyết.",
             "A required element is missing. A full publication needs: steps, method, dossier components and copies, "
             "processing time, applicants, deciding agency. A provincial list needs only name, legal basis, time, place "
-            "and fees. Portal list exports (codes and names only) are not judged.",
+            "and fees. Portal list exports (codes and names only) are not judged. Copies are stated when a line gives a "
+            "count, a copy kind ('(bản chính)', '(bản sao)': one copy by practice) or the dossier says 'Số lượng hồ sơ: "
+            "01 (bộ)'. A coordinating agency does not decide: a procedure naming only one lacks its deciding agency.",
         ),
         why=T(
             "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 (sửa đổi bởi Nghị định 92/2017/NĐ-CP, hiệu lực 25/9/2017); "

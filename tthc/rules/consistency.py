@@ -174,8 +174,13 @@ DUPLICATE_PROCEDURE = Rule(
     summary=T("Một thủ tục ghi hai lần với hai mã", "One procedure listed twice under two codes"),
     doc=RuleDoc(
         what=T(
-            "Hai thủ tục cùng tên (không phân biệt hoa thường, vị trí dấu thanh) và cùng cấp thực hiện nhưng khác mã.",
-            "Two procedures with the same name (ignoring case and tone-mark placement) and the same level but different codes.",
+            "Hai thủ tục cùng tên (không phân biệt hoa thường, vị trí dấu thanh, chữ 'Thủ tục' đầu tên và dấu câu cuối tên), "
+            "cùng cấp thực hiện và cùng cơ quan thực hiện nhưng khác mã. Cùng tên ở cơ quan khác (hải quan và thuế, Chủ "
+            "tịch UBND cấp xã và cấp tỉnh) là hai thủ tục; dòng không có cả cấp lẫn cơ quan thì không đủ căn cứ để báo.",
+            "Two procedures with the same name (ignoring case, tone-mark placement, a leading 'Thủ tục' and end "
+            "punctuation), the same level and the same agency but different codes. The same name at another agency "
+            "(customs and tax, the commune and the provincial chairman) is another procedure; rows with neither level "
+            "nor agency give no evidence.",
         ),
         why=T(
             "Cùng một thủ tục ở một cấp chỉ có một mã (Nghị định 63/2010/NĐ-CP, Điều 24); hai mã thường là bản công bố cũ chưa bãi bỏ.",

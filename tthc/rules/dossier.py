@@ -67,18 +67,23 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
     note that names the type (or its database) and says the agency reads the data, or that
     a number is enough (1.000094: "chỉ cần cung cấp thông tin số định danh cá nhân … cơ quan …
     có trách nhiệm tra cứu")."""
-    texts = [line_text(d) for d in procedure.documents] + list(procedure.conditions) + list(procedure.steps)
+    # a dossier note may name only the database ("các giấy tờ này đã có trong Cơ sở dữ liệu quốc
+    # gia về dân cư … thì không phải tải lên"); a step must name the paper itself (a step that
+    # looks up marital status in the population database does not make the ID card once-only)
+    texts = [(line_text(d), True) for d in procedure.documents]
+    texts += [(t, False) for t in (*procedure.conditions, *procedure.steps)]
     if procedure.notes:
-        texts.append(procedure.notes)
+        texts.append((procedure.notes, False))
     applied: set[str] = set()
-    for text in texts:
+    for text, in_dossier in texts:
         if not applies_once_only(text):
             continue
         key = keyed(text).key
         for kind in ctx.knowledge.once_only:
             if kind.id in applied:
                 continue
-            if kind.search(text) is not None or any(contains_key(key, k) for k in _database_keys(kind.database)):
+            named = kind.search(text) is not None
+            if named or (in_dossier and any(contains_key(key, k) for k in _database_keys(kind.database))):
                 applied.add(kind.id)
     return applied
 
@@ -186,7 +191,7 @@ _CERTIFIERS = (
     "ubnd xã, phường, thị trấn", "chủ tịch ủy ban nhân dân xã", "chủ tịch ủy ban nhân dân cấp xã", "chủ tịch ubnd xã",
     "chủ tịch ubnd cấp xã", "chính quyền địa phương", "chính quyền xã", "chính quyền cơ sở", "chính quyền xã, phường",
     "công an xã", "công an phường", "công an cấp xã", "trưởng công an xã", "trưởng thôn", "trưởng ấp", "trưởng bản",
-    "trưởng khu phố", "tổ trưởng tổ dân phố", "tổ trưởng dân phố", "người sử dụng lao động", "nơi công tác",
+    "trưởng khu phố", "tổ trưởng tổ dân phố", "tổ trưởng dân phố", "tổ trưởng", "người sử dụng lao động", "nơi công tác",
     "nơi làm việc", "nơi cư trú", "cơ quan, đơn vị nơi công tác", "cơ quan, đơn vị nơi làm việc",
     "cơ quan nơi công tác", "cơ quan nơi làm việc", "đơn vị nơi công tác", "đơn vị nơi làm việc",
     "cơ quan, tổ chức nơi làm việc", "cơ quan, tổ chức nơi công tác", "thủ trưởng cơ quan", "thủ trưởng đơn vị",
@@ -245,9 +250,11 @@ CERTIFIED_COPY_REQUIRED = Rule(
     doc=RuleDoc(
         what=T(
             "Thành phần hồ sơ chỉ chấp nhận bản sao có chứng thực. Không báo khi dòng đó cũng chấp nhận bản sao kèm bản chính "
-            "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp).",
+            "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
+            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính).",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
-            "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand.",
+            "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
+            "nor is the certified copy asked for filing by post (where no original can be shown).",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
@@ -279,10 +286,20 @@ DATA_AVAILABLE_DOCUMENT = Rule(
         what=T(
             "Thành phần hồ sơ yêu cầu một giấy tờ mà dữ liệu đã có trong cơ sở dữ liệu quốc gia, chuyên ngành (căn cước, "
             "cư trú, khai sinh, tình trạng hôn nhân, đăng ký doanh nghiệp, đất đai, lý lịch tư pháp, bảo hiểm y tế, đăng ký "
-            "xe, giấy phép lái xe…). Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
+            "xe, giấy phép lái xe…). Chỉ báo giấy tờ mà dòng đó yêu cầu nộp hoặc xuất trình (đứng đầu dòng, là một lựa chọn "
+            "của dòng, hoặc sau 'kèm theo', 'nộp'), không báo giấy tờ chỉ được nhắc tới trong nội dung của giấy tờ khác "
+            "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Không báo dòng ghi chú ('Trường hợp …', 'Lưu ý …'), dòng "
+            "được tính 0 bản, dòng đã áp dụng nguyên tắc chỉ cung cấp một lần ('tra cứu', 'khai thác', 'không phải nộp', "
+            "'chỉ cần cung cấp số định danh cá nhân'), và giấy tờ mà ghi chú khác của chính hồ sơ đó đã cho khai thác dữ "
+            "liệu. Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
             "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
             "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
-            "registration, driving licence…). The list of types is editable data (once_only.yaml).",
+            "registration, driving licence…). Only a paper the line asks to file or show (heading the line, one of its "
+            "alternatives, or after 'kèm theo', 'nộp') is reported, not one named inside another paper's content "
+            "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Not reported: notes ('Trường hợp …', 'Lưu ý …'), lines "
+            "counted 0, lines that already apply once-only ('tra cứu', 'khai thác', 'không phải nộp', 'chỉ cần cung cấp "
+            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database. The "
+            "list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
@@ -298,6 +315,12 @@ DATA_AVAILABLE_DOCUMENT = Rule(
         instead=T(
             "Bỏ giấy tờ khỏi hồ sơ; cơ quan giải quyết khai thác dữ liệu từ cơ sở dữ liệu được nêu.",
             "Drop the paper; the deciding agency reads the data from the named database.",
+        ),
+        known=T(
+            "Giấy tờ cùng tên do nước ngoài cấp không có trong cơ sở dữ liệu của Việt Nam; chỉ những cách viết có trong "
+            "once_only.yaml ('nước ngoài cấp', 'pháp luật nước ngoài'…) được loại trừ.",
+            "A paper of the same name issued abroad is in no Vietnamese database; only the wordings listed in "
+            "once_only.yaml ('nước ngoài cấp', 'pháp luật nước ngoài'…) are excluded.",
         ),
     ),
     legal_basis=T(
@@ -317,8 +340,16 @@ EXCESS_COPIES = Rule(
     summary=T("Yêu cầu nhiều bản của cùng một giấy tờ", "Several copies of the same paper"),
     doc=RuleDoc(
         what=T(
-            "Một giấy tờ được yêu cầu nhiều hơn một bản, hoặc cả bản chính lẫn bản sao.",
-            "A paper is asked for in more than one copy, or both as original and copy.",
+            "Một giấy tờ được yêu cầu nhiều hơn một bản, hoặc cả bản chính lẫn bản sao (ví dụ một tờ khai '1 bản chính, 1 "
+            "bản sao'). Cặp số lượng của Cổng ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') không bị báo khi lời "
+            "của chính dòng đó hoặc đề mục phía trên cho biết người nộp mang một trong hai ('01 bản chính hoặc 01 bản sao có "
+            "chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), hoặc khi bản sao được nộp kèm bản chính "
+            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú.",
+            "A paper is asked for in more than one copy, or both as original and copy (a form '1 bản chính, 1 bản sao'). "
+            "The portal's count pair ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') is not reported where the "
+            "line's own words or the heading above it say the applicant brings one of them ('01 bản chính hoặc 01 bản sao "
+            "có chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), or where the copy comes with the "
+            "original for comparison (the original is only shown). Notes are not reported.",
         ),
         why=T(
             "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "
@@ -331,6 +362,12 @@ EXCESS_COPIES = Rule(
             "'Tờ khai đăng ký kết hôn: Bản chính: 2 - Bản sao: 0'.",
         ),
         instead=T("Yêu cầu 01 bản.", "Ask for one copy."),
+        known=T(
+            "Đề mục 'một trong các giấy tờ sau' được hiểu là bao các dòng gạch đầu dòng bên dưới cho tới dòng cùng cấp "
+            "kế tiếp; một danh sách không gạch đầu dòng dưới đề mục đó chỉ được xét theo lời của từng dòng.",
+            "A 'một trong các giấy tờ sau' heading is read as covering the bulleted lines under it until the next line "
+            "of its own level; an unbulleted list under such a heading is judged by each line's own words.",
+        ),
     ),
     legal_basis=T(
         "Nghị định 63/2010/NĐ-CP, Điều 28; biểu mẫu rà soát (câu 8)", "Decree 63/2010/NĐ-CP, Art. 28; review form (Q8)"
@@ -348,11 +385,16 @@ FORM_CERTIFICATION_REQUIRED = Rule(
     summary=T("Mẫu đơn, tờ khai phải có xác nhận", "A form needs a certification"),
     doc=RuleDoc(
         what=T(
-            "Mẫu đơn, tờ khai hoặc giấy tờ phải có xác nhận của UBND xã, phường, công an, trưởng thôn, cơ quan, đơn vị nơi "
-            "công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' (đó là giấy tờ, "
-            "xét bằng quy tắc data-available-document).",
-            "A form or paper must be certified by a commune or ward People's Committee, the police, a village head, an "
-            "employer or workplace. Papers issued as 'Giấy xác nhận …' are papers, judged by data-available-document.",
+            "Mẫu đơn, tờ khai hoặc giấy tờ phải có xác nhận của UBND xã, phường, công an xã, trưởng thôn, tổ trưởng, cơ "
+            "quan, đơn vị nơi công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' "
+            "(đó là giấy tờ, xét bằng quy tắc data-available-document), xác nhận của cơ quan chuyên ngành ('cơ quan kiểm "
+            "tra chuyên ngành', 'Bộ Công Thương'), doanh nghiệp tự xác nhận bản sao của mình, và phần lời đã bỏ xác nhận "
+            "('KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ').",
+            "A form or paper must be certified by a commune or ward People's Committee, the commune police, a village or "
+            "team head, an employer or workplace. Not reported: papers issued as 'Giấy xác nhận …' (judged by "
+            "data-available-document), certification by a sector authority ('cơ quan kiểm tra chuyên ngành', 'Bộ Công "
+            "Thương'), a company stamping its own copy, and text that lifts the certification ('KHÔNG CẦN XÁC NHẬN CỦA "
+            "UBND CẤP XÃ').",
         ),
         why=T(
             "Biểu mẫu rà soát mẫu đơn, tờ khai (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi việc xác nhận có thực sự cần không "

@@ -287,9 +287,17 @@ DISTRICT_LEVEL_ABOLISHED = Rule(
     doc=RuleDoc(
         what=T(
             "Cấp thực hiện là cấp huyện, hoặc cơ quan, địa điểm, trình tự nêu UBND huyện/quận/thị xã/thành phố thuộc tỉnh, "
-            "Chủ tịch UBND cấp huyện, các phòng chuyên môn thuộc UBND cấp huyện. 'Sở Tư pháp' (cấp tỉnh) không bị nhầm với 'Phòng Tư pháp'.",
+            "Chủ tịch UBND cấp huyện, các phòng chuyên môn thuộc UBND cấp huyện; hoặc đơn vị cấp huyện của ngành dọc (Công an "
+            "cấp huyện/huyện X, Tòa án, Viện kiểm sát nhân dân cấp huyện, Chi cục Thuế, Bảo hiểm xã hội cấp huyện, Ban chỉ huy "
+            "quân sự huyện), kèm đơn vị kế thừa; ngày và văn bản tổ chức lại của ngành dọc chưa được xác nhận và thông báo nói "
+            "rõ điều đó. 'Sở Tư pháp' (cấp tỉnh) không bị nhầm với 'Phòng Tư pháp'; không báo cấp bậc của một người hay một "
+            "cơ sở ('cán bộ … từ cấp huyện trở lên', 'bệnh viện tuyến huyện') và câu nói về đơn vị trước ngày 01/7/2025.",
             "The implementing level is the district, or an agency, place or step names a district, town or provincial city "
-            "People's Committee, its chairman or its offices. 'Sở Tư pháp' (province) is never taken for 'Phòng Tư pháp'.",
+            "People's Committee, its chairman or its offices; or the district unit of a vertical agency (district police, "
+            "courts, procuracies, tax offices, social insurance, military commands), with its successor; the vertical "
+            "agencies' reorganisation dates and documents are unconfirmed and the message says so. 'Sở Tư pháp' "
+            "(province) is never taken for 'Phòng Tư pháp'; a person's or a facility's grade ('cán bộ … từ cấp huyện trở "
+            "lên', 'bệnh viện tuyến huyện') and a sentence about the unit before 1/7/2025 are not reported.",
         ),
         why=T(
             "Chính quyền địa phương hai cấp từ 01/7/2025: Nghị quyết 203/2025/QH15 (sửa Hiến pháp), Luật Tổ chức chính quyền "
@@ -304,6 +312,12 @@ DISTRICT_LEVEL_ABOLISHED = Rule(
         instead=T(
             "Xác định lại cơ quan có thẩm quyền theo nghị định phân định thẩm quyền của ngành; không mặc định chuyển về cấp xã.",
             "Reassign per the sector decree; do not assume the commune.",
+        ),
+        known=T(
+            "Một văn bản chỉ ghi 'Phòng Tư pháp' (không kèm huyện) không bị báo vì không rõ cấp; đơn vị của Kho bạc, Thi hành "
+            "án dân sự cấp huyện không bị báo vì chưa có dữ liệu về đơn vị kế thừa.",
+            "A bare 'Phòng Tư pháp' (no district named) is not reported, its level being unclear; district offices of the "
+            "State Treasury and civil judgment enforcement are not reported, having no successor data yet.",
         ),
     ),
     legal_basis=T(
@@ -389,9 +403,19 @@ PLACE_BOUND_FILING = Rule(
     doc=RuleDoc(
         what=T(
             "Thủ tục chỉ cho nộp hồ sơ tại nơi cư trú, nơi đặt trụ sở hoặc nơi cấp lần đầu; buộc nộp bản chính; hoặc buộc "
-            "có mặt ký nhận kết quả. 'Bản chính để đối chiếu' là cách hợp pháp và không bị báo.",
+            "có mặt ký nhận kết quả. Nơi nộp bị ràng buộc khi một cơ quan cấp xã gắn với nơi cư trú, nơi đặt trụ sở là nơi "
+            "thực hiện, cơ quan thực hiện hoặc nơi một bước nộp hồ sơ tới ('nộp hồ sơ cho Ủy ban nhân dân cấp xã nơi thường "
+            "trú'). Không báo điều khoản thẩm quyền của cơ quan cấp tỉnh ('Sở Tư pháp, nơi đặt trụ sở của Chi nhánh', 'Cơ "
+            "quan đăng ký kinh doanh cấp tỉnh nơi doanh nghiệp đặt trụ sở chính'), câu bỏ ràng buộc ('không phải tại Ủy "
+            "ban nhân dân cấp xã nơi thường trú', 'có quyền lựa chọn'), việc nộp lại chính giấy chứng nhận đã cấp. 'Bản chính "
+            "để đối chiếu' là cách hợp pháp và không bị báo.",
             "Filing only at the place of residence, head office or first issue; originals demanded; or appearing in person "
-            "to sign for the result. 'Bản chính để đối chiếu' (original for comparison) is lawful and not reported.",
+            "to sign for the result. Filing is bound where a commune-level body tied to residence or head office is the "
+            "place, the agency, or where a step files ('nộp hồ sơ cho Ủy ban nhân dân cấp xã nơi thường trú'). Not "
+            "reported: a provincial body's competence clause ('Sở Tư pháp, nơi đặt trụ sở của Chi nhánh', 'Cơ quan đăng "
+            "ký kinh doanh cấp tỉnh nơi doanh nghiệp đặt trụ sở chính'), a sentence lifting the restriction ('không phải "
+            "tại Ủy ban nhân dân cấp xã nơi thường trú', 'có quyền lựa chọn'), handing in the issued certificate itself. "
+            "'Bản chính để đối chiếu' (original for comparison) is lawful and not reported.",
         ),
         why=T(
             "Công điện 220/CĐ-TTg (18/11/2025) yêu cầu bỏ các ràng buộc này; mục tiêu năm 2025: 100 % thủ tục được giải quyết "
@@ -403,6 +427,12 @@ PLACE_BOUND_FILING = Rule(
         instead=T(
             "Cho phép nộp và nhận kết quả tại bất kỳ nơi tiếp nhận nào trong tỉnh, qua bưu chính hoặc trực tuyến.",
             "Accept filing and deliver results anywhere in the province, by post or online.",
+        ),
+        known=T(
+            "Một câu bỏ ràng buộc ở bất kỳ đâu trong trường văn bản làm cả trường đó không bị báo; việc nhận kết quả trực "
+            "tiếp chỉ bị báo khi trường đó không nhắc tới bưu chính hay trực tuyến.",
+            "A lifting sentence anywhere in a text field silences the whole field; receiving the result in person is "
+            "reported only where the field mentions neither post nor online delivery.",
         ),
     ),
     legal_basis=T("Công điện 220/CĐ-TTg ngày 18/11/2025", "Official dispatch 220/CĐ-TTg of 18/11/2025"),

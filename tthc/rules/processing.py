@@ -18,7 +18,7 @@ def round_half_days(days: float) -> float:
 
 def floor_half_days(days: float) -> float:
     """The half day at or below: a target cut rounded this way is never overstated
-    (7 days -30 % = 4.9 -> 4.5, a cut of 35.7 %, not 5, which is 28.6 %)."""
+    (7 days -30 % = 4.9 -> 4.5, a cut of 35.71 %, not 5, which is 28.57 %)."""
     return math.floor(days * 2 + 1e-9) / 2
 
 
@@ -27,12 +27,12 @@ def _days(value: float) -> str:
 
 
 def cut_percent(before: float, after: float) -> float:
-    """The cut the figures give, in percent, one decimal: 7 -> 5 is 28.6, 2 -> 1.5 is 25."""
-    return round((before - after) / before * 100, 1) if before else 0.0
+    """The cut the figures give, in percent, two decimals at most: 7 -> 5 is 28.57, 2 -> 1.5 is 25."""
+    return round((before - after) / before * 100, 2) if before else 0.0
 
 
 def _percent(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _fixed_days(procedure: Procedure) -> float | None:
@@ -176,12 +176,12 @@ PROCESSING_TIME_REDUCIBLE = Rule(
             "ở chỗ khác trong danh mục có thời hạn ngắn hơn; hoặc người dùng đặt mục tiêu cắt giảm (tùy chọn "
             "cut-percent), khi đó mọi thời hạn từ min-days trở lên được đề xuất giảm theo mục tiêu. Thời hạn mới được "
             "làm tròn xuống nửa ngày nên không bao giờ giảm ít hơn mục tiêu; tỷ lệ ghi trong thông báo là tỷ lệ tính từ "
-            "chính các con số (7 → 4,5 ngày là giảm 35,7 %). Chỉ xét thời hạn tính bằng ngày làm việc hoặc giờ.",
+            "chính các con số (7 → 4,5 ngày là giảm 35,71 %). Chỉ xét thời hạn tính bằng ngày làm việc hoặc giờ.",
             "Proposes a shorter processing time on evidence: the same procedure (same name, no different agency) "
             "takes less elsewhere in the catalog; or the user sets a cut target (option cut-percent), and every time "
             "of at least min-days is proposed at that cut. New times are rounded down to half days, so a cut is "
             "never less than the target; the percentage printed is the one the figures give (7 → 4.5 days is "
-            "35.7 %). Only times in working days or hours are judged.",
+            "35.71 %). Only times in working days or hours are judged.",
         ),
         why=T(
             "Nghị quyết 66/NQ-CP (26/3/2025) đặt mục tiêu cắt giảm ít nhất 30 % thời gian giải quyết trong 2025–2026, "
@@ -195,9 +195,9 @@ PROCESSING_TIME_REDUCIBLE = Rule(
         ),
         example=T(
             "'Cấp giấy phép X' 15 ngày làm việc ở một dòng, 10 ngày làm việc ở dòng khác của cùng danh mục "
-            "→ đề xuất 10 ngày làm việc (giảm 33,3 %).",
+            "→ đề xuất 10 ngày làm việc (giảm 33,33 %).",
             "'Cấp giấy phép X' in 15 working days on one row and 10 on another of the same catalog "
-            "→ propose 10 working days (33.3 % less).",
+            "→ propose 10 working days (33.33 % less).",
         ),
         instead=T(
             "Rút ngắn thời hạn trong văn bản quy định thủ tục và công bố lại.",
