@@ -225,19 +225,6 @@ def fees(procedure: Procedure) -> list[str]:
     return _unique([f.raw for f in procedure.fees()])
 
 
-NO_TIME = "Chưa có thông tin; hỏi nơi tiếp nhận hồ sơ"
-NO_FEE = "Chưa có thông tin về phí, lệ phí; hỏi nơi tiếp nhận hồ sơ"
-NO_PLACE = "Chưa có thông tin; hỏi Bộ phận tiếp nhận và trả kết quả"
-
-
-def places(procedure: Procedure) -> list[str]:
-    """Where to file: the place, else the implementing agencies."""
-    if procedure.place:
-        return [procedure.place]
-    agencies = procedure.agencies_with_role(AgencyRole.IMPLEMENTING) or procedure.agencies
-    return _unique([a.name for a in agencies])
-
-
 @dataclass(frozen=True)
 class PortalLink:
     url: str
