@@ -18,6 +18,7 @@ from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
 from tthc.load import discover, load_file
 from tthc.load.base import LoadResult
+from tthc.load.limits import Limits
 from tthc.model import Catalog
 from tthc.rules import ALL_RULES, Rule
 from tthc.rules.base import Finding, Severity
@@ -67,10 +68,20 @@ class Audit:
         return [issue for r in self.results for issue in r.errors]
 
 
-def load_catalogs(paths: Sequence[Path]) -> tuple[list[Path], list[LoadResult]]:
-    """Every catalog under the paths; LoadError for the first file that cannot be read."""
+def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> tuple[list[Path], list[LoadResult]]:
+    """Every catalog under the paths; LoadError for the first file that cannot be read
+    (or that passes a size limit of office files: ``limits``, None = the defaults)."""
     files = discover(paths)
-    return files, [load_file(path) for path in files]
+    return files, [load_file(path, limits) for path in files]
+
+
+def configured_limits(config_path: Path | None = None) -> Limits:
+    """The size limits of office files that a command loading catalogs must apply: those of
+    ``limits:`` in the configuration (``config_path``, else tthc.yaml / pyproject.toml found
+    in the working folder), the defaults without one. ConfigError for a broken file."""
+    from tthc.config import load_config
+
+    return load_config(config_path).limits
 
 
 def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
@@ -85,13 +96,13 @@ def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
     config = request.config
     as_of = request.as_of or dt.date.today()
     if not request.run_rules:
-        files, results = load_catalogs(request.paths)
+        files, results = load_catalogs(request.paths, config.limits)
         return Audit(as_of=as_of, files=files, results=results, rules=[])
     from tthc.knowledge import load_knowledge
 
     rules = select_rules(ALL_RULES, list(request.select) or config.select, list(request.ignore) + config.ignore)
     knowledge = load_knowledge(config.knowledge_files, include_unconfirmed=config.include_unconfirmed)
-    files, results = load_catalogs(request.paths)
+    files, results = load_catalogs(request.paths, config.limits)
     result = Audit(as_of=as_of, files=files, results=results, rules=rules, knowledge=knowledge)
     settings = RunSettings(
         as_of=as_of,
