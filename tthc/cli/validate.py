@@ -34,18 +34,25 @@ def validate(
 ) -> None:
     """Đọc danh mục và báo mọi lỗi định dạng kèm vị trí (ô, dòng). / Load catalogs and report format problems."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.i18n import tr
     from tthc.load import LoadError, discover, load_file
     from tthc.report.validation import file_report, render, to_json
 
     with exit_on_errors():
         files = discover(default_paths(paths))
+        limits = configured_limits()
+    from tthc.report.terminal import progress
+
     reports = []
-    for path in files:
-        try:
-            reports.append(file_report(str(path), load_file(path), None))
-        except LoadError as exc:
-            reports.append(file_report(str(path), None, exc))
+    with progress() as bar:
+        tick = bar.step(tr("Đang đọc danh mục", "Reading catalogs"), total=len(files))
+        for path in files:
+            try:
+                reports.append(file_report(str(path), load_file(path, limits), None))
+            except LoadError as exc:
+                reports.append(file_report(str(path), None, exc))
+            tick(1)
     if format is ValidateFormat.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
         for r in reports:  # scripts read the JSON; people read one line per invalid file
