@@ -429,11 +429,14 @@ class Catalog:
     layout: str | None = None  # "yaml", "portal_export", "annex", "workbook"
     # conflicts recorded by `tthc merge`: code -> list of {source, procedure}
     conflicts: list[dict] = dataclasses.field(default_factory=list)
+    # the identity as written (`id:`); `tthc convert` writes it for a catalog that has no
+    # locality, issuer or name, so the identity (and every fingerprint) survives a new file name
+    id: str | None = None
 
     @property
     def identity(self) -> str:
-        """A stable identity for fingerprints: the locality/issuer/name, not the file path."""
-        for value in (self.locality, self.issuer, self.name):
+        """A stable identity for fingerprints: `id`, else the locality/issuer/name, not the file path."""
+        for value in (self.id, self.locality, self.issuer, self.name):
             if value:
                 return value
         if self.source_file:

@@ -276,6 +276,7 @@ CATALOG_PROPERTIES: JSON = {
         "anyOf": [{"type": "string"}, _ref("decision"), {"type": "null"}],
         "description": "Quyết định công bố",
     },
+    "id": _text("Định danh ổn định của danh mục (dấu vân tay phát hiện); tthc convert ghi khi danh mục chưa có tên"),
 }
 
 

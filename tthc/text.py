@@ -50,8 +50,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-# Anything clean() would change: a tag, a non-space blank, two blanks in a row, blanks at the ends.
-_UNTIDY = re.compile(r"<|[^\S ]|  |^ | $|[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+# Control characters that are not blanks: BEL, ESC (terminal escape sequences), DEL, the C1
+# set (with CSI, U+009B), the non-characters U+FFFE/U+FFFF and lone surrogates. No document
+# format can hold them (XML refuses them: docx, xlsx) and a terminal obeys them, so every
+# loaded string loses them in clean(); the loader reports where they were
+# (`control-character`). Tab, line breaks and the blank-like controls (VT, FF, FS…US, NEL)
+# are whitespace and become spaces, as before.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+# Anything clean() would change: a tag, a non-space blank, two blanks in a row, blanks at the ends, a control.
+_UNTIDY = re.compile(
+    r"<|[^\S ]|  |^ | $|[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+    r"|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def clean(value: object) -> str | None:
@@ -60,7 +71,7 @@ def clean(value: object) -> str | None:
         return None
     text = value if value.__class__ is str else str(value)
     if not (unicodedata.is_normalized("NFC", text) and _UNTIDY.search(text) is None):  # fast path: most cells
-        text = _HTML_TAG.sub(" ", nfc(text))
+        text = _HTML_TAG.sub(" ", nfc(CONTROL.sub("", text)))
         text = _ANY_SPACE.sub(" ", _SPACE.sub(" ", text)).strip()
     if len(text) <= _LONGEST_PLACEHOLDER and is_placeholder(text):
         return None
@@ -77,7 +88,7 @@ def split_lines(value: object) -> list[str]:
     """The non-empty, cleaned lines of a multi-line cell."""
     if value is None:
         return []
-    text = nfc(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(CONTROL.sub("", str(value))).replace("\r\n", "\n").replace("\r", "\n")
     text = _HTML_TAG.sub("\n", text)
     out = []
     for line in text.split("\n"):
@@ -85,6 +96,25 @@ def split_lines(value: object) -> list[str]:
         if item is not None:
             out.append(item)
     return out
+
+
+def control_characters(text: str) -> list[tuple[int, str]]:
+    """(1-based position, "U+0007 BEL") of each control character clean() removes."""
+    return [(m.start() + 1, _control_name(m.group())) for m in CONTROL.finditer(text)]
+
+
+def _control_name(ch: str) -> str:
+    names = {"\x07": "BEL", "\x08": "BS", "\x1b": "ESC", "\x7f": "DEL", "\x9b": "CSI", "\x00": "NUL"}
+    return f"U+{ord(ch):04X}" + (f" {names[ch]}" if ch in names else "")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (ESC, BEL…) shown as \\x1b, never obeyed."""
+    if CONTROL.search(text) is None:
+        return text
+    return CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def is_placeholder(text: str) -> bool:

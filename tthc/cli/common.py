@@ -61,8 +61,10 @@ class UsageError(Exception):
 
 
 def fail(message: str) -> typer.Exit:
-    """Print one error line on stderr and return the Exit(2) to raise."""
-    print(f"tthc: {tr('lỗi', 'error')}: {message}", file=sys.stderr)
+    """Print one error line on stderr and return the Exit(2) to raise (control characters shown, not obeyed)."""
+    from tthc.text import printable
+
+    print(f"tthc: {tr('lỗi', 'error')}: {printable(message)}", file=sys.stderr)
     return typer.Exit(EXIT_ERROR)
 
 

@@ -349,6 +349,7 @@ def catalog_meta(c: Catalog) -> dict[str, Any]:
             "locality": c.locality,
             "kind": c.kind.value if c.kind is not CatalogKind.FULL else "full",
             "decision": decision_data(c.decision),
+            "id": c.id,
         }
     )
 

@@ -62,6 +62,8 @@ def load_checked(path: Path):
 def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss:
     """Write a catalog as YAML or as the full workbook, by the output's suffix (atomically)."""
     loss = loss if loss is not None else Loss()
+    if catalog.id is None and not (catalog.locality or catalog.issuer or catalog.name) and catalog.source_file:
+        catalog.id = catalog.identity  # it came from the file name: keep it when the name changes
     if output_kind(out) == "yaml":
         from tthc.convert.yaml_writer import write_yaml
 

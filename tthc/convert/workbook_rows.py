@@ -304,4 +304,5 @@ def catalog_items(c: Catalog) -> dict[str, Any]:
         "kind": kind or LABEL["catalog_kind"]["full"],
         "decision_number": c.decision.number if c.decision else None,
         "decision_date": c.decision.date if c.decision else None,
+        "id": c.id,
     }

@@ -14,7 +14,7 @@ from typing import Any
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSink, LoadIssue, LoadResult
-from tthc.load.record import SOURCE_KEY, RawRecord
+from tthc.load.record import CATALOG_FIELDS, SOURCE_KEY, RawRecord
 from tthc.model import (
     Agency,
     AgencyRole,
@@ -49,7 +49,17 @@ from tthc.parse.vocab import (
     parse_method,
     parse_online_service,
 )
-from tthc.text import NumberError, clean, clean_keep_lines, nfc, read_number, split_lines
+from tthc.text import (
+    CONTROL,
+    NumberError,
+    clean,
+    clean_keep_lines,
+    control_characters,
+    nfc,
+    printable,
+    read_number,
+    split_lines,
+)
 
 _ROLE_WORDS = {
     "implementing": AgencyRole.IMPLEMENTING,
@@ -70,6 +80,9 @@ def build_catalog(
 ) -> LoadResult:
     """The catalog of a file: metadata plus every record that has a name."""
     meta_source = SourceRef(source_file)
+    for key in CATALOG_FIELDS:
+        if meta.get(key) is not None:
+            report_controls(meta[key], f"catalog.{key}", meta_source, sink)
     catalog = Catalog(
         name=_text(meta.get("name"), "name", meta_source, sink),
         issuer=_text(meta.get("issuer"), "issuer", meta_source, sink),
@@ -79,6 +92,7 @@ def build_catalog(
         source_file=source_file,
         layout=layout,
         conflicts=list(meta.get("conflicts") or []),
+        id=_text(meta.get("id"), "id", meta_source, sink),
     )
     for record in records:
         procedure = build_procedure(record, sink)
@@ -108,6 +122,9 @@ def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
         )
         return None
     p = Procedure(name=name, source=record.source, sources=dict(record.sources))
+    for key, value in v.items():
+        if value is not None:
+            report_controls(value, key, record.sources.get(key, record.source), sink)
     for key, value in v.items():  # only the fields the record has: most are absent
         if value is None or key in _SKIP:
             continue
@@ -130,6 +147,36 @@ def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
     if "channels" in v or "processing_time" in v or "fees" in v:
         p.channels = _channels(v, where, sink)
     return p
+
+
+# -- scalars -------------------------------------------------------------------------
+
+
+def report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> None:
+    """Warn where a value holds control characters (clean() removes them: BEL, ESC, U+FFFE…)."""
+    if isinstance(value, str):
+        if CONTROL.search(value) is None:
+            return
+        found = control_characters(value)
+        shown = ", ".join(f"{name} ở ký tự {pos}" for pos, name in found[:3]) + ("…" if len(found) > 3 else "")
+        shown_en = ", ".join(f"{name} at character {pos}" for pos, name in found[:3]) + ("…" if len(found) > 3 else "")
+        sink.warn(
+            "control-character",
+            tr(
+                f"'{field}': đã bỏ {len(found)} ký tự điều khiển ({shown}); kiểm tra ô gốc",
+                f"'{field}': removed {len(found)} control characters ({shown_en}); check the source cell",
+            ),
+            source_of(value, src),
+            printable(value[:200]),
+        )
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if key != SOURCE_KEY and item is not None:
+                report_controls(item, f"{field}.{key}", source_of(value, src), sink)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            if item is not None:
+                report_controls(item, f"{field}[{i}]", source_of(item, src), sink)
 
 
 # -- scalars -------------------------------------------------------------------------
@@ -785,10 +832,25 @@ def _extra(value: Any, src: SourceRef, sink: IssueSink) -> dict[str, str]:
     for key, item in value.items():
         if key == SOURCE_KEY:
             continue
-        text = clean_keep_lines(item) if not isinstance(item, (list, tuple, Mapping)) else None
+        text = _extra_text(item)
         if text is not None:
             out[str(key)] = text
     return out
+
+
+def _extra_text(item: Any) -> str | None:
+    """An extra value as text: a list one item per line, a mapping one `key: value` per line."""
+    if isinstance(item, Mapping):
+        parts = [
+            f"{clean(str(k)) or k}: {text}"
+            for k, v in item.items()
+            if k != SOURCE_KEY and (text := _extra_text(v)) is not None
+        ]
+    elif isinstance(item, (list, tuple)):
+        parts = [text for v in item if (text := _extra_text(v)) is not None]
+    else:
+        return clean_keep_lines(item)
+    return "\n".join(parts) or None
 
 
 _SKIP = frozenset({"name", "channels", "processing_time", "fees"})  # name first; channels after the loop

@@ -19,7 +19,7 @@ from tthc.load.excel_table import Column, Table, is_numbering_row
 from tthc.load.headers import header_key
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
-from tthc.text import match_key
+from tthc.text import CONTROL, match_key
 
 # How a column's cells are read.
 TEXT, LINES, KEEP, DATE, INT, CODE, SKIP = range(7)
@@ -214,6 +214,7 @@ class ProcedureRows:
                     self._error_cell(r, idx, target, title, errors[(r, idx)])
                 continue
             cache = caches[idx]
+            controls = False
             if cache is not None and v.__class__ is str and v in cache:
                 val = cache[v]
                 if val.__class__ is list:
@@ -231,6 +232,7 @@ class ProcedureRows:
                     val = cells.date_text(v)
                 else:
                     val = cells.int_text(v)
+                controls = v.__class__ is str and not v.isprintable() and CONTROL.search(v) is not None
                 if cache is not None and v.__class__ is str and len(cache) < _CACHE_SIZE:
                     cache[v] = list(val) if val.__class__ is list else val
             if val is None and target in cells.NO_MEANS_NONE:
@@ -242,6 +244,10 @@ class ProcedureRows:
                 ref = self.sheet.ref(file, srow, idx + 1, title)
             else:
                 ref = SourceRef(file, sheet, srow, idx + 1, None, title)
+            if controls:  # removed by clean(); say where (BEL, ESC, U+FFFE… in a cell)
+                from tthc.load.build import report_controls
+
+                report_controls(v, target, ref, self.sink)
             if store == PLAIN:
                 if target in values:
                     _append(values, target, val)

@@ -195,7 +195,7 @@ def read_catalog_sheet(sheet: SheetData, file: str, sink: IssueSink) -> dict[str
                 found[key] = (v, SourceRef(file, sheet.name, r + 1, cc + 1, None, wl.CATALOG.column("value").header))
             break
     meta: dict[str, Any] = {}
-    for key in ("name", "issuer", "locality"):
+    for key in ("name", "issuer", "locality", "id"):
         if key in found:
             meta[key] = cells.text(found[key][0])
     if "kind" in found:

@@ -12,6 +12,8 @@ OCR, which is said in one line.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -189,18 +191,34 @@ def _col_index(edges: list[float], x: float, right: bool = False) -> int:
 
 def _cell_text(words: list[dict], box: tuple[float, float, float, float]) -> str:
     lines = _lines(words)
+    if not lines:
+        return ""
+    pad = max(0.0, min(line[0]["x0"] for line in lines) - box[0])  # the cell's inner margin
+    right = box[2] - pad
     text = ""
     prev: list[dict] | None = None
     for line in lines:
         part = _line_text(line)
         if prev is None:
             text = part
-        elif prev[-1]["x1"] + (line[0]["x1"] - line[0]["x0"]) + 4 < box[2] - 2:
-            text += "\n" + part  # the next word would have fitted: a real line break
+        elif prev[-1]["x1"] + 3 + (line[0]["x1"] - line[0]["x0"]) < right - 1 or _new_citation(text, part):
+            text += "\n" + part  # the next word would have fitted, or a citation starts: a real line break
         else:
             text = _join(text, part)
         prev = line
     return text
+
+
+_KIND_START = re.compile(
+    r"^(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Chỉ thị|Văn bản hợp nhất)\b"
+)
+_CITATION_END = re.compile(r"(?:\d+/\d{4}/[\w\-]+|\d{1,2}/\d{1,2}/\d{4}|[.;])$")
+
+
+def _new_citation(text: str, line: str) -> bool:
+    """A line that starts a legal citation after one that ended one (its number, its date,
+    or ';'): a line break the geometry cannot show when the next word is long."""
+    return bool(_KIND_START.match(unicodedata.normalize("NFC", line))) and bool(_CITATION_END.search(text))
 
 
 # -- tables cut by a page break -----------------------------------------------------------

@@ -44,7 +44,7 @@ PROCEDURE_FIELDS: tuple[str, ...] = (
     "extra",
 )
 
-CATALOG_FIELDS: tuple[str, ...] = ("name", "issuer", "locality", "kind", "decision")
+CATALOG_FIELDS: tuple[str, ...] = ("name", "issuer", "locality", "kind", "decision", "id")
 
 # Key under which a structured list item (a channel, a document…) carries its position.
 SOURCE_KEY = "__source__"

@@ -148,6 +148,7 @@ CATALOG_ITEMS: tuple[Column, ...] = (
     ),
     Column("decision_number", "Số quyết định công bố", "Số, ký hiệu quyết định, ví dụ 1234/QĐ-UBND"),
     Column("decision_date", "Ngày quyết định công bố", "Ngày ký quyết định công bố", kind="date"),
+    Column("id", "Mã danh mục", "Định danh ổn định (dấu vân tay phát hiện); tthc ghi khi danh mục chưa có tên"),
 )
 
 PROCEDURES = Sheet(

@@ -262,7 +262,7 @@ def _record(item: SDict, sink: IssueSink) -> RawRecord:
             extra[key] = value
     if extra:
         merged = dict(record.values.get("extra") or {})
-        merged.update({k: v for k, v in extra.items() if not isinstance(v, (list, dict))})
+        merged.update(extra)  # lists and mappings too: build turns them into lines of text
         record.values["extra"] = merged
     return record
 
