@@ -16,8 +16,11 @@ from enum import StrEnum
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a loader makes one per cell, and frozen
 class SourceRef:  # dataclasses cost twice as much to create. Treat it as immutable.
-    """Where a value came from: a workbook cell, a YAML line, or a cell of a table in a
-    Word or PDF document (``table``, with ``row``/``column`` inside it; all 1-based)."""
+    """Where a value came from: a workbook cell, a YAML line, a cell of a table in a Word or
+    PDF document (``table``, with ``row``/``column`` inside it), or a field of a JSON record
+    (``field``: the key path, "thanh_phan_ho_so", "tables.can_cu_phap_ly"; ``row``: the
+    table row inside it). All 1-based.
+    """
 
     file: str
     sheet: str | None = None
@@ -27,6 +30,7 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     column_title: str | None = None
     table: int | None = None  # the n-th table of a Word/PDF document
     page: int | None = None  # the PDF page the row is on
+    field: str | None = None  # the key path in a JSON record
 
     @property
     def cell(self) -> str | None:
@@ -37,7 +41,10 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
 
     @property
     def line_or_row(self) -> int | None:
-        return self.line if self.line is not None else self.row
+        """The YAML line or the sheet row (a row inside a JSON field is not a line of the file)."""
+        if self.line is not None:
+            return self.line
+        return self.row if self.field is None else None
 
     def at(self, **changes: object) -> SourceRef:
         """A copy with some positions replaced (e.g. the column of a cell in this row)."""
@@ -48,7 +55,7 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
     def to_dict(self) -> dict[str, object]:
         """JSON form: only the positions that are known, plus the Excel cell name."""
         out: dict[str, object] = {"file": self.file}
-        for name in ("sheet", "table", "page", "row", "column", "line", "column_title"):
+        for name in ("sheet", "table", "page", "field", "row", "column", "line", "column_title"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -57,6 +64,10 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
         return out
 
     def __str__(self) -> str:
+        if self.field is not None:  # JSON: "bo-tu-phap/1.003005.json, thanh_phan_ho_so, dòng 3"
+            from tthc.i18n import tr
+
+            return f"{self.file}, {self.field}" + (tr(f", dòng {self.row}", f", row {self.row}") if self.row else "")
         if self.table is not None:  # Word/PDF: 'a.docx, bảng 2, dòng 7, cột "Căn cứ pháp lý"'
             from tthc.i18n import tr
 
@@ -280,6 +291,9 @@ class DocumentRequirement:
     note: str | None = None
     raw: str | None = None
     source: SourceRef | None = None
+    # the heading the paper is listed under, as written ("Hồ sơ của người nhận con nuôi:",
+    # "Trường hợp 2: …"): a dossier repeated per sub-case keeps its sub-cases apart
+    group: str | None = None
 
 
 @dataclass(slots=True)
@@ -387,6 +401,7 @@ class Procedure:
     decision: Decision | None = None
     reviewed: dt.date | None = None
     notes: str | None = None
+    url: str | None = None  # the procedure's page on the national portal, when the source gives it
     source: SourceRef | None = None
     # SourceRef of plain fields, by field name ("name", "place", "field", "levels"…)
     sources: dict[str, SourceRef] = dataclasses.field(default_factory=dict)

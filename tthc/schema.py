@@ -136,6 +136,7 @@ DEFS: JSON = {
             "form": _text("Mẫu đơn, tờ khai"),
             "note": _text("Ghi chú"),
             "raw": _text("Dòng giấy tờ đúng như văn bản công bố"),
+            "group": _text("Tiêu đề nhóm giấy tờ như văn bản ghi (Hồ sơ của người nhận con nuôi:, Trường hợp 2…)"),
         },
         required=("name",),
         description="Một thành phần hồ sơ có cấu trúc",
@@ -255,6 +256,7 @@ PROCEDURE_PROPERTIES: JSON = {
     },
     "reviewed": _date("Ngày rà soát gần nhất"),
     "notes": _texts("Ghi chú"),
+    "url": _text("Trang của thủ tục trên Cổng Dịch vụ công quốc gia"),
     "extra": _null(
         {
             "type": "object",

@@ -3,8 +3,9 @@
     python -m tests.publish.screenshots catalogs/ docs/images/ [--procedure 1.001193]
 
 Builds the site into a temporary folder and photographs it in Debian's headless Chromium:
-the index with a diacritic-free search typed, one procedure page (on screen, and page 1
-of its A4 print through pdftoppm) and the kiosk screen at 1600×900.
+the index with a search typed as people type it, one procedure page (on screen, and page 1
+of its A4 print through pdftoppm) and the kiosk screen at 1600×900; then page 4 of the
+handbook (the first procedures) through LibreOffice and pdftoppm.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
     driver = start_chromium(1280, 900)
     try:
         driver.get((site / "index.html").as_uri())
-        driver.find_element(By.ID, "q").send_keys("dang ky khai sinh")
+        driver.find_element(By.ID, "q").send_keys("dang ki khai sinh")
         time.sleep(0.2)
         shots.append(out / "publish-index.png")
         driver.save_screenshot(str(shots[-1]))
@@ -62,6 +63,7 @@ def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
         driver.get((site / "thu-tuc" / f"{procedure}.html").as_uri())
         driver.find_element(By.CSS_SELECTOR, "label[for=giay-to-1]").click()
         _full_height(driver, 1280)
+        driver.execute_script("window.scrollTo(0, 0)")  # the top: title and summary box
         shots.append(out / "publish-procedure.png")
         driver.save_screenshot(str(shots[-1]))
 
@@ -78,7 +80,35 @@ def take(paths: list[Path], out: Path, procedure: str) -> list[Path]:
         driver.save_screenshot(str(shots[-1]))
     finally:
         stop_chromium(driver)
+    shots.append(out / "handbook-page.png")
+    _handbook_page(paths, site.parent, shots[-1])
     return shots
+
+
+def _handbook_page(paths: list[Path], work: Path, target: Path, page: int = 4) -> None:
+    import subprocess
+
+    from tthc.publish.handbook import write_handbook
+    from tthc.publish.source import load_catalogs
+
+    pdf = work / "so-tay.pdf"
+    write_handbook(load_catalogs(paths), pdf)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "80",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(target.with_suffix("")),
+        ],
+        check=True,
+    )
 
 
 def main() -> None:

@@ -42,8 +42,10 @@ def test_search_without_diacritics_opens_the_procedure_with_checklist_and_fees(b
     assert "Giấy chứng sinh" in label.text and "01 bản chính" in label.text
     label.click()  # the label toggles its box
     assert boxes[1].is_selected() and not boxes[0].is_selected()
-    fees = browser.find_element(_by("ID"), "phi-le-phi").find_element(_by("XPATH"), "..")
-    assert "Miễn lệ phí" in fees.text
+    summary = browser.find_element(_by("CSS_SELECTOR"), ".summary")
+    assert summary.location["y"] < boxes[0].location["y"]  # the summary box comes first
+    assert "Miễn lệ phí" in summary.find_element(_by("CSS_SELECTOR"), ".row-fees").text
+    assert "Làm trực tuyến được toàn bộ" in summary.find_element(_by("CSS_SELECTOR"), ".row-online").text
     assert "Làm trực tuyến được toàn bộ" in browser.find_element(_by("CSS_SELECTOR"), ".online").text
 
 
@@ -101,10 +103,13 @@ def test_kiosk_cycles_pauses_and_navigates_by_keyboard(browser, site: Path) -> N
     from selenium.webdriver.common.keys import Keys
 
     browser.get((site / "kiosk.html").resolve().as_uri() + "?giay=1")
-    heading = lambda: browser.find_element(_by("CSS_SELECTOR"), "#slide h2").text  # noqa: E731
-    first = heading()
+    # read in one script: the slide is rebuilt on every advance, so a found element can go stale
+    heading = lambda: browser.execute_script("return document.querySelector('#slide h2').textContent")  # noqa: E731
+    first, text = browser.execute_script(
+        "const s = document.getElementById('slide'); return [s.querySelector('h2').textContent, s.textContent]"
+    )
     assert first == "Cấp bản sao trích lục hộ tịch"  # most dossiers per year first
-    assert "Tờ khai cấp bản sao trích lục hộ tịch" in browser.find_element(_by("ID"), "slide").text
+    assert "Tờ khai cấp bản sao trích lục hộ tịch" in text
     deadline = time.monotonic() + 5
     while heading() == first and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -204,3 +209,124 @@ def test_two_catalogs_link_each_result_to_its_own_page(browser, tmp_path: Path) 
     assert "UBND phường Thử Nghiệm" in browser.find_element(_by("CSS_SELECTOR"), "#ket-qua li").text
     links[1].click()
     assert browser.find_element(_by("TAG_NAME"), "h1").text == "Đăng ký khai sinh"
+
+
+# -- the sample catalogs: the searches people type, the phone layout, every paper on the kiosk ----
+
+SAMPLES = Path(__file__).resolve().parents[2] / "catalogs"
+
+
+def _sample_site(tmp_path_factory, name: str) -> Path:
+    from tests.publish.support import GENERATED
+    from tthc.publish.site import build_site
+    from tthc.publish.source import load_catalogs
+
+    out = tmp_path_factory.mktemp("sample") / "site"
+    build_site(load_catalogs([SAMPLES / name]), out, generated=GENERATED, kiosk_limit=0)
+    return out
+
+
+@pytest.fixture(scope="module")
+def xa_site(tmp_path_factory) -> Path:
+    return _sample_site(tmp_path_factory, "xa-2026.yaml")
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("đăng kí khai sinh", "Thủ tục đăng ký khai sinh"),  # i for y
+        ("dang ki khai sinh", "Thủ tục đăng ký khai sinh"),  # i for y, no diacritics
+        ("làm giấy khai sinh", "Thủ tục đăng ký khai sinh"),  # shipped synonym
+        ("xác nhận độc thân", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"),  # shipped synonym
+        ("xac nhan doc than", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"),
+    ],
+)
+def test_the_searches_people_type_find_the_procedure(browser, xa_site: Path, query: str, first: str) -> None:
+    assert _search(browser, xa_site, query)[:1] == [first]
+
+
+def test_spelling_variants_do_not_match_other_words(browser, xa_site: Path) -> None:
+    results = _search(browser, xa_site, "đăng kí kết hôn")
+    assert results[0] == "Thủ tục đăng ký kết hôn"
+    assert "Thủ tục đăng ký khai sinh" not in results
+    # "y" inside a word ("yếu tố", "thuỷ") is not touched: "yeu to" still finds "yếu tố"
+    assert "Thủ tục đăng ký khai sinh có yếu tố nước ngoài" in _search(browser, xa_site, "khai sinh yeu to")
+
+
+def test_a_typed_name_ranks_above_a_synonym(browser, xa_site: Path) -> None:
+    results = _search(browser, xa_site, "đăng ký khai sinh")
+    assert results[0] == "Thủ tục đăng ký khai sinh"
+    assert "Thủ tục đăng ký khai tử" not in results
+
+
+def test_a_users_synonym_file_extends_the_search(browser, tmp_path: Path) -> None:
+    from tests.publish.support import CATALOG
+    from tthc.publish.site import build_site
+    from tthc.publish.source import load_catalogs
+    from tthc.publish.synonyms import load_synonyms
+
+    catalogs = load_catalogs([CATALOG])
+    out = tmp_path / "site"
+    build_site(catalogs, out)
+    assert _search(browser, out, "kiện đất") == []
+    words = tmp_path / "tu-dong-nghia.yaml"
+    words.write_text(
+        "tthc_synonyms: 1\nsynonyms:\n  hoà giải tranh chấp đất đai: [kiện đất, cãi nhau đất]\n", encoding="utf-8"
+    )
+    build_site(catalogs, out, synonyms=load_synonyms(words))
+    assert _search(browser, out, "kiện đất") == ["Thủ tục hoà giải tranh chấp đất đai"]
+    assert _search(browser, out, "kien dat") == ["Thủ tục hoà giải tranh chấp đất đai"]
+    assert _search(browser, out, "làm giấy khai sinh") == ["Đăng ký khai sinh"]  # the shipped list still applies
+
+
+def test_on_a_phone_the_results_come_before_the_filters(browser, xa_site: Path) -> None:
+    phone = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", phone)
+    try:
+        _search(browser, xa_site, "khai sinh")
+        first = browser.find_element(_by("CSS_SELECTOR"), "#ket-qua li")
+        level = browser.find_element(_by("ID"), "cap")
+        assert first.is_displayed() and level.is_displayed()
+        assert first.location["y"] < level.location["y"]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, "sideways scrolling"
+        _open(browser, xa_site / "thu-tuc/2.000815.html")
+        summary = browser.find_element(_by("CSS_SELECTOR"), ".summary")
+        assert summary.location["y"] < browser.find_element(_by("ID"), "giay-to").location["y"]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # a wide screen keeps the filters beside the results
+    _search(browser, xa_site, "khai sinh")
+    first = browser.find_element(_by("CSS_SELECTOR"), "#ket-qua li")
+    level = browser.find_element(_by("ID"), "cap")
+    assert level.location["x"] > first.location["x"] + first.size["width"] / 2
+
+
+@pytest.mark.parametrize("name", ["xa-2026.yaml", "kim-bang-2019-2020.yaml"])
+def test_the_kiosk_shows_every_paper_in_the_catalogs_words(browser, tmp_path_factory, name: str) -> None:
+    import json
+    import unicodedata
+
+    import yaml
+    from selenium.webdriver.common.keys import Keys
+
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).split())
+
+    site = _sample_site(tmp_path_factory, name)
+    expected = []
+    for procedure in yaml.safe_load((SAMPLES / name).read_text(encoding="utf-8"))["procedures"]:
+        expected += [norm(d["name"]) for d in procedure.get("documents") or []]
+    text = (site / "kiosk-data.js").read_text(encoding="utf-8")
+    items = json.loads(text[len("window.TTHC_KIOSK = ") :].rstrip().rstrip(";"))["items"]
+    slides = sum(max(1, -(-len(item["d"]) // 5)) for item in items)
+    assert slides > len(items) or name == "xa-2026.yaml"  # kim-bang has procedures with 6 papers
+    browser.get((site / "kiosk.html").resolve().as_uri() + "?giay=600")
+    body = browser.find_element(_by("TAG_NAME"), "body")
+    seen = []
+    for _ in range(slides):
+        seen += [norm(li.text) for li in browser.find_elements(_by("CSS_SELECTOR"), "#slide .k-docs li")]
+        body.send_keys(Keys.ARROW_RIGHT)
+    for line in expected:
+        assert any(shown == line or shown.startswith(line + " (") for shown in seen), line
+    assert len(seen) == len(expected)

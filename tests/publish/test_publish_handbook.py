@@ -71,9 +71,9 @@ def test_one_block_per_procedure_grouped_by_field(handbook: Path) -> None:
 def test_checklist_time_fees_place_and_online(handbook: Path) -> None:
     birth, copy, *_ = _rows(_read(handbook))
     assert birth["Giấy tờ cần nộp"].splitlines() == [
-        "☐ Tờ khai đăng ký khai sinh theo mẫu (01 bản chính)",
-        "☐ Giấy chứng sinh (01 bản chính)",
-        "☐ Văn bản ủy quyền (nếu người đi đăng ký không phải cha, mẹ) (01 bản chính)",
+        "☐ Tờ khai đăng ký khai sinh theo mẫu (số lượng: 01 bản chính)",
+        "☐ Giấy chứng sinh (số lượng: 01 bản chính)",
+        "☐ Văn bản ủy quyền (nếu người đi đăng ký không phải cha, mẹ) (số lượng: 01 bản chính)",
     ]
     assert birth["Thời hạn giải quyết"] == "Ngay trong ngày làm việc"
     assert birth["Phí, lệ phí"] == "Miễn lệ phí"
@@ -114,3 +114,54 @@ def test_pdf_through_libreoffice(cli, tmp_path: Path) -> None:
     assert code == 0, err
     assert (tmp_path / "so-tay.pdf").read_bytes()[:5] == b"%PDF-"
     assert [p.name for p in tmp_path.iterdir()] == ["so-tay.pdf"]
+
+
+@pytest.mark.parametrize("text", ["Giấy chứng sinh", "☐ a\n☐ b\n\n☐ c", " leading space", "", "\n", "tab\there"])
+@pytest.mark.parametrize("bold", [False, True])
+def test_stamped_cells_are_the_shared_formatting_exactly(text: str, bold: bool) -> None:
+    """The handbook copies cell paragraphs from prototypes for speed; the XML is docx_common's own."""
+    from docx.oxml.table import CT_Tbl
+    from docx.shared import Cm
+    from docx.table import _Cell
+    from lxml import etree
+
+    from tthc.publish.stamps import Stamps
+    from tthc.report import docx_common as dc
+
+    def write(cell, value):
+        dc.cell_text(cell, value, size_pt=12, bold=bold)
+
+    stamps = Stamps(dc.new_document())
+    for _ in range(2):  # the first call makes the prototype, the second copies it
+        made, stamped = (CT_Tbl.new_tbl(1, 1, Cm(5)).tr_lst[0].tc_lst[0] for _ in range(2))
+        write(_Cell(made, None), text)
+        stamps.cell(stamped, text, key=bold, make=write)
+        assert etree.tostring(stamped) == etree.tostring(made)
+
+
+def test_a_large_handbook_has_every_procedure_in_order(tmp_path: Path) -> None:
+    """120 procedures in 3 fields: one heading and one table each, numbered straight through."""
+
+    from tthc.model import Catalog, Channel, Duration, DurationStatus, Procedure
+    from tthc.parse.document import parse_document
+    from tthc.publish.handbook import write_handbook
+
+    procedures = [
+        Procedure(
+            name=f"Thủ tục số {n}",
+            code=f"1.{n:06d}",
+            field=["Hộ tịch", "Chứng thực", "Đất đai"][n % 3],
+            channels=[Channel(processing_time=Duration(f"{n} ngày làm việc", DurationStatus.FIXED, working_days=n))],
+            documents=[parse_document(f"Bản sao có chứng thực giấy tờ số {n} (01 bản chính)")],
+        )
+        for n in range(1, 121)
+    ]
+    out = tmp_path / "so-tay.docx"
+    assert write_handbook([Catalog(procedures=procedures, issuer="UBND xã Thử")], out) == 120
+    document = _read(out)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert len(headings) == 120 and headings[0] == "1. Thủ tục số 1" and headings[40] == "41. Thủ tục số 2"
+    rows = _rows(document)
+    assert len(rows) == 120
+    assert rows[0]["Giấy tờ cần nộp"] == "☐ Bản sao có chứng thực giấy tờ số 1 (01 bản chính)"
+    assert rows[0]["Thời hạn giải quyết"] == "1 ngày làm việc" and rows[40]["Thời hạn giải quyết"] == "2 ngày làm việc"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -224,3 +226,97 @@ def test_cli_publish_refuses_a_catalog_with_format_errors(cli, tmp_path: Path) -
     assert code == 2
     assert err.count("\n") == 1 and "tthc validate" in err
     assert not (tmp_path / "site").exists()
+
+
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(10))}
+
+
+def test_page_names_are_safe_on_windows_and_links_still_work(tmp_path: Path) -> None:
+    """#12.11: a code that is a Windows device name (any case, any extension) or otherwise unsafe."""
+    codes = ["CON", "nul", "Com1", "lpt9.2", "aux.html", "PRN ", " .con. ", "CON", "c:on", "..", "a" * 60, "1.001193"]
+    path = tmp_path / "codes.yaml"
+    path.write_text(
+        "tthc_catalog: 1\nprocedures:\n"
+        + "".join(f"  - code: {json.dumps(c)}\n    name: Thủ tục số {n}\n" for n, c in enumerate(codes, 1)),
+        encoding="utf-8",
+    )
+    from tthc.load import load_file
+
+    out = tmp_path / "site"
+    build_site([load_file(path).catalog], out, generated=GENERATED)
+    names = sorted(p.name for p in (out / "thu-tuc").iterdir())
+    assert len(names) == len(codes) and len({n.lower() for n in names}) == len(codes)
+    for name in names:
+        assert name.split(".")[0].upper() not in WINDOWS_DEVICES, name
+        assert re.fullmatch(r"[0-9A-Za-z_-][0-9A-Za-z._-]*\.html", name) and len(name) <= 50, name
+        assert not name.removesuffix(".html").endswith((".", " ")), name
+    assert "CON_.html" in names and "nul_.html" in names and "lpt9_.2.html" in names and "1.001193.html" in names
+    # the same input gives the same names (bookmarks keep working)
+    again = tmp_path / "again"
+    build_site([load_file(path).catalog], again, generated=GENERATED)
+    assert sorted(p.name for p in (again / "thu-tuc").iterdir()) == names
+    # every link of the index and of the search index opens a page that exists
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(thu-tuc/[^"]+)"', index)
+    assert len(links) == len(codes) and all((out / unescape(link)).is_file() for link in links)
+    text = (out / "search-index.js").read_text(encoding="utf-8")
+    items = json.loads(text[len("window.TTHC_INDEX = ") :].rstrip().rstrip(";"))["items"]
+    assert sorted(f"{i.get('p') or i['c']}.html" for i in items) == names
+
+
+def test_cli_synonyms_file_goes_into_the_search_index(cli, tmp_path: Path) -> None:
+    words = tmp_path / "tu-dong-nghia.yaml"
+    words.write_text("tthc_synonyms: 1\nsynonyms:\n  hoà giải: giảng hoà\n", encoding="utf-8")
+    code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--synonyms", words)
+    assert code == 0, err
+    text = (tmp_path / "site/search-index.js").read_text(encoding="utf-8")
+    pairs = json.loads(text[len("window.TTHC_INDEX = ") :].rstrip().rstrip(";"))["syn"]
+    assert ["giảng hoà", "hoà giải"] in pairs
+    assert ["xác nhận độc thân", "xác nhận tình trạng hôn nhân"] in pairs  # the shipped list
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("synonyms: [a, b]\n", "synonyms:"),
+        ("synonyms:\n  hoà giải: {a: 1}\n", "hoà giải"),
+        ("synonyms:\n  a: [b\n", "tu.yaml:3"),
+    ],
+)
+def test_cli_bad_synonyms_file_is_one_line_and_nothing_written(
+    cli, tmp_path: Path, content: str, expected: str
+) -> None:
+    words = tmp_path / "tu.yaml"
+    words.write_text(content, encoding="utf-8")
+    code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--synonyms", words)
+    assert code == 2 and err.count("\n") == 1 and expected in err, err
+    assert not (tmp_path / "site").exists()
+    assert words.read_text(encoding="utf-8") == content
+
+
+def test_cli_missing_synonyms_file(cli, tmp_path: Path) -> None:
+    code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--synonyms", tmp_path / "khong-co.yaml")
+    assert code == 2 and "khong-co.yaml" in err and err.count("\n") == 1
+
+
+def test_the_readme_and_docs_publish_commands_work(cli, tmp_path: Path, monkeypatch) -> None:
+    """Every `tthc publish` / `tthc handbook` line the README's "For citizens" and docs/publish.md show."""
+    import shlex
+
+    root = Path(__file__).resolve().parents[2]
+    lines = []
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines += re.findall(r"^(tthc (?:publish|handbook) .+?)(?:\s+#.*)?$", readme.split("## For citizens", 1)[1], re.M)
+    lines += re.findall(
+        r"^(tthc (?:publish|handbook) .+?)(?:\s+#.*)?$", (root / "docs/publish.md").read_text("utf-8"), re.M
+    )
+    assert len(lines) >= 8
+    for name in ("catalogs", "docs"):
+        (tmp_path / name).symlink_to(root / name)
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        if args[-1].endswith(".pdf"):
+            continue  # LibreOffice: test_pdf_through_libreoffice
+        code, _, err = cli(*args)
+        assert code == 0, (line, err)

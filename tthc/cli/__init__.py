@@ -23,8 +23,9 @@ from tthc.cli import schema as _schema
 from tthc.cli import stats as _stats
 from tthc.cli import template as _template
 from tthc.cli import validate as _validate
+from tthc.cli.framework import Typer
 
-app = typer.Typer(
+app = Typer(  # Click's own words (usage, errors, --help) in the user's language
     name="tthc",
     help="Kiểm soát danh mục thủ tục hành chính: tìm nội dung lạc hậu, đề xuất đơn giản hóa, "
     "xuất văn bản kiến nghị. / Audit catalogs of administrative procedures.",

@@ -20,9 +20,10 @@ from tthc.cli.common import (
     output_target,
     stderr_console,
 )
+from tthc.cli.framework import Typer
 from tthc.i18n import tr
 
-app = typer.Typer(
+app = Typer(
     help="Baseline: chấp nhận các phát hiện hiện có để kiểm tra hằng đêm chỉ báo phát hiện mới. "
     "/ Accept today's findings so nightly checks report only new ones.",
     no_args_is_help=True,
@@ -36,23 +37,27 @@ def _audit(paths, config, select, ignore, as_of):
     from tthc.baseline import Scope
     from tthc.config import load_config
     from tthc.engine import SelectionError
+    from tthc.report.terminal import progress
 
-    with exit_on_errors():
+    with exit_on_errors(), progress() as bar:
         try:
+            cfg = load_config(config)
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             audit = run_audit(
                 default_paths(paths),
-                load_config(config),
+                cfg,
                 as_of=parse_as_of(as_of),
                 select=split_selectors(select),
                 ignore=split_selectors(ignore),
+                progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
             )
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
-    from rich.markup import escape
+    from tthc.report.terminal import esc
 
     err = stderr_console()
     for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {escape(str(issue))}", soft_wrap=True, markup=True, highlight=False)
+        err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
     if audit.load_errors:
         raise fail(
             tr(
@@ -66,7 +71,15 @@ def _audit(paths, config, select, ignore, as_of):
 
 @app.command("create")
 def create(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp baseline sẽ ghi (JSON).", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp baseline sẽ ghi (JSON). / The baseline file to write (JSON).",
+            show_default=False,
+        ),
+    ],
     paths: PathsArgument = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -92,7 +105,9 @@ def create(
 
 @app.command("update")
 def update(
-    baseline_file: Annotated[Path, typer.Argument(help="Tệp baseline cần cập nhật.", show_default=False)],
+    baseline_file: Annotated[
+        Path, typer.Argument(help="Tệp baseline cần cập nhật. / The baseline file to update.", show_default=False)
+    ],
     paths: PathsArgument = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -103,7 +118,7 @@ def update(
     """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
     apply_language(lang)
     from tthc import baseline
-    from tthc.report.terminal import render_fixed
+    from tthc.report.findings_text import render_fixed
 
     with exit_on_errors():
         baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -49,20 +50,42 @@ class GroupBy(StrEnum):
     rule = "rule"
 
 
+class OutputFormat(StrEnum):
+    """How the text report looks (--format text only): one line per finding, or every detail."""
+
+    concise = "concise"
+    full = "full"
+
+
 SelectOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--select", help="Chỉ chạy các quy tắc này (mã, tên, nhóm hoặc tiền tố; lặp lại hoặc phân tách bằng dấu phẩy)."
+        "--select",
+        help="Chỉ chạy các quy tắc này (mã, tên, nhóm hoặc tiền tố; lặp lại hoặc phân tách bằng dấu phẩy). "
+        "/ Run only these rules (code, name, group or prefix; repeat or separate with commas).",
     ),
 ]
 IgnoreOption = Annotated[
-    list[str] | None, typer.Option("--ignore", help="Bỏ qua các quy tắc này (mã, tên, nhóm, tiền tố).")
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        help="Bỏ qua các quy tắc này (mã, tên, nhóm, tiền tố). / Skip these rules (code, name, group, prefix).",
+    ),
 ]
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Ngày đánh giá YYYY-MM-DD (mặc định: hôm nay).", show_default=False)
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Ngày đánh giá YYYY-MM-DD (mặc định: hôm nay). / Judge at this date (default: today).",
+        show_default=False,
+    ),
 ]
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Tệp cấu hình (mặc định: tthc.yaml hoặc pyproject.toml).")
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Tệp cấu hình (mặc định: tthc.yaml hoặc pyproject.toml). / Configuration file (default: tthc.yaml or pyproject.toml).",
+    ),
 ]
 
 
@@ -81,56 +104,75 @@ def parse_as_of(value: str | None) -> dt.date | None:
         ) from None
 
 
-def progress_factory():
-    """A Rich progress bar on stderr, only on a terminal and only for long runs."""
-    if not sys.stderr.isatty():
-        return None
-
-    def start(total: int, files: int):
-        if total < 2000:
-            return None
-        from rich.progress import Progress
-
-        bar = Progress(console=stderr_console(), transient=True)
-        task = bar.add_task(tr("Đang kiểm tra", "Checking"), total=total)
-        bar.start()
-
-        def tick(n: int) -> None:
-            bar.advance(task, n)
-            if bar.finished:
-                bar.stop()
-
-        return tick
-
-    return start
-
-
 def check(
     paths: PathsArgument = None,
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text | json | sarif | junit | github | csv")
     ] = CheckFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Ghi kết quả máy đọc vào tệp này thay vì stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi kết quả vào tệp này thay vì stdout. / Write the report to this file instead of stdout.",
+        ),
     ] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Mức gây mã thoát 1 (mặc định: error).")] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Mức gây mã thoát 1 (mặc định: error). / Lowest severity that exits 1 (default: error)."
+        ),
+    ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Luôn thoát 0 khi có phát hiện (không che lỗi nạp, mã 2).")
+        bool,
+        typer.Option(
+            "--exit-zero",
+            help="Luôn thoát 0 khi có phát hiện (không che lỗi nạp, mã 2). / Exit 0 even with findings (never hides 2).",
+        ),
     ] = False,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="In số phát hiện theo quy tắc.")] = False,
-    group_by: Annotated[GroupBy, typer.Option("--group-by", help="procedure | rule")] = GroupBy.procedure,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output-format",
+            help="Báo cáo chữ (--format text): concise (mặc định, mỗi phát hiện một dòng) | full (đầy đủ: "
+            "khuyến nghị, căn cứ). / The text report (--format text): concise (default, one line per finding) "
+            "| full (with what to do and the legal basis).",
+            show_default=False,
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Chỉ in số phát hiện theo quy tắc, thay cho danh sách. / Print counts per rule instead of the findings.",
+        ),
+    ] = False,
+    group_by: Annotated[
+        GroupBy,
+        typer.Option("--group-by", help="Nhóm theo tệp (procedure) hoặc quy tắc (rule). / Group by file or rule."),
+    ] = GroupBy.procedure,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Chỉ báo phát hiện mới so với tệp baseline.")
+        Path | None,
+        typer.Option(
+            "--baseline", help="Chỉ báo phát hiện mới so với tệp baseline. / Report only findings not in this baseline."
+        ),
     ] = None,
     record: Annotated[
-        Path | None, typer.Option("--record", help="Ghi lần chạy vào cơ sở dữ liệu lịch sử SQLite.")
+        Path | None,
+        typer.Option(
+            "--record", help="Ghi lần chạy vào cơ sở dữ liệu lịch sử SQLite. / Record the run in this SQLite history."
+        ),
     ] = None,
     automation_id: Annotated[
-        str | None, typer.Option("--automation-id", help="SARIF automationDetails.id (ví dụ nightly/).")
+        str | None,
+        typer.Option(
+            "--automation-id",
+            help="SARIF automationDetails.id (ví dụ nightly/). / SARIF automationDetails.id (e.g. nightly/).",
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -139,18 +181,27 @@ def check(
     from tthc.audit import exceeds, run_audit
     from tthc.config import load_config
     from tthc.engine import SelectionError
+    from tthc.report.terminal import progress
 
-    with exit_on_errors():
+    if output_format is not None and format is not CheckFormat.text:
+        raise fail(
+            tr(
+                f"--output-format chỉ dùng với --format text (đang là --format {format.value})",
+                f"--output-format goes with --format text (not --format {format.value})",
+            )
+        )
+    with exit_on_errors(), progress() as bar:
         try:
             cfg = load_config(config)
             output_target(output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files])
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             audit = run_audit(
                 default_paths(paths),
                 cfg,
                 as_of=parse_as_of(as_of),
                 select=split_selectors(select),
                 ignore=split_selectors(ignore),
-                progress=progress_factory(),
+                progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
             )
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
@@ -168,14 +219,19 @@ def check(
 
         with exit_on_errors():
             record_run(record, audit)
+    report = Report(format, output_format or OutputFormat.concise, group_by, statistics)
     with exit_on_errors():
-        _emit(format, audit, findings, fixed, output, group_by, automation_id)
-    from tthc.report.terminal import render_statistics, render_summary
+        _emit(report, audit, findings, fixed, output, automation_id)
+    from tthc.report.findings_text import render_summary
 
     procedures = sum(len(c.procedures) for c in audit.catalogs)
-    if statistics:
-        render_statistics(findings, audit.rules, err if format is not CheckFormat.text or output else stdout_console())
-    render_summary(findings, procedures, len(audit.files), err)
+    hint = None
+    if format is CheckFormat.text and report.output_format is OutputFormat.concise and not statistics:
+        hint = tr(
+            "Khuyến nghị và căn cứ của từng phát hiện: --output-format full",
+            "What to do and the legal basis of each finding: --output-format full",
+        )
+    render_summary(findings, procedures, len(audit.files), err, hint=hint)
     if fixed:
         err.print(
             tr(f"{len(fixed)} phát hiện trong baseline đã được khắc phục", f"{len(fixed)} baseline findings are fixed")
@@ -188,30 +244,55 @@ def check(
     raise typer.Exit(EXIT_OK)
 
 
-def _emit(format, audit, findings, fixed, output, group_by, automation_id) -> None:
-    if format is CheckFormat.text:
-        from tthc.report.terminal import render_findings
+@dataclass(frozen=True)
+class Report:
+    """What the report looks like: the --format, and for text its shape, grouping and statistics."""
 
+    format: CheckFormat
+    output_format: OutputFormat
+    group_by: GroupBy
+    statistics: bool
+
+
+def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None:
+    from tthc.report import findings_text
+
+    if report.format is CheckFormat.text:
         if output is not None:
             from tthc.report.files import write_text_atomic
-            from tthc.report.terminal import render_findings_plain
 
-            write_text_atomic(output, render_findings_plain(findings, group_by.value))
+            if report.statistics:
+                text = _to_text(lambda console: findings_text.render_statistics(findings, audit.rules, console))
+            else:
+                text = findings_text.render_findings_plain(findings, report.group_by.value, report.output_format.value)
+            write_text_atomic(output, text)
+        elif report.statistics:
+            findings_text.render_statistics(findings, audit.rules, stdout_console())
         else:
-            render_findings(findings, stdout_console(), group_by.value)
+            findings_text.render_findings(findings, stdout_console(), report.group_by.value, report.output_format.value)
         if fixed:
-            from tthc.report.terminal import render_fixed
-
-            render_fixed(fixed, stderr_console())
+            findings_text.render_fixed(fixed, stderr_console())
         return
     from tthc.report import machine
 
-    text = machine.render(format.value, audit, findings, fixed=fixed, automation_id=automation_id)
+    text = machine.render(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id)
     if output is not None:
         from tthc.report.files import write_text_atomic
 
-        write_text_atomic(output, text, bom=format is CheckFormat.csv)
+        write_text_atomic(output, text, bom=report.format is CheckFormat.csv)
     else:
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
+    if report.statistics:  # the machine output stays as it is; the counts go to stderr
+        findings_text.render_statistics(findings, audit.rules, stderr_console())
+
+
+def _to_text(render) -> str:
+    from io import StringIO
+
+    from tthc.report.terminal import make_console
+
+    buffer = StringIO()
+    render(make_console(file=buffer, width=120, color=False))
+    return buffer.getvalue()

@@ -32,20 +32,24 @@ LangOption = Annotated[
 ]
 PathsArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Tệp hoặc thư mục danh mục (.yaml, .xlsx…); mặc định ./catalogs/", show_default=False),
+    typer.Argument(
+        help="Tệp hoặc thư mục danh mục (.yaml, .xlsx…); mặc định ./catalogs/ "
+        "/ Catalog files or folders (.yaml, .xlsx…); default ./catalogs/",
+        show_default=False,
+    ),
 ]
 
 
 def stderr_console():
-    from rich.console import Console
+    from tthc.report.terminal import make_console  # catalog text is never markup or emoji there
 
-    return Console(stderr=True, highlight=False, soft_wrap=False)
+    return make_console(stderr=True)
 
 
 def stdout_console():
-    from rich.console import Console
+    from tthc.report.terminal import make_console
 
-    return Console(highlight=False, soft_wrap=True)
+    return make_console(soft_wrap=True)
 
 
 def apply_language(lang: Lang | None) -> None:

@@ -69,7 +69,7 @@ def diff(
     else:
         render(result, stdout_console())
     if output is not None:
-        stderr_console().print(tr(f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"))
+        stderr_console().print(tr(f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"), markup=False)
     raise typer.Exit(EXIT_FINDINGS if result.changed else EXIT_OK)
 
 

@@ -43,4 +43,5 @@ def handbook(
     stderr_console().print(
         tr(f"Đã ghi sổ tay: {output} ({count} thủ tục)", f"Handbook written: {output} ({count} procedures)"),
         soft_wrap=True,
+        markup=False,  # the file name is the user's text
     )

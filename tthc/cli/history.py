@@ -34,15 +34,24 @@ def history(
         typer.Option(
             "--db",
             envvar="TTHC_HISTORY_DB",
-            help="Cơ sở dữ liệu SQLite do 'tthc check --record' ghi.",
+            help="Cơ sở dữ liệu SQLite do 'tthc check --record' ghi. / The SQLite database 'tthc check --record' wrote.",
             show_default=False,
         ),
     ],
     by: Annotated[
-        By, typer.Option("--by", help="Phân tích theo: field (lĩnh vực) | agency (cơ quan) | rule")
+        By,
+        typer.Option(
+            "--by",
+            help="Phân tích theo: field (lĩnh vực) | agency (cơ quan) | rule. / Break down by field, agency or rule.",
+        ),
     ] = By.field,
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text | json")] = HistoryFormat.text,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị.")] = 30,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị. / How many recent runs to show."
+        ),
+    ] = 30,
     lang: LangOption = None,
 ) -> None:
     """Xu hướng phát hiện qua các lần kiểm tra đã ghi. / Trend of findings across recorded runs."""
@@ -71,31 +80,15 @@ def _delta(value: int | None) -> str:
 
 
 def _render(runs, by: str) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
     from tthc.history import sparkline
+    from tthc.report.terminal import figure_column, fixed_column, plain, print_table, table, text_column
 
     console = stdout_console()
     if not runs:
         console.print(tr("Chưa có lần chạy nào được ghi.", "No run recorded yet."))
         return
-    table = Table(title=tr("Lịch sử kiểm tra", "Check history"), title_justify="left")
-    for title, justify in (
-        ("#", "right"),
-        (tr("Thời điểm", "Recorded"), "left"),
-        (tr("Ngày xét", "As of"), "left"),
-        (tr("Thủ tục", "Procedures"), "right"),
-        (tr("Lỗi", "Errors"), "right"),
-        (tr("Cảnh báo", "Warnings"), "right"),
-        (tr("Thông tin", "Info"), "right"),
-        (tr("Tổng", "Total"), "right"),
-        (tr("Mới", "New"), "right"),
-        (tr("Đã khắc phục", "Fixed"), "right"),
-    ):
-        table.add_column(title, justify=justify)  # type: ignore[arg-type]
-    for r in runs:
-        table.add_row(
+    rows = [
+        (
             str(r.id),
             _local_time(r.recorded_at),
             r.as_of,
@@ -107,26 +100,51 @@ def _render(runs, by: str) -> None:
             _delta(r.new),
             _delta(r.fixed),
         )
-    console.print(table)
+        for r in runs
+    ]
+    grid = table()
+    for i, (title, justify) in enumerate(
+        (
+            ("#", "right"),
+            (tr("Thời điểm", "Recorded"), "left"),
+            (tr("Ngày xét", "As of"), "left"),
+            (tr("Thủ tục", "Proce\u00addures"), "right"),  # a soft hyphen: where it may break to fit
+            (tr("Lỗi", "Errors"), "right"),
+            (tr("Cảnh báo", "Warn\u00adings"), "right"),
+            (tr("Thông tin", "Info"), "right"),
+            (tr("Tổng", "Total"), "right"),
+            (tr("Mới", "New"), "right"),
+            (tr("Đã khắc phục", "Fixed"), "right"),
+        )
+    ):
+        if i in (1, 2):  # the dates: never wrapped, the figures' headers wrap instead
+            fixed_column(grid, title)
+        else:
+            figure_column(grid, title, justify=justify)
+    for row in rows:
+        grid.add_row(*row)
+    print_table(console, tr("Lịch sử kiểm tra", "Check history"), grid)
     totals = [r.total for r in runs]
-    console.print(
-        f"{tr('Xu hướng', 'Trend')}: {sparkline(totals)}  {totals[0]} → {totals[-1]}",
-        markup=False,
-    )
+    console.print(f"{tr('Xu hướng', 'Trend')}: {sparkline(totals)}  {totals[0]} → {totals[-1]}", markup=False)
     labels = {"field": tr("Lĩnh vực", "Field"), "agency": tr("Cơ quan", "Agency"), "rule": tr("Quy tắc", "Rule")}
-    breakdown = Table(title=tr(f"Theo {labels[by].lower()}", f"By {labels[by].lower()}"), title_justify="left")
-    breakdown.add_column(labels[by])
-    breakdown.add_column(tr("Xu hướng", "Trend"))
-    breakdown.add_column(tr("Lần cuối", "Latest"), justify="right")
-    breakdown.add_column(tr("Thay đổi", "Change"), justify="right")
     keys = list(runs[-1].breakdown) + sorted({k for r in runs for k in r.breakdown} - set(runs[-1].breakdown))
+    lines = []
     for key in keys:
         series = [r.breakdown.get(key, 0) for r in runs]
         change = series[-1] - series[-2] if len(series) > 1 else 0
-        breakdown.add_row(
-            escape(key or tr("(không rõ)", "(unknown)")),
-            sparkline(series),
-            str(series[-1]),
-            f"{change:+d}" if len(series) > 1 else "—",
+        lines.append(
+            (
+                plain(key or tr("(không rõ)", "(unknown)")),
+                sparkline(series),
+                str(series[-1]),
+                f"{change:+d}" if len(series) > 1 else "—",
+            )
         )
-    console.print(breakdown)
+    breakdown = table()
+    text_column(breakdown, labels[by])
+    figure_column(breakdown, tr("Xu hướng", "Trend"), justify="left")
+    figure_column(breakdown, tr("Lần cuối", "Latest"))
+    figure_column(breakdown, tr("Thay đổi", "Change"))
+    for line in lines:
+        breakdown.add_row(*line)
+    print_table(console, tr(f"Theo {labels[by].lower()}", f"By {labels[by].lower()}"), breakdown)

@@ -18,6 +18,7 @@ from tthc.cli.common import (
     stderr_console,
 )
 from tthc.i18n import tr
+from tthc.publish.present import PORTAL_SEARCH
 
 
 def _kb(size: int) -> str:
@@ -52,6 +53,21 @@ def publish(
         str | None, typer.Option("--as-of", help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD).", show_default=False)
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình cho --flag-outdated.")] = None,
+    synonyms: Annotated[
+        Path | None,
+        typer.Option(
+            "--synonyms",
+            help="Tệp YAML từ đồng nghĩa cho ô tìm kiếm, thêm vào danh sách có sẵn (xem docs/publish.md).",
+            show_default=False,
+        ),
+    ] = None,
+    portal_search: Annotated[
+        str,
+        typer.Option(
+            "--portal-search",
+            help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục.",
+        ),
+    ] = PORTAL_SEARCH,
     lang: LangOption = None,
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
@@ -59,11 +75,20 @@ def publish(
     from tthc.cli.check import parse_as_of
     from tthc.publish.site import SiteError, build_site
     from tthc.publish.source import load_catalogs, load_with_outdated
+    from tthc.publish.synonyms import SynonymsError, load_synonyms
 
     err = stderr_console()
     with exit_on_errors():
-        output_target(output, [*default_paths(paths), config], folder=True)
+        if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
+            raise UsageError(
+                tr(
+                    f"--portal-search '{portal_search}': cần một địa chỉ http(s) có {{code}} ở chỗ mã thủ tục",
+                    f"--portal-search '{portal_search}': needs an http(s) address with {{code}} where the code goes",
+                )
+            )
+        output_target(output, [*default_paths(paths), config, synonyms], folder=True)
         try:
+            words = load_synonyms(synonyms)
             if flag_outdated:
                 flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of))
                 catalogs, notes = flagged.catalogs, flagged.notes
@@ -78,9 +103,16 @@ def publish(
             else:
                 catalogs, notes = load_catalogs(default_paths(paths)), None
             report = build_site(
-                catalogs, output, notes=notes, title=title, kiosk_seconds=kiosk_seconds, kiosk_limit=kiosk_limit
+                catalogs,
+                output,
+                notes=notes,
+                title=title,
+                kiosk_seconds=kiosk_seconds,
+                kiosk_limit=kiosk_limit,
+                synonyms=words,
+                portal_search=portal_search,
             )
-        except SiteError as exc:
+        except (SiteError, SynonymsError) as exc:
             raise UsageError(str(exc)) from None
     flagged_count = sum(1 for n in (notes or {}).values() if n)
     page = report.largest("thu-tuc/")
@@ -94,6 +126,7 @@ def publish(
             + f"; total {_kb(report.total)}",
         ),
         soft_wrap=True,
+        markup=False,  # the folder name is the user's text
     )
     if flag_outdated:
         err.print(

@@ -112,9 +112,11 @@ def prepare(
         except (SelectionError, CostError, DecisionsError) as exc:
             raise UsageError(str(exc)) from None
     if audit.load_errors:
+        from tthc.report.terminal import esc  # catalog text is never markup
+
         err = stderr_console()
         for issue in audit.load_errors:
-            err.print(f"[red]{tr('lỗi', 'error')}[/] {issue}", soft_wrap=True, markup=True, highlight=False)
+            err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
         raise fail(
             tr(
                 "danh mục có lỗi định dạng, chưa lập văn bản; chạy 'tthc validate' để xem chi tiết",

@@ -45,24 +45,37 @@ def rules(
     if format is RulesFormat.markdown:
         print(rules_markdown(ALL_RULES))
         return
-    from rich.table import Table
+    _print_rules(ALL_RULES, group_label)
 
-    table = Table(show_edge=False)
-    for title in (
-        tr("Mã", "Code"),
-        tr("Tên", "Name"),
-        tr("Nhóm", "Group"),
-        tr("Mức", "Severity"),
-        tr("Tóm tắt", "Summary"),
-    ):
-        table.add_column(title)
-    for r in ALL_RULES:
-        table.add_row(r.code, r.name, group_label(r.group.value), r.severity.value, str(r.summary))
-    stdout_console().print(table)
+
+def _print_rules(rules, group_label) -> None:
+    """One section per group; code, name (whole: it is what configs and --select use), severity, summary."""
+    from tthc.report.terminal import fixed_column, severity_label, table, text_column
+
+    grid = table()
+    fixed_column(grid, tr("Mã", "Code"))
+    fixed_column(grid, tr("Tên", "Name"))
+    fixed_column(grid, tr("Mức", "Severity"))
+    text_column(grid, tr("Tóm tắt", "Summary"), min_width=16)
+    group = None
+    for r in rules:
+        if r.group != group:
+            if group is not None:
+                grid.add_section()
+            group = r.group
+            label = group_label(group.value)  # the group's name selects its rules too: --select outdated
+            grid.add_row("", f"[bold]{group.value}[/]", "", f"[bold]{label}[/]" if label != group.value else "")
+        grid.add_row(r.code, r.name, severity_label(r.severity), str(r.summary))
+    stdout_console().print(grid)
 
 
 def explain(
-    rule: Annotated[str, typer.Argument(help="Mã (TT203) hoặc tên (household-book-required) của quy tắc.")],
+    rule: Annotated[
+        str,
+        typer.Argument(
+            help="Mã (TT203) hoặc tên (household-book-required) của quy tắc. / Code (TT203) or name of the rule.",
+        ),
+    ],
     lang: LangOption = None,
 ) -> None:
     """In tài liệu đầy đủ của một quy tắc. / Print one rule's documentation."""

@@ -33,5 +33,5 @@ def schema(
 
     with exit_on_errors():
         write_text_atomic(output, text)
-    stderr_console().print(tr(f"Đã ghi {output}", f"Wrote {output}"))
+    stderr_console().print(tr(f"Đã ghi {output}", f"Wrote {output}"), markup=False)
     raise typer.Exit(EXIT_OK)

@@ -34,17 +34,29 @@ def stats(
     paths: PathsArgument = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text | json")] = StatsFormat.text,
     chart: Annotated[
-        Path | None, typer.Option("--chart", help="Ghi biểu đồ (.png, .svg, .pdf) cho báo cáo.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Ghi biểu đồ (.png, .svg, .pdf) cho báo cáo. / Write the charts (.png, .svg, .pdf).",
+            show_default=False,
+        ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả).")
+        int,
+        typer.Option(
+            "--limit",
+            min=0,
+            help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả). / Rows of the per-procedure table (0: all).",
+        ),
     ] = 20,
     lang: LangOption = None,
 ) -> None:
     """Thống kê thủ tục, hồ sơ và tỷ lệ nộp trực tuyến. / Counts, dossiers and online uptake."""
     apply_language(lang)
     from tthc.publish.source import load_catalogs
-    from tthc.stats import compute, render, write_chart
+    from tthc.report.stats_text import render
+    from tthc.report.terminal import progress
+    from tthc.stats import compute, write_chart
 
     with exit_on_errors():
         if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
@@ -55,12 +67,15 @@ def stats(
                 )
             )
         output_target(chart, default_paths(paths), stdout=False)
-        result = compute(load_catalogs(default_paths(paths)))
+        with progress() as bar:
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+            result = compute(load_catalogs(default_paths(paths)))
     if format is StatsFormat.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         render(result, stdout_console(), limit=limit)
     if chart is not None:
-        with exit_on_errors():
+        with exit_on_errors(), progress() as bar:
+            bar.step(tr("Đang vẽ biểu đồ", "Drawing the charts"))
             write_chart(result, chart)
         stderr_console().print(tr(f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)

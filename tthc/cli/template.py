@@ -35,5 +35,5 @@ def template(
         output_target(out, [Path("catalogs")], stdout=False)
         refuse_existing(out, force)
         write_workbook(None, out)
-    stderr_console().print(tr(f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"))
+    stderr_console().print(tr(f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"), markup=False)
     raise typer.Exit(EXIT_OK)

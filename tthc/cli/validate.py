@@ -40,12 +40,17 @@ def validate(
 
     with exit_on_errors():
         files = discover(default_paths(paths))
+    from tthc.report.terminal import progress
+
     reports = []
-    for path in files:
-        try:
-            reports.append(file_report(str(path), load_file(path), None))
-        except LoadError as exc:
-            reports.append(file_report(str(path), None, exc))
+    with progress() as bar:
+        tick = bar.step(tr("Đang đọc danh mục", "Reading catalogs"), total=len(files))
+        for path in files:
+            try:
+                reports.append(file_report(str(path), load_file(path), None))
+            except LoadError as exc:
+                reports.append(file_report(str(path), None, exc))
+            tick(1)
     if format is ValidateFormat.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
         for r in reports:  # scripts read the JSON; people read one line per invalid file

@@ -206,6 +206,7 @@ def document_full(d: DocumentRequirement) -> dict[str, Any]:
             "form": d.form,
             "note": d.note,
             "raw": d.raw,
+            "group": d.group,
         }
     )
 
@@ -217,8 +218,32 @@ def document_min(d: DocumentRequirement) -> dict[str, Any]:
     return {k: v for k, v in full.items() if k == "name" or parsed.get(k) != v}
 
 
+def counts_text(d: DocumentRequirement) -> str | None:
+    """The counts as a dossier table's "Số lượng" cell writes them ("0 bản chính,1 bản sao")."""
+    parts = [f"{n} {word}" for n, word in ((d.originals, "bản chính"), (d.copies, "bản sao")) if n is not None]
+    return ",".join(parts) or None
+
+
+def document_row_form(d: DocumentRequirement) -> dict[str, Any] | None:
+    """The line as written with its counts apart, as a dossier table gives them (a name cell
+    and a "Số lượng" cell), plus only what reading those two would not give."""
+    counts = counts_text(d)
+    if d.raw is None or counts is None:
+        return None
+    parsed = document_full(parse_document(d.raw, counts))
+    full = {k: v for k, v in document_full(d).items() if k not in ("name", "originals", "copies", "raw")}
+    extra = {k: v for k, v in full.items() if parsed.get(k) != v}
+    return {"name": d.raw, "counts": counts, **extra}
+
+
 def document_repr(d: DocumentRequirement, loss: Loss, p: Procedure) -> Any:
-    candidates = [d.raw, d.name if d.raw in (None, d.name) else None, document_min(d), document_full(d)]
+    candidates = [
+        d.raw,
+        d.name if d.raw in (None, d.name) else None,
+        document_min(d),
+        document_row_form(d),
+        document_full(d),
+    ]
     value, ok = first_faithful(candidates, lambda c: rebuild({"documents": [c]}).documents, [d])
     if not ok:
         loss.add(p, "documents", d.raw or d.name)
@@ -246,10 +271,21 @@ def legal_full(r: LegalRef) -> dict[str, Any]:
     )
 
 
+def legal_row_cells(r: LegalRef) -> dict[str, Any] | None:
+    """A reference read from a table row ("12 | Quyết định số 12/2021/QĐ-TTg …"): its own cells
+    again (số ký hiệu, trích yếu), so the builder derives the same number and note from them."""
+    if " | " not in r.raw:
+        return None
+    number, title = r.raw.split(" | ", 1)
+    return _drop_none({"number": number, "title": title, "issued": r.issued, "issuer": r.issuer})
+
+
 def legal_repr(r: LegalRef, loss: Loss, p: Procedure) -> Any:
     full = legal_full(r)
     without_raw = {k: v for k, v in full.items() if k != "raw"}
-    value, ok = first_faithful((r.raw, without_raw, full), lambda c: rebuild({"legal_basis": [c]}).legal_basis, [r])
+    value, ok = first_faithful(
+        (r.raw, without_raw, legal_row_cells(r), full), lambda c: rebuild({"legal_basis": [c]}).legal_basis, [r]
+    )
     if not ok:
         loss.add(p, "legal_basis", r.raw)
     return value
@@ -334,6 +370,7 @@ def procedure_data(p: Procedure, loss: Loss | None = None) -> dict[str, Any]:
     out["decision"] = decision_data(p.decision)
     out["reviewed"] = p.reviewed
     out["notes"] = p.notes
+    out["url"] = p.url
     out["extra"] = dict(p.extra) if p.extra else None
     result = {k: v for k, v in out.items() if v is not None and v != []}
     if p.volume is not None and "volume" not in result:

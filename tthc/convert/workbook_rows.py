@@ -16,7 +16,16 @@ import datetime as dt
 from typing import Any
 
 from tthc.convert.plain import plain
-from tthc.convert.represent import MECHANISM_LABELS, ONLINE_LABELS, Loss, first_faithful, is_shorthand, rebuild
+from tthc.convert.represent import (
+    MECHANISM_LABELS,
+    ONLINE_LABELS,
+    Loss,
+    document_row_form,
+    first_faithful,
+    is_shorthand,
+    legal_row_cells,
+    rebuild,
+)
 from tthc.load import workbook_layout as wl
 from tthc.model import Catalog, CatalogKind, Channel, DocumentRequirement, Fee, LegalRef, Procedure
 
@@ -64,6 +73,7 @@ def procedure_row(p: Procedure, loss: Loss) -> dict[str, Any]:
         "dossiers_per_year": p.volume.dossiers_per_year if p.volume else None,
         "online_per_year": p.volume.online_per_year if p.volume else None,
         "notes": p.notes,
+        "url": p.url,
         "legal_basis": "\n".join(r.raw for r in p.legal_basis[: legal_split(p)]) or None,
     }
     if is_shorthand(p.channels):
@@ -123,6 +133,7 @@ def _check(p: Procedure, row: dict[str, Any], loss: Loss) -> None:
         "forms",
         "conditions",
         "notes",
+        "url",
     ):
         if plain(getattr(built, field)) != plain(getattr(p, field)):
             loss.add(p, field, row.get(field))
@@ -196,10 +207,24 @@ def document_row(d: DocumentRequirement, p: Procedure, loss: Loss) -> dict[str, 
         "form": d.form,
         "note": d.note,
         "raw": d.raw,
+        "group": d.group,
     }
-    if plain(rebuild({"documents": [child_item(wl.DOCUMENTS, row)]}).documents) != plain([d]):
-        loss.add(p, "documents", d.raw or d.name)
+    if _document_faithful(row, d):
+        return row
+    table_row = document_row_form(d)  # a dossier table's row: the line and its "Số lượng" cell
+    if table_row is not None:
+        kinds_value = table_row.pop("copy_kind", None)
+        kinds_list = [kinds_value] if isinstance(kinds_value, str) else list(kinds_value or [])
+        if kinds_list:
+            table_row["copy_kind"] = "\n".join(LABEL["copy_kind"][k] for k in kinds_list)
+        if _document_faithful(table_row, d):
+            return table_row
+    loss.add(p, "documents", d.raw or d.name)
     return row
+
+
+def _document_faithful(row: dict[str, Any], d: DocumentRequirement) -> bool:
+    return plain(rebuild({"documents": [child_item(wl.DOCUMENTS, row)]}).documents) == plain([d])
 
 
 def legal_split(p: Procedure) -> int:
@@ -229,6 +254,11 @@ def _legal_values(r: LegalRef) -> dict[str, Any]:
     else every column."""
     if plain(rebuild({"legal_basis": [{"raw": r.raw}]}).legal_basis) == plain([r]):
         return {"raw": r.raw}
+    cells = legal_row_cells(r)  # a table row's own cells ("12" | "Quyết định số 12/2021/QĐ-TTg …")
+    if cells is not None and plain(rebuild({"legal_basis": [child_item(wl.LEGAL_BASIS, cells)]}).legal_basis) == plain(
+        [r]
+    ):
+        return cells
     return {
         "number": r.number,
         "kind": LABEL["doc_kind"].get(r.kind.value) if r.kind else None,

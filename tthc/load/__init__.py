@@ -1,24 +1,61 @@
-"""Loading catalogs: find the files under the paths given, pick the loader by suffix."""
+"""Loading catalogs: find the catalogs under the paths given, pick the loader by suffix.
+
+A catalog is a file (YAML, a spreadsheet, CSV, one JSON record or a JSON array of
+records) or a **folder of per-procedure JSON records** (the national portal's records,
+one ``<mã TTHC>.json`` each): such a folder is one catalog named after the folder
+(``bo-tu-phap``). Inside a folder, each YAML, spreadsheet or CSV file stays a catalog of
+its own, and each sub-folder that holds JSON records is one catalog (a folder of agency
+folders gives one catalog per agency). Hidden files and folders (``.venv``, ``.git``)
+and Office lock files (``~$…``) are skipped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult
 from tthc.load.limits import Limits
 
+# suffix -> "module:function" of its loader, imported only when a file of that kind is read;
+# a "+" after the name: the loader takes the size limits of office files, load(path, limits).
+# Adding a format is one line here (and the loader itself).
+LOADERS: dict[str, str] = {
+    ".yaml": "tthc.load.yaml_loader:load_yaml",
+    ".yml": "tthc.load.yaml_loader:load_yaml",
+    ".xlsx": "tthc.load.excel:load_excel+",
+    ".xlsm": "tthc.load.excel:load_excel+",
+    ".xls": "tthc.load.excel:load_excel+",
+    ".ods": "tthc.load.excel:load_excel+",
+    ".docx": "tthc.load.documents:load_document+",
+    ".doc": "tthc.load.documents:load_document+",
+    ".pdf": "tthc.load.documents:load_document+",
+    ".csv": "tthc.load.csv_loader:load_csv",
+    ".json": "tthc.load.portal:load_json",
+}
+RECORD_SUFFIX = ".json"  # a folder of these is one catalog
+FOLDER_LOADER = "tthc.load.portal:load_json_folder"
+
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf")  # Word and PDF: tthc.load.documents
-SUFFIXES = YAML_SUFFIXES + EXCEL_SUFFIXES + DOCUMENT_SUFFIXES
+SUFFIXES = tuple(LOADERS)
 
-__all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file"]
+__all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file", "readable_types"]
+
+
+def readable_types() -> str:
+    """ ".yaml, .yml, .xlsx, … or .json" for messages."""
+    names = list(LOADERS)
+    return ", ".join(names[:-1]) + tr(" hoặc ", " or ") + names[-1]
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Catalog files named or inside the folders named, in a stable order.
+    """The catalogs named or inside the folders named, in a stable order: files, and
+    folders of JSON records (one catalog each).
 
     Raises LoadError for a missing path or a folder with no catalog in it.
     """
@@ -33,16 +70,12 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 str(path),
             )
         if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
-            )
+            inside = _catalogs_in(path)
             if not inside:
                 raise LoadError(
                     tr(
-                        "thư mục không có danh mục nào (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
-                        "the folder holds no catalog (*.yaml, *.yml, *.xlsx, *.xls, *.ods, *.docx, *.doc, *.pdf)",
+                        f"thư mục không có danh mục nào (tệp {readable_types()})",
+                        f"the folder holds no catalog ({readable_types()} files)",
                     ),
                     str(path),
                 )
@@ -50,32 +83,54 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     unique: list[Path] = []
+    seen: set[Path] = set()
     for p in found:
-        if p not in unique:
+        if p not in seen:
+            seen.add(p)
             unique.append(p)
     return unique
 
 
+def _catalogs_in(folder: Path) -> list[Path]:
+    """Catalog files under a folder, and the folders holding JSON records, sorted by path."""
+    out: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(root)
+        records = False
+        for name in sorted(files):
+            if name.startswith(("~$", ".")):
+                continue
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix == RECORD_SUFFIX:
+                records = True
+            elif suffix in LOADERS:
+                out.append(here / name)
+        if records:
+            out.append(here)
+    return sorted(out, key=lambda p: p.parts)
+
+
 def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
-    """Load one catalog file with the loader its suffix names (office files are checked
-    against ``limits`` first; None = the defaults)."""
+    """Load one catalog: a file with the loader its suffix names (office files are checked
+    against ``limits`` first; None = the defaults), or a folder of JSON records."""
+    if path.is_dir():
+        return _loader(FOLDER_LOADER)(path)
     suffix = path.suffix.lower()
-    if suffix in YAML_SUFFIXES:
-        from tthc.load.yaml_loader import load_yaml
+    target = LOADERS.get(suffix)
+    if target is None:
+        raise LoadError(
+            tr(
+                f"không biết đọc tệp '{suffix or path.name}'; dùng {readable_types()}",
+                f"unknown file type '{suffix or path.name}'; use {readable_types()}",
+            ),
+            str(path),
+        )
+    if target.endswith("+"):
+        return _loader(target[:-1])(path, limits)
+    return _loader(target)(path)
 
-        return load_yaml(path)
-    if suffix in EXCEL_SUFFIXES:
-        from tthc.load.excel import load_excel
 
-        return load_excel(path, limits)
-    if suffix in DOCUMENT_SUFFIXES:
-        from tthc.load.documents import load_document
-
-        return load_document(path, limits)
-    raise LoadError(
-        tr(
-            f"không biết đọc tệp '{suffix or path.name}'; dùng .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc hoặc .pdf",
-            f"unknown file type '{suffix or path.name}'; use .yaml, .yml, .xlsx, .xls, .ods, .docx, .doc or .pdf",
-        ),
-        str(path),
-    )
+def _loader(target: str) -> Callable[..., LoadResult]:
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)

@@ -211,7 +211,7 @@ _KEYS = {
     "channels": ("method", "processing_time", "fees", "description"),
     "processing_time": ("raw", "working_days", "days", "hours", "months", "status", "note"),
     "fees": ("raw", "amount", "currency", "kind", "per", "note", "status"),
-    "documents": ("name", "code", "originals", "copies", "copy_kind", "counts", "form", "note", "raw"),
+    "documents": ("name", "code", "originals", "copies", "copy_kind", "counts", "form", "note", "raw", "group"),
     "results": ("name", "code", "validity"),
     "legal_basis": ("number", "kind", "title", "issuer", "issued", "effective", "article", "raw"),
     "agencies": ("name", "role"),
@@ -690,6 +690,8 @@ def _structured_document(item: Mapping[str, Any], src: SourceRef, sink: IssueSin
     raw = _text(item.get("raw"), "documents.raw", src, sink)
     if raw is not None:
         doc.raw = raw
+    if item.get("group") is not None:
+        doc.group = _text(item.get("group"), "documents.group", src, sink)
     return doc
 
 
@@ -854,7 +856,7 @@ def _extra_text(item: Any) -> str | None:
 
 
 _SKIP = frozenset({"name", "channels", "processing_time", "fees"})  # name first; channels after the loop
-_TEXT_FIELDS = frozenset({"code", "field", "kind", "place", "partial_reason"})
+_TEXT_FIELDS = frozenset({"code", "field", "kind", "place", "partial_reason", "url"})
 _LIST_FIELDS = frozenset({"applicants", "steps", "forms", "conditions"})
 # field -> reader(value, position, sink) for the structured parts
 _READERS = {

@@ -82,11 +82,17 @@ def read_excel(path: Path, sink: IssueSink | None = None, limits: Limits | None 
     with _paused_gc():
         book = open_workbook(path, limits)
         try:
-            if is_workbook(book.sheet_names):
-                return _read_workbook(book, str(path), sink)
-            return _read_single(book, str(path), sink)
+            return read_book(book, str(path), sink)
         finally:
             book.close()
+
+
+def read_book(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
+    """Map an open workbook — or anything with its interface, such as a CSV file's one
+    sheet (:mod:`tthc.load.csv_loader`) — to catalog metadata and raw records."""
+    if is_workbook(book.sheet_names):
+        return _read_workbook(book, file, sink)
+    return _read_single(book, file, sink)
 
 
 @contextlib.contextmanager

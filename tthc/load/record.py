@@ -41,6 +41,7 @@ PROCEDURE_FIELDS: tuple[str, ...] = (
     "decision",
     "reviewed",
     "notes",
+    "url",
     "extra",
 )
 

@@ -193,6 +193,7 @@ PROCEDURES = Sheet(
         Column("dossiers_per_year", "Số hồ sơ/năm", "Số hồ sơ tiếp nhận trong một năm", kind="int"),
         Column("online_per_year", "Số hồ sơ trực tuyến/năm", "Số hồ sơ nộp trực tuyến trong một năm", kind="int"),
         Column("notes", "Ghi chú", "Ghi chú tự do"),
+        Column("url", "Trang trên Cổng DVCQG", "Đường dẫn đến thủ tục trên Cổng Dịch vụ công quốc gia"),
         Column(
             "legal_basis",
             "Căn cứ pháp lý",
@@ -239,6 +240,7 @@ DOCUMENTS = Sheet(
         Column("form", "Mẫu đơn, tờ khai", "Tên hoặc đường dẫn mẫu đơn, tờ khai"),
         Column("note", "Ghi chú", "Ghi chú về giấy tờ"),
         Column("raw", "Nội dung gốc", "Dòng giấy tờ đúng như văn bản công bố"),
+        Column("group", "Nhóm giấy tờ", "Tiêu đề nhóm ghi trên bảng, ví dụ Hồ sơ của người nhận con nuôi:"),
     ),
     aliases=("TPHS", "Hồ sơ", "Documents"),
 )

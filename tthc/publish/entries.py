@@ -12,6 +12,9 @@ from tthc.rules.base import procedure_key
 from tthc.text import match_key
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z.-]+")
+# Device names Windows refuses as a file name, whatever the case or extension (the others,
+# "COM¹", "CLOCK$", cannot survive _UNSAFE)
+_RESERVED = frozenset(["CON", "PRN", "AUX", "NUL"] + [f"{d}{n}" for d in ("COM", "LPT") for n in "0123456789"])
 
 
 @dataclass
@@ -40,8 +43,16 @@ def collect(catalogs: Sequence[Catalog], notes: dict[tuple[str, str], list[str]]
 
 
 def _slug(procedure: Procedure, number: int, used: set[str]) -> str:
-    """The code made file-safe ("1.012753.H19"); "-2", "-3"… when two catalogs share a code."""
-    base = _UNSAFE.sub("-", procedure.code or "").strip(".-")[:40] or f"tt-{number}"
+    """The code made file-safe ("1.012753.H19"); "-2", "-3"… when two catalogs share a code.
+
+    Safe on every system: ASCII letters, digits, "." and "-" only, no leading or trailing
+    dot, at most 40 characters, unique ignoring case, and never a name Windows reserves
+    for a device ("CON", "nul.1", "COM1"…: those get "_" after the device name).
+    """
+    base = _UNSAFE.sub("-", procedure.code or "").strip(".-")[:40].strip(".-") or f"tt-{number}"
+    device, dot, rest = base.partition(".")
+    if device.upper() in _RESERVED:
+        base = f"{device}_{dot}{rest}"
     slug, n = base, 1
     while slug.lower() in used:
         n += 1

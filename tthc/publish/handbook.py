@@ -81,11 +81,18 @@ def write_handbook(
 
 
 def build_document(catalogs: Sequence[Catalog], entries: Sequence[Entry], *, issuer: str | None, generated: dt.date):
+    """The handbook; linear in the number of procedures (each block is copied from a
+    prototype, see :mod:`tthc.publish.stamps`)."""
+    from tthc.publish.stamps import Stamps
+
     doc = dc.new_document()
+    stamps = Stamps(doc)
     groups = by_field(entries)
     _cover(doc, catalogs, entries, groups, issuer, generated)
-    _contents(doc, groups)
+    _contents(doc, stamps, groups)
     _online_guide(doc)
+    section = doc.sections[-1]
+    width = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
     number = 0
     for n, (field, items) in enumerate(groups, 1):
         if n == 1:
@@ -93,7 +100,7 @@ def build_document(catalogs: Sequence[Catalog], entries: Sequence[Entry], *, iss
         dc.heading(doc, f"{_roman(n)}. {_field_title(field).upper()}", level=1)
         for entry in items:
             number += 1
-            _procedure(doc, number, entry)
+            _procedure(doc, stamps, number, entry, width)
     dc.page_numbers(doc)
     return doc
 
@@ -139,11 +146,15 @@ def _cover(doc, catalogs, entries, groups, issuer: str | None, generated: dt.dat
         dc.paragraph(doc, "", first_line_cm=None)
     place = (localities[0].split(",")[0] + ", ") if localities else ""
     dc.paragraph(
-        doc, f"{place}tháng {generated.month:02d} năm {generated.year}", size_pt=14, align="center", first_line_cm=None
+        doc,
+        f"{place}tháng {_month(generated.month)} năm {generated.year}",
+        size_pt=14,
+        align="center",
+        first_line_cm=None,
     )
 
 
-def _contents(doc, groups) -> None:
+def _contents(doc, stamps, groups) -> None:
     doc.add_page_break()
     dc.heading(doc, "MỤC LỤC", level=1, align="center")
     dc.paragraph(
@@ -168,15 +179,15 @@ def _contents(doc, groups) -> None:
         for entry in items:
             number += 1
             code = f" ({entry.procedure.code})" if entry.procedure.code else ""
-            p = dc.paragraph(
-                doc,
-                f"{number}. {entry.procedure.name}{code}",
-                size_pt=13,
-                align="left",
-                first_line_cm=None,
-                space_after_pt=1,
+            stamps.paragraph(
+                "contents", lambda text: _contents_line(doc, text), f"{number}. {entry.procedure.name}{code}"
             )
-            p.paragraph_format.left_indent = _cm(0.8)
+
+
+def _contents_line(doc, text: str):
+    p = dc.paragraph(doc, text, size_pt=13, align="left", first_line_cm=None, space_after_pt=1)
+    p.paragraph_format.left_indent = _cm(0.8)
+    return p
 
 
 def _online_guide(doc) -> None:
@@ -197,39 +208,105 @@ def _online_guide(doc) -> None:
         dc.paragraph(doc, note, italic=True)
 
 
-def _procedure(doc, number: int, entry: Entry) -> None:
+def _procedure(doc, stamps, number: int, entry: Entry, width: float) -> None:
+    """Heading, code and level, then a table: papers (tick boxes), forms, and the summary
+    (only what the catalog states; what it does not state is named in one row)."""
     p = entry.procedure
-    dc.heading(doc, f"{number}. {p.name}", level=2)
+    stamps.paragraph("h2", lambda text: dc.heading(doc, text, level=2), f"{number}. {p.name}")
     meta = [f"Mã thủ tục: {p.code}"] if p.code else []
     if levels := present.level_names(p):
         meta.append("Cấp thực hiện: " + ", ".join(levels))
     if meta:
-        line = dc.paragraph(doc, " · ".join(meta), size_pt=12, italic=True, first_line_cm=None, space_after_pt=4)
-        line.paragraph_format.keep_with_next = True
-    guide = present.online_guide(p)
-    rows = [
-        ("Giấy tờ cần nộp", _checklist(p)),
-        ("Thời hạn giải quyết", present.by_channel_lines(p, "time") or [present.NO_TIME]),
-        ("Phí, lệ phí", present.by_channel_lines(p, "fees") or [present.NO_FEE]),
-        ("Nơi nộp hồ sơ", present.places(p) or [present.NO_PLACE]),
-    ]
-    table = doc.add_table(rows=0, cols=2)
-    table.style = doc.styles["Table Grid"]
-    section = doc.sections[-1]
-    width = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
+        stamps.paragraph("meta", lambda text: _meta_line(doc, text), " · ".join(meta))
+    rows = [("Giấy tờ cần nộp", _checklist(p))]
+    if forms := present.forms(p):
+        rows.append(("Mẫu đơn, tờ khai", forms))
+    online = None
+    for item in present.summary(p):
+        if item.key == "online":
+            online = item
+        else:
+            rows.append((item.label, item.lines))
+    if missing := present.unstated(p):
+        rows.append(("Danh mục không ghi", [_first_upper("; ".join(missing)) + f". {present.ASK}."]))
+    tbl = stamps.table("procedure", lambda: _table_prototype(doc, width))
     for label, lines in rows:
-        cells = table.add_row().cells
-        dc.cell_text(cells[0], label, size_pt=12, bold=True)
-        dc.cell_text(cells[1], "\n".join(lines), size_pt=12)
-        _cant_split(table.rows[-1])
-    cells = table.add_row().cells
-    dc.cell_text(cells[0], "Nộp trực tuyến", size_pt=12, bold=True)
-    dc.cell_text(cells[1], guide.headline, size_pt=12, bold=True)
-    detail = dc.paragraph(cells[1], guide.detail, size_pt=12, align="left", first_line_cm=None, space_after_pt=2)
+        label_cell, value_cell = stamps.row("procedure", tbl)
+        stamps.cell(label_cell, label, key="label", make=_label_text)
+        stamps.cell(value_cell, "\n".join(lines), make=_value_text)
+    if online is not None:
+        guide = present.online_guide(p)
+        label_cell, value_cell = stamps.row("procedure", tbl)
+        stamps.cell(label_cell, online.label, key="label", make=_label_text)
+        stamps.cell(value_cell, guide.headline, key="label", make=_label_text)
+        stamps.cell_paragraph(value_cell, guide.detail, key="detail", make=_detail_text)
+    stamps.append(tbl)
+    stamps.paragraph("gap", lambda _: _gap(doc))
+
+
+def _meta_line(doc, text: str):
+    line = dc.paragraph(doc, text, size_pt=12, italic=True, first_line_cm=None, space_after_pt=4)
+    line.paragraph_format.keep_with_next = True
+    return line
+
+
+def _gap(doc):
+    p = dc.new_paragraph(doc)
+    p.paragraph_format.space_after = _pt(2)
+    return p
+
+
+def _label_text(cell, text: str) -> None:
+    dc.cell_text(cell, text, size_pt=12, bold=True)
+
+
+def _value_text(cell, text: str) -> None:
+    dc.cell_text(cell, text, size_pt=12)
+
+
+def _detail_text(cell, text: str) -> None:
+    detail = dc.paragraph(cell, text, size_pt=12, align="left", first_line_cm=None, space_after_pt=2)
     detail.paragraph_format.line_spacing = 1.0
+
+
+def _table_prototype(doc, width: float):
+    """The procedure table with one empty row: fixed widths, rows that do not split across pages."""
+    table = _table(doc, width)
+    _new_row(table)
     _cant_split(table.rows[-1])
     dc.set_widths(table, [LABEL_CM, width - LABEL_CM])
-    doc.add_paragraph().paragraph_format.space_after = _pt(2)
+    return table
+
+
+def _table(doc, width_cm: float):
+    """An empty two-column bordered table at the end of the body, in constant time.
+
+    python-docx's Document.add_table reads the page width through doc.sections (an XPath
+    over the whole document) and inserts by scanning every body element: quadratic over a
+    handbook of thousands of procedures.
+    """
+    from docx.oxml.table import CT_Tbl
+    from docx.shared import Cm
+    from docx.table import Table
+
+    tbl = CT_Tbl.new_tbl(0, 2, Cm(width_cm))
+    body = doc.element.body
+    last = body[-1]  # lxml walks from the end: constant time
+    if last.tag.endswith("}sectPr"):
+        last.addprevious(tbl)
+    else:
+        body.append(tbl)
+    table = Table(tbl, doc)
+    table.style = doc.styles["Table Grid"]
+    return table
+
+
+def _new_row(table) -> list:
+    """The cells of a new last row (python-docx's row.cells walks the whole table)."""
+    from docx.table import _Cell
+
+    tr = table.add_row()._tr
+    return [_Cell(tc, table) for tc in tr.tc_lst]
 
 
 def _cant_split(row) -> None:
@@ -239,13 +316,19 @@ def _cant_split(row) -> None:
 
 
 def _checklist(p) -> list[str]:
+    """A tick box and the catalog's words per paper; what was read from them in brackets."""
     if not p.documents:
         return ["Hỏi nơi tiếp nhận hồ sơ (danh mục chưa ghi thành phần hồ sơ)"]
     lines = []
     for doc in p.documents:
         detail = present.document_detail(doc)
-        lines.append(f"{BOX} {doc.name}" + (f" ({detail})" if detail else ""))
+        lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
     return lines
+
+
+def _month(month: int) -> str:
+    """Months as Nghị định 30/2020 writes them in a date: "01", "02", then "3"…"12"."""
+    return f"{month:02d}" if month < 3 else str(month)
 
 
 def _field_title(field: str) -> str:
@@ -320,3 +403,7 @@ def _to_pdf(soffice: str, source: Path, work: Path) -> Path:
             + (f": {reason[-1]}" if reason else "")
         )
     return pdf
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -102,13 +102,16 @@ def index_page(entries: Sequence[Entry], catalogs, *, site_title: str, generated
         '<div class="field field-q"><label for="q">Tìm thủ tục</label>'
         '<input type="search" id="q" name="q" autocomplete="off" spellcheck="false" aria-describedby="q-hint" '
         'aria-controls="ket-qua">'
-        '<p id="q-hint" class="hint">Gõ tên thủ tục, có dấu hoặc không dấu, ví dụ: <i>dang ky khai sinh</i></p></div>'
-        '<div class="filters">'
+        '<p id="q-hint" class="hint">Gõ tên thủ tục hoặc việc cần làm, có dấu hoặc không dấu, ví dụ: '
+        "<i>dang ky khai sinh</i>, <i>xác nhận độc thân</i></p></div>"
+        # results before the filters: on a phone they come first; wide screens put the filters beside them
+        '<div class="hits"><p id="so-ket-qua" class="count" role="status" aria-live="polite"></p>'
+        '<ol id="ket-qua" class="results" hidden></ol></div>'
+        '<div class="filters" role="group" aria-label="Lọc kết quả">'
         + _select("cap", "Cấp thực hiện", levels)
         + _select("linh-vuc", "Lĩnh vực", [(f, f) for f in fields])
         + _select("truc-tuyen", "Dịch vụ trực tuyến", [(k, present.ONLINE_KINDS[k]) for k in online])
-        + '</div><p id="so-ket-qua" class="count" role="status" aria-live="polite"></p>'
-        '<ol id="ket-qua" class="results" hidden></ol></form>'
+        + "</div></form>"
     )
     sections = []
     toc = []
@@ -160,7 +163,9 @@ def _select(name: str, label: str, options: Sequence[tuple[str, str]]) -> str:
 # -- procedure page ------------------------------------------------------------------------
 
 
-def procedure_page(entry: Entry, *, site_title: str, generated: dt.date) -> str:
+def procedure_page(
+    entry: Entry, *, site_title: str, generated: dt.date, portal_search: str = present.PORTAL_SEARCH
+) -> str:
     p = entry.procedure
     guide = present.online_guide(p)
     body = [f"<h1>{e(p.name)}</h1>", f'<p class="meta">{_meta(entry)}</p>']
@@ -170,15 +175,15 @@ def procedure_page(entry: Entry, *, site_title: str, generated: dt.date) -> str:
             '<aside class="flag" aria-labelledby="luu-y"><h2 id="luu-y">Lưu ý nội bộ: nội dung có thể đã lạc hậu</h2>'
             f"<ul>{items}</ul><p>Bản xem trước nội bộ; rà soát trước khi công bố.</p></aside>"
         )
+    body.append(_summary(p, portal_search))
+    body.append(_documents(p))
+    if forms := present.forms(p):
+        body.append(_section("mau-don", "Mẫu đơn, tờ khai", _list(forms)))
     body.append(
         f'<section class="online online-{guide.kind}" aria-labelledby="truc-tuyen">'
         f'<h2 id="truc-tuyen">Làm trực tuyến</h2><p class="headline">{e(guide.headline)}</p>'
         f"<p>{_link_portal(e(guide.detail))}</p></section>"
     )
-    body.append(_documents(p))
-    body.append(_section("noi-nop", "Nộp hồ sơ ở đâu", _paragraphs(present.places(p)) or f"<p>{present.NO_PLACE}</p>"))
-    body.append(_section("thoi-han", "Mất bao lâu", _per_channel(p, "time") or f"<p>{present.NO_TIME}</p>"))
-    body.append(_section("phi-le-phi", "Phí, lệ phí", _per_channel(p, "fees") or f"<p>{present.NO_FEE}</p>"))
     if p.applicants:
         body.append(_section("doi-tuong", "Ai thực hiện", _list(p.applicants)))
     if p.conditions:
@@ -208,6 +213,29 @@ def procedure_page(entry: Entry, *, site_title: str, generated: dt.date) -> str:
     )
 
 
+def _summary(p, portal_search: str) -> str:
+    """The box at the top: only what the catalog states, and which of these it does not state."""
+    rows = []
+    for item in present.summary(p):
+        if item.key in ("time", "fees"):
+            value = _per_channel(p, item.key)
+        elif item.key == "online":
+            value = f"<p>{badge(present.online_kind(p))} {e(item.lines[0])}</p>"
+        else:
+            value = _paragraphs(item.lines)
+        rows.append(f'<div class="row-{item.key}"><dt>{e(item.label)}</dt><dd>{value}</dd></div>')
+    parts = [f"<dl>{''.join(rows)}</dl>"] if rows else []
+    if missing := present.unstated(p):
+        parts.append(f'<p class="unstated">Danh mục không ghi: {e("; ".join(missing))}. {present.ASK}.</p>')
+    if link := present.portal_link(p, portal_search):
+        cls = "portal direct" if link.direct else "portal"
+        parts.append(f'<p class="{cls}"><a href="{e(link.url)}">{e(link.text)}</a></p>')
+    return (
+        '<section class="summary" aria-labelledby="tom-tat"><h2 id="tom-tat">Thông tin chính</h2>'
+        f"{''.join(parts)}</section>"
+    )
+
+
 def _link_portal(escaped: str) -> str:
     url = present.PORTAL_URL
     return escaped.replace(f"({url})", f'(<a class="url" href="{url}">{url.removeprefix("https://")}</a>)', 1)
@@ -233,17 +261,16 @@ def _documents(p) -> str:
         rows = []
         for n, doc in enumerate(p.documents, 1):
             detail = present.document_detail(doc)
-            detail_html = f'<span class="doc-detail">{e(detail)}</span>' if detail else ""
+            detail_html = f'<span class="doc-detail">({e(detail)})</span>' if detail else ""
             rows.append(
                 f'<li><input type="checkbox" id="giay-to-{n}">'
-                f'<label for="giay-to-{n}"><span class="doc-name">{e(doc.name)}</span>{detail_html}</label></li>'
+                f'<label for="giay-to-{n}"><span class="doc-name">{e(present.document_text(doc))}</span>'
+                f"{detail_html}</label></li>"
             )
         content = (
             '<p class="hint no-print">Đánh dấu từng giấy tờ khi đã chuẩn bị xong.</p>'
             f'<ul class="checklist">{"".join(rows)}</ul>'
         )
-    if p.forms:
-        content += f'<h3 id="mau-don">Mẫu đơn, tờ khai</h3>{_list(p.forms)}'
     return _section("giay-to", "Giấy tờ cần mang theo", content)
 
 

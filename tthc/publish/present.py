@@ -1,18 +1,21 @@
 """What a citizen reads about a procedure, in Vietnamese: shared by the site, the kiosk and the handbook.
 
-Catalog text is shown as the catalog wrote it (raw times and fees): the published wording
-is what binds the agency. These helpers return plain text; callers escape it.
+Catalog text is shown as the catalog wrote it (raw times, fees and dossier lines): the
+published wording is what binds the agency. What tthc read from it (counts, form codes)
+goes beside the words as a secondary note, never instead of them. These helpers return
+plain text; callers escape it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from tthc.model import (
     LEVEL_WORDS,
     AgencyRole,
     Catalog,
-    CopyKind,
     DocumentRequirement,
     Level,
     Method,
@@ -22,6 +25,9 @@ from tthc.model import (
 
 PORTAL_NAME = "Cổng Dịch vụ công quốc gia"
 PORTAL_URL = "https://dichvucong.gov.vn"
+PORTAL_HOST = "dichvucong.gov.vn"
+# The portal's procedure search, by keyword; "{code}" is replaced by the procedure code.
+PORTAL_SEARCH = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html?keyword={code}"
 OTHER_FIELD = "Lĩnh vực khác"
 NO_LEVEL = "Chưa xác định cấp"
 
@@ -36,13 +42,8 @@ ONLINE_KINDS: dict[str, str] = {
     "other": "Chưa rõ",
 }
 
+_WORD = re.compile(r"\w+")
 _METHODS = {Method.DIRECT: "Trực tiếp", Method.ONLINE: "Trực tuyến", Method.POSTAL: "Qua dịch vụ bưu chính"}
-_COPIES = {
-    CopyKind.COPY: "bản sao",
-    CopyKind.CERTIFIED_COPY: "bản sao có chứng thực",
-    CopyKind.COPY_WITH_ORIGINAL: "bản sao (kèm bản chính để đối chiếu)",
-    CopyKind.ELECTRONIC: "bản điện tử",
-}
 
 
 def level_names(procedure: Procedure) -> list[str]:
@@ -118,25 +119,55 @@ def _has_postal(procedure: Procedure) -> bool:
     return any(c.method is Method.POSTAL for c in procedure.channels)
 
 
+def document_text(doc: DocumentRequirement) -> str:
+    """The dossier line in the catalog's words (the line as written, else the name)."""
+    return doc.raw or doc.name
+
+
 def quantity(doc: DocumentRequirement) -> str:
-    """ "01 bản chính, 01 bản sao có chứng thực" from the counts; "" when none is stated."""
+    """ "01 bản chính, 01 bản sao" from the counts; "" when none is stated.
+
+    Only the counts: which kind of copy is accepted is in the catalog's own words, which
+    may name several ("bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu").
+    """
     parts = []
     if doc.originals:
         parts.append(f"{doc.originals:02d} bản chính")
     if doc.copies:
-        kind = doc.copy_kind if doc.copy_kind in _COPIES else CopyKind.COPY
-        parts.append(f"{doc.copies:02d} {_COPIES[kind]}")
+        parts.append(f"{doc.copies:02d} bản sao")
     return ", ".join(parts)
 
 
 def document_detail(doc: DocumentRequirement) -> str:
-    """Quantity, form and note on one line (may be empty)."""
-    parts = [quantity(doc)]
-    if doc.form and doc.form != doc.name:
+    """What was read from a dossier line, for beside its words: counts, form, note (may be empty).
+
+    Each part only when the words shown (:func:`document_text`) do not already say it, so
+    "Tờ khai (Mẫu CT01)" does not get "mẫu: Mẫu CT01" again.
+    """
+    shown = _key(document_text(doc))
+    parts = []
+    count = quantity(doc)
+    if count and any(_key(part) not in shown for part in count.split(", ")):
+        parts.append(f"số lượng: {count}")
+    if doc.form and _key(doc.form) not in shown:
         parts.append(f"mẫu: {doc.form}")
-    if doc.note:
+    if doc.note and not _said(doc.note, shown):
         parts.append(doc.note)
-    return "; ".join(p for p in parts if p)
+    return "; ".join(parts)
+
+
+def _key(text: str) -> str:
+    from tthc.text import match_key
+
+    return match_key(text)
+
+
+def _said(note: str, shown_key: str) -> bool:
+    """A note the words shown already carry: every word of it, or of what follows its label
+    ("số lượng theo lựa chọn: 01 bản chính hoặc 01 bản sao")."""
+    words = set(_WORD.findall(shown_key))
+    _, sep, rest = note.partition(": ")
+    return any(part and set(_WORD.findall(_key(part))) <= words for part in (note, rest if sep else ""))
 
 
 @dataclass(frozen=True)
@@ -168,8 +199,12 @@ def by_channel(procedure: Procedure, what: str) -> list[tuple[str, list[str]]]:
 
 
 def by_channel_lines(procedure: Procedure, what: str) -> list[str]:
-    """:func:`by_channel` as plain lines ("Trực tiếp: 05 ngày làm việc")."""
-    return [f"{method}: {'; '.join(t)}" if method else "; ".join(t) for method, t in by_channel(procedure, what)]
+    """:func:`by_channel` as plain lines ("Trực tiếp: 05 ngày làm việc"); when every channel
+    says the same, one line per text (a cell the loader split stays one item per line)."""
+    groups = by_channel(procedure, what)
+    if len(groups) == 1 and not groups[0][0]:
+        return list(groups[0][1])
+    return [f"{method}: {'; '.join(t)}" for method, t in groups]
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -201,6 +236,95 @@ def places(procedure: Procedure) -> list[str]:
         return [procedure.place]
     agencies = procedure.agencies_with_role(AgencyRole.IMPLEMENTING) or procedure.agencies
     return _unique([a.name for a in agencies])
+
+
+@dataclass(frozen=True)
+class PortalLink:
+    url: str
+    text: str
+    direct: bool  # the procedure's own page (True) or a search for its code
+
+
+def portal_link(procedure: Procedure, search: str = PORTAL_SEARCH) -> PortalLink | None:
+    """The procedure on the national portal: its own page when the source gives one, else a
+    search for its code; None without either. Only http(s) addresses are used."""
+    url = _detail_url(procedure)
+    if url:
+        host = (urlsplit(url).hostname or "").lower()
+        on_portal = host == PORTAL_HOST or host.endswith("." + PORTAL_HOST)
+        where = PORTAL_NAME if on_portal else f"cổng dịch vụ công ({host})"
+        return PortalLink(url, f"Xem thủ tục này trên {where}", True)
+    if procedure.code and search:
+        return PortalLink(
+            search.replace("{code}", quote(procedure.code, safe="")),
+            f"Tìm mã thủ tục {procedure.code} trên {PORTAL_NAME}",
+            False,
+        )
+    return None
+
+
+def _detail_url(procedure: Procedure) -> str | None:
+    """The portal address a source gave (a model field once readers keep one, or a kept extra key)."""
+    for value in (getattr(procedure, "detail_url", None), procedure.extra.get("detail_url")):
+        if isinstance(value, str):
+            value = value.strip()
+            parts = urlsplit(value)
+            if parts.scheme in ("http", "https") and parts.hostname and not any(c in value for c in " \"'<>"):
+                return value
+    return None
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    key: str  # time / fees / place / online / implementing / competent
+    label: str
+    lines: list[str]
+
+
+ASK = "Hỏi Bộ phận tiếp nhận và trả kết quả"
+UNSTATED_WORDS = {
+    "time": "thời hạn giải quyết",
+    "fees": "phí, lệ phí",
+    "place": "nơi nộp hồ sơ",
+    "online": "có nộp trực tuyến được không",
+}
+
+
+def online_stated(procedure: Procedure) -> bool:
+    """Whether the catalog says anything about filing online (a service level or an online channel)."""
+    return procedure.online_service is not None or any(c.method is Method.ONLINE for c in procedure.channels)
+
+
+def summary(procedure: Procedure) -> list[SummaryItem]:
+    """Time, fees, where to file, online or not, agency: each only when the catalog states it."""
+    items = []
+    if lines := by_channel_lines(procedure, "time"):
+        items.append(SummaryItem("time", "Thời hạn giải quyết", lines))
+    if lines := by_channel_lines(procedure, "fees"):
+        items.append(SummaryItem("fees", "Phí, lệ phí", lines))
+    if procedure.place:
+        items.append(SummaryItem("place", "Nơi nộp hồ sơ", [procedure.place]))
+    if online_stated(procedure):
+        items.append(SummaryItem("online", "Nộp trực tuyến", [online_guide(procedure).headline]))
+    for role, label in (
+        (AgencyRole.IMPLEMENTING, "Cơ quan thực hiện"),
+        (AgencyRole.COMPETENT, "Cơ quan có thẩm quyền"),
+    ):
+        if names := _unique([a.name for a in procedure.agencies_with_role(role)]):
+            items.append(SummaryItem(role.value, label, names))
+    return items
+
+
+def unstated(procedure: Procedure) -> list[str]:
+    """What the summary leaves out because the catalog does not say it, in words for a citizen."""
+    stated = {item.key for item in summary(procedure)}
+    return [words for key, words in UNSTATED_WORDS.items() if key not in stated]
+
+
+def forms(procedure: Procedure) -> list[str]:
+    """The forms (mẫu đơn, tờ khai) as the catalog names them; a dossier line's own form
+    reference stays in its words on the checklist."""
+    return _unique(list(procedure.forms))
 
 
 def catalog_title(catalogs: list[Catalog]) -> str:

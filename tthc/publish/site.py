@@ -62,25 +62,38 @@ def build_site(
     kiosk_seconds: int = 15,
     kiosk_limit: int = 60,
     generated: dt.date | None = None,
+    synonyms: Sequence[tuple[str, str]] | None = None,
+    portal_search: str = present.PORTAL_SEARCH,
 ) -> SiteReport:
-    """Write the site for the catalogs into `out` (replacing a previous tthc site there)."""
+    """Write the site for the catalogs into `out` (replacing a previous tthc site there).
+
+    ``synonyms``: (typed, catalog wording) pairs for the search; None: the shipped list.
+    ``portal_search``: the portal's search address for a code ("{code}"), used when a
+    procedure has no portal page of its own.
+    """
     out = Path(out)
     restore_folder(out)  # a site moved aside by a run killed mid-swap comes back first
     _check_target(out)
     generated = generated or dt.date.today()
     site_title = title or present.catalog_title(list(catalogs))
     entries = collect(catalogs, notes)
+    if synonyms is None:
+        from tthc.publish.synonyms import load_synonyms
+
+        synonyms = load_synonyms()
     files: dict[str, str] = {
         "index.html": pages.index_page(entries, catalogs, site_title=site_title, generated=generated),
         "kiosk.html": pages.kiosk_page(site_title=site_title, generated=generated, catalogs=catalogs),
-        "search-index.js": _js("TTHC_INDEX", search_index(entries)),
+        "search-index.js": _js("TTHC_INDEX", search_index(entries, synonyms)),
         "kiosk-data.js": _js("TTHC_KIOSK", kiosk_data(kiosk_selection(entries, kiosk_limit), kiosk_seconds)),
         MARKER: json.dumps({"generator": "tthc publish", "generated": generated.isoformat()}) + "\n",
     }
     for name in ASSETS:
         files[f"assets/{name}"] = pages.asset_text(name)
     for entry in entries:
-        files[entry.href] = pages.procedure_page(entry, site_title=site_title, generated=generated)
+        files[entry.href] = pages.procedure_page(
+            entry, site_title=site_title, generated=generated, portal_search=portal_search
+        )
     report = SiteReport(out, len(entries))
     tmp = temp_folder(out)
     try:
@@ -119,11 +132,12 @@ def _js(name: str, value: object) -> str:
     return f"window.{name} = {text};\n"
 
 
-def search_index(entries: Sequence[Entry]) -> dict:
+def search_index(entries: Sequence[Entry], synonyms: Sequence[tuple[str, str]] = ()) -> dict:
     """Display text only, compact; the browser computes the match and fold keys (assets/search.js).
 
     Item: n name, c code, f field (index into "fields"), l level keys, o online kind,
     p page slug when it is not the code, s catalog (index into "catalogs") when several.
+    "syn": [typed, catalog wording] pairs for the search.
     """
     levels = {lvl.value: label for lvl, label in present.LEVEL_LABELS.items()}
     levels["unknown"] = present.NO_LEVEL
@@ -151,6 +165,7 @@ def search_index(entries: Sequence[Entry]) -> dict:
         "fields": fields,
         "catalogs": [names[c] for c in catalogs] if len(catalogs) > 1 else [],
         "items": items,
+        "syn": [list(pair) for pair in synonyms],
     }
 
 
@@ -166,6 +181,12 @@ def _yearly(entry: Entry) -> int | None:
     return volume.yearly_dossiers() if volume else None
 
 
+def _kiosk_document(doc) -> list[str]:
+    """[the catalog's words] or [words, what was read from them]."""
+    detail = present.document_detail(doc)
+    return [present.document_text(doc), detail] if detail else [present.document_text(doc)]
+
+
 def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:
     return {
         "seconds": seconds,
@@ -174,7 +195,7 @@ def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:
                 "n": x.procedure.name,
                 "f": present.field_name(x.procedure),
                 "l": present.level_names(x.procedure),
-                "d": [d.name for d in x.procedure.documents],
+                "d": [_kiosk_document(d) for d in x.procedure.documents],
                 "t": present.times(x.procedure),
                 "p": present.fees(x.procedure),
                 "o": present.online_kind(x.procedure),

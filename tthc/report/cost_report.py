@@ -140,42 +140,42 @@ def _plain(value: Decimal | None) -> str:
 
 
 def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, only_changed: bool = False) -> None:
-    from rich import box
-    from rich.table import Table
+    """Fits 80 columns: code and name share the one column that wraps; figures never wrap."""
+    from rich.text import Text
+
+    from tthc.report.terminal import figure_column, plain, print_table, table, text_column
 
     unknown = tr("chưa rõ", "unknown")
-    table = Table(
-        title=tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), title_justify="left", box=box.SIMPLE_HEAD
-    )
-    for name, justify in (
-        (tr("Mã số", "Code"), "left"),
-        (tr("Tên TTHC", "Name"), "left"),
-        (tr("Hồ sơ/năm", "Dossiers/yr"), "right"),
-        (tr("Trước", "Before"), "right"),
-        (tr("Sau", "After"), "right"),
-        (tr("Tiết kiệm", "Saving"), "right"),
-        ("%", "right"),
-    ):
-        wrap = justify == "left"  # code and name wrap; figures never do
-        table.add_column(name, justify=justify, overflow="fold", no_wrap=not wrap, min_width=10 if wrap else None)
     shown = [r for r in rows if not only_changed or r.proposals]
-    for r in shown:
-        c = r.cost
-        table.add_row(
-            r.code or "",
-            r.name,
-            unknown if c.dossiers is None else str(c.dossiers),
-            format_vnd(c.before, unknown),
-            format_vnd(c.after, unknown),
-            format_vnd(c.saving, unknown),
-            format_percent(c.cut_percent, unknown if not c.known else "–"),
+    lines = [
+        (
+            Text.assemble(plain(r.code or "—", "bold"), " ", plain(r.name)),
+            unknown if r.cost.dossiers is None else str(r.cost.dossiers),
+            format_vnd(r.cost.before, unknown),
+            format_vnd(r.cost.after, unknown),
+            format_vnd(r.cost.saving, unknown),
+            format_percent(r.cost.cut_percent, unknown if not r.cost.known else "–"),
         )
-    console.print(table)
+        for r in shown
+    ]
+    grid = table()
+    text_column(grid, tr("Mã số, tên TTHC", "Code, name"), min_width=12)
+    for name in (
+        tr("Hồ sơ/năm", "Dossiers/yr"),
+        tr("Trước", "Before"),
+        tr("Sau", "After"),
+        tr("Tiết kiệm", "Saving"),
+        "%",
+    ):
+        figure_column(grid, name)
+    for line in lines:
+        grid.add_row(*line)
+    print_table(console, tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), grid)
     for title, groups in (
         (tr("Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, _field)),
         (tr("Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
     ):
-        console.print(_totals_table(title, groups, total(r.cost for r in rows)))
+        print_table(console, *_totals_table(title, groups, total(r.cost for r in rows)))
     rate = format_vnd(settings.hourly_rate)
     source = settings.sources.get("hourly_rate", "")
     console.print(
@@ -185,33 +185,30 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
         ),
         style="dim",
         markup=False,
+        soft_wrap=False,  # a sentence: wrapped to the terminal like the tables above
     )
 
 
 def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
-    from rich import box
-    from rich.table import Table
+    from tthc.report.terminal import figure_column, plain, table, text_column
 
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    for name, justify in (
-        ("", "left"),
-        (tr("Đã rõ", "Known"), "right"),
-        (tr("Chưa rõ", "Unknown"), "right"),
-        (tr("Trước", "Before"), "right"),
-        (tr("Sau", "After"), "right"),
-        (tr("Tiết kiệm", "Saving"), "right"),
-        ("%", "right"),
-    ):
-        first = not name
-        table.add_column(name, justify=justify, overflow="fold", no_wrap=not first, min_width=16 if first else None)
-    for name, t in [*groups.items(), (tr("Tổng cộng", "Total"), overall)]:
-        table.add_row(
-            name,
-            str(t.known),
-            str(t.unknown),
+    lines = [
+        (
+            plain(name),
+            f"{t.known}/{t.unknown}",
             format_vnd(t.before),
             format_vnd(t.after),
             format_vnd(t.saving),
             format_percent(t.cut_percent, "–"),
         )
-    return table
+        for name, t in [*groups.items(), (tr("Tổng cộng", "Total"), overall)]
+    ]
+    grid = table()
+    text_column(grid, "", min_width=12)
+    for name in (tr("Đã rõ/chưa rõ", "Known/unknown"), tr("Trước", "Before"), tr("Sau", "After")):
+        figure_column(grid, name)
+    figure_column(grid, tr("Tiết kiệm", "Saving"))
+    figure_column(grid, "%")
+    for line in lines:
+        grid.add_row(*line)
+    return title, grid

@@ -99,51 +99,93 @@ def to_json(reports: list[FileReport]) -> dict:
     }
 
 
+def _problem_position(source: SourceRef | str | None) -> str:
+    from tthc.report.terminal import where
+
+    if source is None:
+        return ""
+    return source if isinstance(source, str) else where(source)
+
+
+def _print_problems(console, problems: list[tuple[str, str, str, str]], width: int | None) -> None:
+    """(label, style, position, message) per line; on a terminal the message wraps under itself."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from tthc.report.terminal import one_line, plain
+
+    if not problems:
+        return
+    if width is None:  # a pipe or a file: one line per problem, whole
+        for label, style, position, message in problems:
+            line = Text.assemble((label, style), " ", plain(f"{position}: " if position else ""))
+            line.append(plain(one_line(message)))
+            console.print(line, soft_wrap=True)
+        return
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, style, position, message in problems:
+        grid.add_row(Text(label, style=style), plain(f"{position}: " if position else "") + plain(one_line(message)))
+    console.print(grid, soft_wrap=False)
+
+
 def render(reports: list[FileReport], console) -> None:
     """Problems first (each with its position), then a summary table per file."""
-    from rich.table import Table
+    from rich.text import Text
 
+    from tthc.report.terminal import count, fit_width, fixed_column, plain, table, text_column
+
+    width = fit_width(console)
+    problems = []
     for r in reports:
         if r.error is not None:
-            console.print(f"[bold red]✗[/] {r.error}")
+            problems.append(("✗", "bold red", _problem_position(r.error.source), r.error.message))
             continue
         assert r.result is not None
         for issue in r.result.issues:
-            style = "red" if issue.severity is IssueSeverity.ERROR else "yellow"
-            label = tr("lỗi", "error") if issue.severity is IssueSeverity.ERROR else tr("cảnh báo", "warning")
-            console.print(f"[{style}]{label}[/] {issue}", soft_wrap=True)
+            error = issue.severity is IssueSeverity.ERROR
+            problems.append(
+                (
+                    tr("lỗi", "error") if error else tr("cảnh báo", "warning"),
+                    "red" if error else "yellow",
+                    _problem_position(issue.source),
+                    issue.message,
+                )
+            )
+    _print_problems(console, problems, width)
     for r in reports:
         if r.result is None:
             continue
         cat = r.result.catalog
-        title = f"{r.path} — {len(cat.procedures)} {tr('thủ tục', 'procedures')}"
-        table = Table(title=title, title_justify="left", show_edge=False)
-        table.add_column(tr("Cấp thực hiện", "Level"))
-        table.add_column(tr("Số TTHC", "Procedures"), justify="right")
+        console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure')}", "bold"))
+        levels = table()
+        text_column(levels, tr("Cấp thực hiện", "Level"))
+        fixed_column(levels, tr("Số TTHC", "Procedures"), justify="right")
         for level, n in sorted(r.counts["by_level"].items(), key=lambda kv: -kv[1]):
-            table.add_row(level_label(level) if level != "unknown" else tr("(chưa rõ)", "(unknown)"), str(n))
-        console.print(table)
-        fields = Table(show_edge=False)
-        fields.add_column(tr("Lĩnh vực", "Field"))
-        fields.add_column(tr("Số TTHC", "Procedures"), justify="right")
+            levels.add_row(level_label(level) if level != "unknown" else tr("(chưa rõ)", "(unknown)"), str(n))
+        console.print(levels)
+        fields = table()
+        text_column(fields, tr("Lĩnh vực", "Field"))
+        fixed_column(fields, tr("Số TTHC", "Procedures"), justify="right")
         top = r.counts["by_field"].most_common(10)
         for name, n in top:
-            fields.add_row(name, str(n))
+            fields.add_row(plain(name), str(n))
         rest = len(r.counts["by_field"]) - len(top)
         if rest > 0:
             fields.add_row(tr(f"… và {rest} lĩnh vực khác", f"… and {rest} more fields"), "")
         console.print(fields)
-        unparsed = {k: n for k, n in r.counts["issues"].items()}
         errors = len(r.result.errors)
         warnings = len(r.result.issues) - errors
-        state = "[green]✓ hợp lệ[/]" if r.ok else "[red]✗ không hợp lệ[/]"
-        if r.ok:
-            state = tr("[green]✓ hợp lệ[/]", "[green]✓ valid[/]")
-        else:
-            state = tr("[red]✗ không hợp lệ[/]", "[red]✗ invalid[/]")
-        detail = ", ".join(f"{k}: {n}" for k, n in sorted(unparsed.items()))
-        console.print(
-            f"{state} — {errors} {tr('lỗi', 'errors')}, {warnings} {tr('cảnh báo', 'warnings')}"
+        state = (
+            Text(tr("✓ hợp lệ", "✓ valid"), style="green")
+            if r.ok
+            else Text(tr("✗ không hợp lệ", "✗ invalid"), style="red")
+        )
+        detail = ", ".join(f"{k}: {n}" for k, n in sorted(r.counts["issues"].items()))
+        state.append(
+            f" — {count(errors, 'lỗi', 'error')}, {count(warnings, 'cảnh báo', 'warning')}"
             + (f" ({detail})" if detail else "")
         )
+        console.print(state)
         console.print()

@@ -2,7 +2,9 @@
    Auto-advances every `seconds`; a click on the slide or the space bar pauses and resumes;
    arrow keys, PageUp/PageDown, Home/End move by hand (and pause). A paused screen resumes
    by itself after two minutes without input, so a desk screen never stays stuck.
-   ?giay=N sets the interval, #N opens procedure N. Text is set with textContent only. */
+   ?giay=N sets the interval, #N opens procedure N. Text is set with textContent only.
+   A procedure with more papers than fit on one screen gets continuation slides, so every
+   dossier line is shown in full. */
 (function () {
   "use strict";
   var data = window.TTHC_KIOSK;
@@ -12,10 +14,18 @@
   var params = new URLSearchParams(window.location.search);
   var seconds = Math.max(1, Number(params.get("giay")) || data.seconds);
   var RESUME_AFTER = 120000;
-  var MAX_DOCS = 5;
+  var PER_SLIDE = 5;
   var pauseBtn = document.getElementById("tam-dung");
   var pos = document.getElementById("vi-tri");
-  var index = Math.min(items.length - 1, Math.max(0, (parseInt(window.location.hash.slice(1), 10) || 1) - 1));
+  /* slides: [item index, part, parts]; a procedure with many papers has several parts */
+  var slides = [], first = [];
+  items.forEach(function (it, i) {
+    var parts = Math.max(1, Math.ceil(it.d.length / PER_SLIDE));
+    first.push(slides.length);
+    for (var k = 0; k < parts; k++) slides.push([i, k, parts]);
+  });
+  var wanted = Math.min(items.length, Math.max(1, parseInt(window.location.hash.slice(1), 10) || 1));
+  var index = first[wanted - 1];
   var paused = false, timer = null, idle = null;
 
   function el(tag, cls, text) {
@@ -30,18 +40,28 @@
     return ul;
   }
 
+  function papers(docs) {
+    var ul = el("ul", "k-docs");
+    docs.forEach(function (d) {
+      var li = el("li", null, d[0]);
+      if (d[1]) li.appendChild(el("span", "k-detail", " (" + d[1] + ")"));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
   function show(i) {
-    index = (i + items.length) % items.length;
-    var it = items[index];
+    index = (i + slides.length) % slides.length;
+    var at = slides[index], it = items[at[0]], part = at[1], parts = at[2];
     slide.textContent = "";
     slide.appendChild(el("p", "k-field", [it.f].concat(it.l).filter(Boolean).join(" · ")));
     slide.appendChild(el("h2", it.n.length > 90 ? "long" : null, it.n));
     var cols = el("div", "k-cols");
     var left = el("div"), right = el("div");
-    left.appendChild(el("h3", null, "Giấy tờ cần mang theo"));
+    left.appendChild(el("h3", null, "Giấy tờ cần mang theo" + (parts > 1 ? " (" + (part + 1) + "/" + parts + ")" : "")));
     if (it.d.length) {
-      left.appendChild(list(it.d.slice(0, MAX_DOCS)));
-      if (it.d.length > MAX_DOCS) left.appendChild(el("p", "k-more", "và " + (it.d.length - MAX_DOCS) + " giấy tờ khác — xem danh mục đầy đủ"));
+      left.appendChild(papers(it.d.slice(part * PER_SLIDE, (part + 1) * PER_SLIDE)));
+      if (part + 1 < parts) left.appendChild(el("p", "k-more", "Còn " + (it.d.length - (part + 1) * PER_SLIDE) + " giấy tờ ở màn hình sau"));
     } else {
       left.appendChild(el("p", null, "Hỏi nơi tiếp nhận hồ sơ"));
     }
@@ -55,8 +75,9 @@
     cols.appendChild(right);
     slide.appendChild(cols);
     fit();
-    pos.textContent = "Thủ tục " + (index + 1) + " / " + items.length + (paused ? " · đang tạm dừng" : " · tự chuyển sau " + seconds + " giây");
-    if (history.replaceState) history.replaceState(null, "", "#" + (index + 1));
+    pos.textContent = "Thủ tục " + (at[0] + 1) + " / " + items.length + (parts > 1 ? " · phần " + (part + 1) + "/" + parts : "") +
+      (paused ? " · đang tạm dừng" : " · tự chuyển sau " + seconds + " giây");
+    if (history.replaceState) history.replaceState(null, "", "#" + (at[0] + 1));
   }
 
   /* Long slides shrink their type until they fit the screen (down to 55 %). */
@@ -101,7 +122,7 @@
       case "ArrowRight": case "PageDown": go(index + 1); break;
       case "ArrowLeft": case "PageUp": go(index - 1); break;
       case "Home": go(0); break;
-      case "End": go(items.length - 1); break;
+      case "End": go(slides.length - 1); break;
       case " ": case "p": case "P":
         if (onButton && ev.key === " ") return; /* the button's own click handles it */
         setPaused(!paused);

@@ -2,7 +2,10 @@
    Two keys per text, the same as tthc.text in Python:
    - matchKey: case- and tone-placement-insensitive, keeps every mark ("hoà" = "hòa", "phí" != "phi");
    - fold: no marks at all, "đ" -> "d", for queries typed without diacritics.
-   Exact Vietnamese matches rank above folded ones. Results are built with the DOM, never innerHTML. */
+   Both treat a syllable-final "y" after a consonant as "i" ("đăng kí" = "đăng ký", "lí lịch" = "lý lịch").
+   Exact Vietnamese matches rank above folded ones. Synonyms (data.syn: [what people type,
+   the catalog's wording]) add a second query ranked just below the one typed.
+   Results are built with the DOM, never innerHTML. */
 (function () {
   "use strict";
   var data = window.TTHC_INDEX;
@@ -24,6 +27,9 @@
   function fold(text) {
     return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim();
   }
+  /* "ký" and "kí", "lý" and "lí", "quý" and "quí" are the same syllable; "yêu", "thuỷ", "tuy" keep their y */
+  var IY = /(^|[^\p{L}\p{M}])((?:qu|[bcdđghklmnprstvx])[\u0300-\u036f]*)y(?=[\u0300-\u036f]*(?:[^\p{L}\p{M}]|$))/gu;
+  function iy(key) { return key.replace(IY, "$1$2i"); }
   function words(key) { return key.split(" ").filter(Boolean); }
   function atWordStart(hay, i) { return i === 0 || !WORD.test(hay.charAt(i - 1)); }
   /* 3: at the start, 2: at a word start, 1: inside a word, 0: absent */
@@ -47,8 +53,8 @@
     it.f = data.fields[it.f];
     it.s = it.s === undefined ? "" : data.catalogs[it.s];
     it.u = "thu-tuc/" + encodeURIComponent(it.p || it.c) + ".html";
-    it.kn = matchKey(it.n); it.fn = fold(it.n);
-    it.kf = matchKey(it.f); it.ff = fold(it.f);
+    it.kn = iy(matchKey(it.n)); it.fn = iy(fold(it.n));
+    it.kf = iy(matchKey(it.f)); it.ff = iy(fold(it.f));
     it.kc = (it.c || "").toLowerCase();
   });
 
@@ -82,10 +88,33 @@
     return span;
   }
 
+  function query(text, code) {
+    var q = { k: iy(matchKey(text)), f: iy(fold(text)), code: code };
+    q.kw = words(q.k); q.fw = words(q.f);
+    return q;
+  }
+  var synonyms = (data.syn || []).map(function (pair) { return [iy(fold(pair[0])), pair[1]]; });
+  /* The query again with each synonym typed in it replaced by the catalog's wording. */
+  function alternatives(q) {
+    var out = [], padded = " " + q.f + " ";
+    synonyms.forEach(function (pair) {
+      var at = pair[0] ? padded.indexOf(" " + pair[0] + " ") : -1;
+      if (at < 0) return;
+      var text = (padded.slice(0, at + 1) + pair[1] + padded.slice(at + 1 + pair[0].length)).trim();
+      out.push(query(text, ""));
+    });
+    return out;
+  }
+  function best(it, q, alts) {
+    var s = score(it, q);
+    for (var i = 0; i < alts.length; i++) s = Math.max(s, score(it, alts[i]) - 5);
+    return s;
+  }
+
   function render() {
     var text = input.value;
-    var q = { k: matchKey(text), f: fold(text), code: text.trim().toLowerCase() };
-    q.kw = words(q.k); q.fw = words(q.f);
+    var q = query(text, text.trim().toLowerCase());
+    var alts = alternatives(q);
     var lv = level.value, fv = field.value, ov = online.value;
     var active = q.f !== "" || lv || fv || ov;
     list.hidden = !active;
@@ -97,7 +126,7 @@
       if (lv && it.l.indexOf(lv) < 0) return;
       if (fv && it.f !== fv) return;
       if (ov && it.o !== ov) return;
-      var s = q.f === "" ? 1 : score(it, q);
+      var s = q.f === "" ? 1 : best(it, q, alts);
       if (s > 0) hits.push([s, it]);
     });
     hits.sort(function (a, b) { return b[0] - a[0] || a[1].n.length - b[1].n.length || a[1].ord - b[1].ord; });

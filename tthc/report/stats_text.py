@@ -1,0 +1,154 @@
+"""`tthc stats` on the terminal: counts and online uptake as tables that fit 80 columns.
+
+Labels follow the language (the chart and the site, for citizens, stay Vietnamese: they use
+tthc.stats' own names). Field and procedure names are catalog text, printed as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tthc.i18n import language, tr
+from tthc.report.terminal import fixed_column, plain, print_table, table, text_column
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tthc.stats import Stats
+
+_LEVEL_EN = {"central": "Central", "province": "Province", "district": "District", "commune": "Commune"}
+_ONLINE_EN = {
+    "full": "Fully online",
+    "partial": "Partly online",
+    "none": "Not online",
+    "legacy": "Levels 1–4 (old wording)",
+    "unknown": "Not stated",
+}
+_ONLINE_SHORT_EN = {**_ONLINE_EN, "legacy": "Old levels"}
+
+
+def level_name(key: str) -> str:
+    from tthc.stats import LEVEL_NAMES
+
+    return tr(LEVEL_NAMES.get(key, key), _LEVEL_EN.get(key, "Other" if key == "other" else "Not stated"))
+
+
+def online_name(key: str, *, short: bool = False) -> str:
+    from tthc.stats import ONLINE_NAMES, ONLINE_SHORT
+
+    vi = (ONLINE_SHORT if short else ONLINE_NAMES).get(key, key)
+    return tr(vi, (_ONLINE_SHORT_EN if short else _ONLINE_EN).get(key, key))
+
+
+def field_name(name: str) -> str:
+    from tthc.stats import OTHER_FIELD
+
+    return tr(OTHER_FIELD, "Other fields") if name == OTHER_FIELD else name
+
+
+def number(value: int) -> str:
+    """1971 -> "1.971" (Vietnamese) or "1,971" (English)."""
+    text = f"{value:,}"
+    return text if language() == "en" else text.replace(",", ".")
+
+
+def percent(share: float | None) -> str:
+    if share is None:
+        return "—"
+    text = f"{share * 100:.2f} %"
+    return text if language() == "en" else text.replace(".", ",")
+
+
+def _counts(console, title: str, head: str, items) -> None:
+    grid = table()
+    text_column(grid, head, min_width=10)
+    fixed_column(grid, tr("Số TTHC", "Procedures"), justify="right")
+    for name, n in items:
+        grid.add_row(plain(name), number(n))
+    print_table(console, title, grid)
+
+
+def render(stats: Stats, console: Console, *, limit: int = 20) -> None:
+    """Counts by level, field and online service; dossiers per year; uptake by field and procedure."""
+    from tthc.stats import LEVEL_NAMES, ONLINE_NAMES, visible_years
+
+    _counts(
+        console,
+        tr("Thủ tục theo cấp thực hiện", "Procedures by level"),
+        tr("Cấp", "Level"),
+        [(level_name(k), stats.by_level[k]) for k in LEVEL_NAMES if stats.by_level[k]],
+    )
+    _counts(
+        console,
+        tr("Thủ tục theo lĩnh vực", "Procedures by field"),
+        tr("Lĩnh vực", "Field"),
+        [(field_name(name), n) for name, n in stats.by_field.most_common()],
+    )
+    _counts(
+        console,
+        tr("Thủ tục theo mức độ dịch vụ công trực tuyến", "Procedures by online service"),
+        tr("Mức độ", "Online service"),
+        [(online_name(k), stats.by_online[k]) for k in ONLINE_NAMES if stats.by_online[k]],
+    )
+    years = visible_years(stats)
+    if years:
+        grid = table()
+        for head in (tr("Năm", "Year"), tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+            fixed_column(grid, head, justify="right")
+        for y in years:
+            grid.add_row(str(y.year), number(y.dossiers), number(y.online), percent(y.share))
+        print_table(console, tr("Hồ sơ theo năm", "Dossiers per year"), grid)
+    if not stats.per_procedure:
+        console.print(
+            tr(
+                "Danh mục không có số liệu hồ sơ (volume): không tính được tỷ lệ trực tuyến.",
+                "The catalogs give no dossier figures (volume): online uptake cannot be measured.",
+            )
+        )
+        return
+    grid = table()
+    text_column(grid, tr("Lĩnh vực", "Field"))
+    for head in (tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+        fixed_column(grid, head, justify="right")
+    for name, u in sorted(stats.field_uptake.items(), key=lambda x: x[1].share or 0):
+        grid.add_row(plain(field_name(name)), number(u.dossiers), number(u.online), percent(u.share))
+    grid.add_section()
+    grid.add_row(
+        tr("Tổng", "Total"), number(stats.overall.dossiers), number(stats.overall.online), percent(stats.overall.share)
+    )
+    if stats.fully_online.dossiers:
+        f = stats.fully_online
+        grid.add_row(
+            tr("Riêng thủ tục toàn trình", "Fully online only"), number(f.dossiers), number(f.online), percent(f.share)
+        )
+    print_table(console, tr("Tỷ lệ hồ sơ trực tuyến theo lĩnh vực", "Online uptake by field"), grid)
+    shown = stats.per_procedure if limit <= 0 else stats.per_procedure[:limit]
+    grid = table()
+    fixed_column(grid, tr("Mã", "Code"))
+    text_column(grid, tr("Thủ tục", "Procedure"), min_width=16)
+    fixed_column(grid, tr("Mức độ", "Online"))
+    for head in (tr("Năm", "Year"), tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+        fixed_column(grid, head, justify="right")
+    for u in shown:
+        grid.add_row(
+            plain(u.code or ""),
+            plain(u.name),
+            online_name(u.online_service, short=True),
+            str(u.year or tr("hằng năm", "yearly")),
+            number(u.dossiers),
+            number(u.online),
+            percent(u.share),
+        )
+    print_table(
+        console,
+        tr("Tỷ lệ hồ sơ trực tuyến theo thủ tục (thấp nhất trước)", "Online uptake per procedure (lowest first)"),
+        grid,
+    )
+    if len(shown) < len(stats.per_procedure):
+        rest = len(stats.per_procedure) - len(shown)
+        console.print(
+            tr(
+                f"… và {rest} thủ tục khác (--limit 0 hoặc --format json để xem hết)",
+                f"… and {rest} more (--limit 0 or --format json for all)",
+            )
+        )
