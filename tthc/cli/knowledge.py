@@ -9,12 +9,12 @@ from typing import Annotated
 import typer
 
 from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, output_target, stderr_console
+from tthc.cli.framework import Typer
 from tthc.i18n import tr
 
-app = typer.Typer(
+app = Typer(
     help="Sổ văn bản pháp luật (cơ sở tri thức). / The legal register (knowledge base).",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
 )
 
