@@ -86,7 +86,7 @@ def test_unreadable_rows_are_reported_with_their_row(cli, tmp_path):
         },
         {"so_ky_hieu": "Không số", "loai_van_ban": "Quyết định", "tinh_trang_hieu_luc": "Còn hiệu lực"},
         {"so_ky_hieu": "91/2015/QH13", "loai_van_ban": "Bộ luật", "tinh_trang_hieu_luc": "Đã sửa"},
-        {"so_ky_hieu": "58/2014/QH13", "loai_van_ban": "Luật", "tinh_trang_hieu_luc": "Hết hiệu lực toàn bộ"},
+        {"so_ky_hieu": "21/2012/QH13", "loai_van_ban": "Luật", "tinh_trang_hieu_luc": "Hết hiệu lực toàn bộ"},
         {
             "so_ky_hieu": "01/2016/TT-BTC",
             "loai_van_ban": "Thông tư",
@@ -104,7 +104,7 @@ def test_unreadable_rows_are_reported_with_their_row(cli, tmp_path):
     assert f"{table}: dòng 5: ngay_co_hieu_luc: ngày không đọc được '31/02/2016'" in err
     assert f"{table}: dòng 6: JSON không hợp lệ" in err
     kb = load_knowledge([out])
-    repealed = kb.find_document("58/2014/QH13", kind=DocKind.LAW)
+    repealed = kb.find_document("21/2012/QH13", kind=DocKind.LAW)
     assert repealed.imported and repealed.status == "expired"  # "repealed, date unknown"
     assert (kb.find_document("91/2015/QH13") or kb.legal_documents[0]).imported is None  # the bad row wrote nothing
 
@@ -156,13 +156,13 @@ def test_parquet_is_read_when_pyarrow_is_there(cli, tmp_path):
 def test_check_uses_the_imported_register(cli, tmp_path, register):
     catalog = write_yaml_catalog(
         tmp_path / "c.yaml",
-        "  - code: '2.002015'\n    name: Đăng ký thành lập doanh nghiệp\n"
-        "    legal_basis: 'Tên văn bản pháp lýMã văn bảnLuật Doanh nghiệp59/2020/QH14'\n",
+        "  - code: '1.000001'\n    name: Thủ tục thử\n"
+        "    legal_basis: 'Nghị định số 30/2000/NĐ-CP của Chính phủ'\n",
     )
     args = ("check", catalog, "--select", "legal-basis-unknown", "--format", "json", "--as-of", "2026-12-15")
     code, out, _ = cli(*args)
     unknown = [f for f in json.loads(out)["findings"] if f["rule"] == "legal-basis-unknown"]
-    assert unknown and "59/2020/QH14" in unknown[0]["message"]
+    assert unknown and "30/2000/NĐ-CP" in unknown[0]["message"]  # not in the shipped register
     config = tmp_path / "tthc.yaml"
     config.write_text(f"knowledge: [{register}]\n", encoding="utf-8")
     code, out, err = cli(*args, "--config", config)

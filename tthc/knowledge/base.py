@@ -156,6 +156,8 @@ class Knowledge:
 
 
 def _same_kind(a: DocKind, b: DocKind) -> bool:
-    """Kinds a citation may write for the same document ("Luật" for a "Bộ luật")."""
-    laws = (DocKind.LAW, DocKind.CODE)
-    return a == b or (a in laws and b in laws)
+    """Kinds a citation may write for the same document: "Luật" for a "Bộ luật"; a Standing
+    Committee number cited without its word ("02/2020/UBTVQH14") reads as a resolution but is
+    an ordinance. A law and a National Assembly resolution stay apart (02/2011/QH13)."""
+    groups = ((DocKind.LAW, DocKind.CODE), (DocKind.NA_RESOLUTION, DocKind.ORDINANCE))
+    return a == b or any(a in g and b in g for g in groups)

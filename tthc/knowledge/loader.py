@@ -32,7 +32,14 @@ from tthc.model import DocKind
 from tthc.text import doc_number_key
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA_FILES = ("legal_documents.yaml", "terms.yaml", "units.yaml", "once_only.yaml", "targets.yaml")
+DATA_FILES = (
+    "legal_documents.yaml",
+    "legal_register.yaml",
+    "terms.yaml",
+    "units.yaml",
+    "once_only.yaml",
+    "targets.yaml",
+)
 
 
 def load_knowledge(extra_files: Sequence[Path] = (), *, include_unconfirmed: bool = False) -> Knowledge:
