@@ -238,9 +238,17 @@ def check(
         with exit_on_errors():
             record_run(record, audit)
     report = Report(format, output_format or OutputFormat.concise, group_by, statistics)
-    with exit_on_errors():
-        _emit(report, audit, findings, fixed, output, automation_id)
-    from tthc.report.findings_text import render_summary
+    if output is None:
+        with exit_on_errors():
+            _emit(report, audit, findings, fixed, output, automation_id)
+    else:  # a bar while a big SARIF/JSON file is written (never while the report itself is on the terminal)
+        with exit_on_errors(), progress() as bar:
+            bar.step(tr(f"Đang ghi {output}", f"Writing {output}"))
+            _emit(report, audit, findings, fixed, output, automation_id)
+    from tthc.report.findings_text import render_fixed, render_summary
+
+    if fixed and format is CheckFormat.text:
+        render_fixed(fixed, err)
 
     procedures = sum(len(c.procedures) for c in audit.catalogs)
     hint = None
@@ -288,8 +296,6 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None
             findings_text.render_statistics(findings, audit.rules, stdout_console())
         else:
             findings_text.render_findings(findings, stdout_console(), report.group_by.value, report.output_format.value)
-        if fixed:
-            findings_text.render_fixed(fixed, stderr_console())
         return
     from tthc.report import machine
 

@@ -90,9 +90,11 @@ def _write_concise(findings, console, group_by: str, *, width: int | None, style
     by_rule = group_by == "rule"
     for heading, rows in _concise_groups(findings, group_by):
         lines.append(Text(heading, style="bold underline") if styled else heading)
-        pads = _pads(rows, by_rule)
-        for loc, f in rows:
-            lines.extend(_concise_line(_cells(loc, f, by_rule), pads, one_line(f.message), width, styled))
+        cells = [_cells(loc, f, by_rule) for loc, f in rows]
+        pads = _pads(cells)
+        keep = 4 * max(MESSAGE_CAP, width or 0)  # a message of thousands of characters: no need to read it all
+        for row, (_, f) in zip(cells, rows, strict=True):
+            lines.extend(_concise_line(row, pads, one_line(f.message[:keep]), width, styled))
     if styled:
         for line in lines:
             console.print(line, no_wrap=True, overflow="ignore", crop=False)
@@ -134,18 +136,20 @@ def _cells(loc: str, f: Finding, by_rule: bool) -> list[tuple[str, str]]:
     return cells
 
 
-def _pads(rows, by_rule: bool) -> list[int]:
+def _pads(cells: list[list[tuple[str, str]]]) -> list[int]:
     """Column widths inside a group, capped so one long position does not push every message away."""
     from rich.cells import cell_len
 
-    widths = [0, 0, 0, 0][: 2 if by_rule else 4]
-    for loc, f in rows:
-        for i, (text, _) in enumerate(_cells(loc, f, by_rule)):
+    widths = [0] * (len(cells[0]) if cells else 0)
+    for row in cells:
+        for i, (text, _) in enumerate(row):
             widths[i] = max(widths[i], cell_len(text))
     return [min(w, cap) for w, cap in zip(widths, (_MAX_POSITION_PAD, 14, 6, _MAX_NAME_PAD), strict=False)]
 
 
 def _pad(text: str, width: int) -> str:
+    if text.isascii():  # positions, codes and names nearly always are: one cell per character
+        return text.ljust(width)
     from rich.cells import cell_len
 
     return text + " " * max(width - cell_len(text), 0)
@@ -193,46 +197,69 @@ def _concise_line(cells: list[tuple[str, str]], pads: list[int], message: str, w
 
 def render_full(findings: Sequence[Finding], console: Console, group_by: str = "procedure", *, wrap=None) -> None:
     """Every finding with message, recommendation and legal basis; wrapped with an indent on a terminal."""
-    if wrap is None:
-        wrap = fit_width(console) is not None
-    if group_by == "rule":
-        _full_by_rule(findings, console, wrap)
-    else:
-        _full_by_procedure(findings, console, wrap)
-
-
-def _print(console, text, indent: int, wrap: bool) -> None:
     from rich.padding import Padding
-
-    if wrap:
-        console.print(Padding(text, (0, 0, 0, indent), expand=False), soft_wrap=False)
-    else:
-        text.pad_left(indent)
-        console.print(text, soft_wrap=True)
-
-
-def _full_finding(f: Finding, console, wrap: bool, *, show_rule: bool, show_procedure: bool) -> None:
     from rich.text import Text
 
-    head = Text()
-    head.append(severity_label(f.severity), style=SEVERITY_STYLE[f.severity])
+    if wrap is None:
+        wrap = fit_width(console) is not None
+    lines = _full_lines(findings, group_by)
+    if not wrap and not console.is_terminal:  # a pipe or a file: plain strings, fast
+        text = "\n".join(
+            " " * indent + "".join(part for part, _ in parts).replace("\n", "\n" + " " * indent)
+            for indent, parts in lines
+        )
+        console.file.write(text + "\n")
+        console.file.flush()
+        return
+    for indent, parts in lines:
+        line = Text.assemble(*parts)
+        if wrap:
+            console.print(Padding(line, (0, 0, 0, indent), expand=False), soft_wrap=False)
+        else:
+            line.pad_left(indent)
+            console.print(line, soft_wrap=True)
+
+
+Line = tuple[int, list[tuple[str, str]]]  # indent, (text, style) parts; user text already made visible()
+
+
+def _full_lines(findings: Sequence[Finding], group_by: str) -> list[Line]:
+    lines: list[Line] = []
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    if group_by == "rule":
+        for f in findings:
+            groups[(f.rule_code, f.rule_name)].append(f)
+        for (code, name), items in sorted(groups.items()):
+            lines += [(0, []), (0, [(name, "bold"), (f" ({code}) — {len(items)}", "")])]
+            for f in items:
+                lines += _full_finding(f, show_rule=False, show_procedure=True)
+        return lines
+    for f in findings:
+        groups[(f.file, f.procedure_code, f.procedure_name)].append(f)
+    current_file = None
+    for (file, code, name), items in groups.items():
+        if file != current_file:
+            lines += [(0, []), (0, [(visible(file or ""), "bold underline")])]
+            current_file = file
+        lines.append((0, [(visible(code or "—"), "bold"), (" ", ""), (visible(name or ""), "")]))
+        for f in items:
+            lines += _full_finding(f, show_rule=True, show_procedure=False)
+    return lines
+
+
+def _full_finding(f: Finding, *, show_rule: bool, show_procedure: bool) -> list[Line]:
+    head: list[tuple[str, str]] = [(severity_label(f.severity), SEVERITY_STYLE[f.severity])]
     if show_rule:
-        head.append(" ")
-        head.append(f.rule_name, style="bold")
-        head.append(f" ({f.rule_code})")
+        head += [(" ", ""), (f.rule_name, "bold"), (f" ({f.rule_code})", "")]
     if show_procedure:
-        head.append(" ")
-        head.append(plain(f.procedure_code or "", "bold"))
-        head.append(" ")
-        head.append(plain(f.procedure_name or ""))
-    head.append(" ")
-    head.append(plain(_full_position(f), "dim"))
-    _print(console, head, 2, wrap)
-    _print(console, plain(f.message), 4, wrap)
+        head += [(" ", ""), (visible(f.procedure_code or ""), "bold"), (" ", ""), (visible(f.procedure_name or ""), "")]
+    head += [(" ", ""), (visible(_full_position(f)), "dim")]
+    lines: list[Line] = [(2, head), (4, [(visible(f.message), "")])]
     if f.recommendation:
-        _print(console, plain(f"→ {f.recommendation}", "green"), 4, wrap)
+        lines.append((4, [(visible(f"→ {f.recommendation}"), "green")]))
     if f.legal_basis:
-        _print(console, plain(f"{tr('Căn cứ', 'Basis')}: {f.legal_basis}", "dim"), 4, wrap)
+        lines.append((4, [(visible(f"{tr('Căn cứ', 'Basis')}: {f.legal_basis}"), "dim")]))
+    return lines
 
 
 def _full_position(f: Finding) -> str:
@@ -240,40 +267,6 @@ def _full_position(f: Finding) -> str:
     if f.source is not None and f.source.column_title:
         text += f" ({f.source.column_title})"
     return text
-
-
-def _full_by_procedure(findings: Sequence[Finding], console, wrap: bool) -> None:
-    from rich.text import Text
-
-    groups: dict[tuple, list[Finding]] = defaultdict(list)
-    for f in findings:
-        groups[(f.file, f.procedure_code, f.procedure_name)].append(f)
-    current_file = None
-    for (file, code, name), items in groups.items():
-        if file != current_file:
-            console.print()
-            console.print(plain(file or "", "bold underline"), soft_wrap=True)
-            current_file = file
-        title = Text()
-        title.append(plain(code or "—", "bold"))
-        title.append(" ")
-        title.append(plain(name or ""))
-        _print(console, title, 0, wrap)
-        for f in items:
-            _full_finding(f, console, wrap, show_rule=True, show_procedure=False)
-
-
-def _full_by_rule(findings: Sequence[Finding], console, wrap: bool) -> None:
-    from rich.text import Text
-
-    groups: dict[tuple, list[Finding]] = defaultdict(list)
-    for f in findings:
-        groups[(f.rule_code, f.rule_name)].append(f)
-    for (code, name), items in sorted(groups.items()):
-        console.print()
-        console.print(Text.assemble((name, "bold"), f" ({code}) — {len(items)}"))
-        for f in items:
-            _full_finding(f, console, wrap, show_rule=False, show_procedure=True)
 
 
 # -- statistics, summary, fixed ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ inside the functions, so ``tthc --help`` stays fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -45,6 +46,7 @@ MESSAGE_CAP = 200
 _CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
 _CONTROLS[0x7F] = 0x2421
 _CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def severity_label(severity: str) -> str:
@@ -93,12 +95,13 @@ def fit_width(console: Console) -> int | None:
 
 def visible(text: str | None) -> str:
     """The text with control characters shown as symbols (they would drive the terminal)."""
-    return (text or "").translate(_CONTROLS)
+    text = text or ""
+    return text.translate(_CONTROLS) if _HAS_CONTROL.search(text) else text  # translate() is slow; most text has none
 
 
 def one_line(text: str | None) -> str:
     """The text on one line: line breaks and runs of spaces become one space."""
-    return " ".join(visible(text).split())
+    return visible(" ".join((text or "").split()))
 
 
 def esc(text: object) -> str:
@@ -121,7 +124,10 @@ def shorten(text: str, width: int) -> str:
 
     if width <= 0:
         return ""
-    if cell_len(text) <= width:
+    cut = len(text) > 4 * width  # no terminal cell holds more than a few characters: skip the rest
+    if cut:
+        text = text[: 4 * width]
+    elif cell_len(text) <= width:
         return text
     return set_cell_size(text, width - 1).rstrip() + "…"
 
