@@ -52,7 +52,7 @@ def test_the_register_knows_most_citations_of_documents_issued_2020_or_earlier()
     assert known / total >= 0.80, f"{known}/{total}"
     # confirmed entries alone (the default run): the figure docs/knowledge.md states
     total, confirmed = share_known(load_knowledge())
-    assert confirmed / total >= 0.14, f"{confirmed}/{total}"
+    assert confirmed / total >= 0.30, f"{confirmed}/{total}"
 
 
 def test_every_entry_of_the_curated_register_says_where_it_comes_from():
@@ -130,3 +130,17 @@ def test_vbpl_errors_are_corrected_not_copied():
     kb = load_knowledge(include_unconfirmed=True)
     assert kb.find_document("27/2007/NĐ-CP").successor == "165/2018/NĐ-CP"
     assert kb.find_document("105/2014/NĐ-CP").successor == "146/2018/NĐ-CP"
+
+
+def test_a_procedure_already_citing_the_successor_is_told_to_drop_the_old_one(cli, tmp_path):
+    # bo-tai-chinh records cite "Luật Quản lý thuế38/2019/QH14" next to "Luật Quản lý thuế108/2025/QH15"
+    catalog = write_yaml_catalog(
+        tmp_path / "c.yaml",
+        "  - code: '2.002267'\n    name: Thủ tục thuế\n    legal_basis: 'Tên văn bản pháp lýMã văn bản"
+        "Luật Quản lý thuế38/2019/QH14Luật Quản lý thuế108/2025/QH15'\n",
+    )
+    code, out, _ = cli("check", catalog, "--select", "legal-basis-repealed", "--as-of", AS_OF, "--format", "json")
+    assert code == 1
+    (f,) = json.loads(out)["findings"]
+    assert f["recommendation"].startswith("bỏ viện dẫn Luật 38/2019/QH14: thủ tục đã viện dẫn Luật 108/2025/QH15")
+    assert "suy ra" in f["message"]  # the repeal clause was not read: the same-name inference says so

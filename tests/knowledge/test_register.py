@@ -89,7 +89,9 @@ def test_a_cycle_ends_the_chain(tmp_path):
 
 
 def test_a_successor_the_register_does_not_know_is_not_in_force_silently(tmp_path):
-    body = "  - {number: 987/2010/NĐ-CP, kind: decree, replaced_by: 1134/2016/NĐ-CP, source: Nghị định 1134/2016/NĐ-CP}\n"
+    body = (
+        "  - {number: 987/2010/NĐ-CP, kind: decree, replaced_by: 1134/2016/NĐ-CP, source: Nghị định 1134/2016/NĐ-CP}\n"
+    )
     kb = load_knowledge([register(tmp_path, body)])
     doc = kb.find_document("987/2010/NĐ-CP")
     assert doc.end_unknown

@@ -156,8 +156,7 @@ def test_parquet_is_read_when_pyarrow_is_there(cli, tmp_path):
 def test_check_uses_the_imported_register(cli, tmp_path, register):
     catalog = write_yaml_catalog(
         tmp_path / "c.yaml",
-        "  - code: '1.000001'\n    name: Thủ tục thử\n"
-        "    legal_basis: 'Nghị định số 30/2000/NĐ-CP của Chính phủ'\n",
+        "  - code: '1.000001'\n    name: Thủ tục thử\n    legal_basis: 'Nghị định số 30/2000/NĐ-CP của Chính phủ'\n",
     )
     args = ("check", catalog, "--select", "legal-basis-unknown", "--format", "json", "--as-of", "2026-12-15")
     code, out, _ = cli(*args)

@@ -183,10 +183,11 @@ def check(
         ),
     ] = None,
     reference_date: Annotated[
-        str | None, typer.Option(
+        str | None,
+        typer.Option(
             "--reference-date",
             help="Ngày lấy danh mục tham chiếu YYYY-MM-DD. / The day the reference was taken (YYYY-MM-DD).",
-        )
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -23,8 +23,20 @@ _SHOWN_PROBLEMS = 20
 
 @app.command("import")
 def import_(
-    table: Annotated[Path, typer.Argument(help="Bảng dữ liệu vbpl.vn: .parquet, .csv hoặc .jsonl (có thể .gz). / The vbpl.vn table: .parquet, .csv or .jsonl (optionally .gz).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp sổ văn bản YAML sẽ ghi (ví dụ register.yaml). / The register file to write (e.g. register.yaml).")],
+    table: Annotated[
+        Path,
+        typer.Argument(
+            help="Bảng dữ liệu vbpl.vn: .parquet, .csv hoặc .jsonl (có thể .gz). / The vbpl.vn table: .parquet, .csv or .jsonl (optionally .gz)."
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp sổ văn bản YAML sẽ ghi (ví dụ register.yaml). / The register file to write (e.g. register.yaml).",
+        ),
+    ],
     data_date: Annotated[
         str | None,
         typer.Option(
