@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.rules.base import Finding, Rule, RuleContext, Severity, fingerprint
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from tthc.knowledge import Knowledge
 
 
-class SelectionError(ValueError):
+class SelectionError(TthcError, ValueError):
     """A --select/--ignore entry that names no rule, code, group or prefix."""
 
 
