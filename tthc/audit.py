@@ -46,8 +46,9 @@ class AuditRequest:
     run_rules: bool = True
     language: str | None = None
     # The national database's records to compare with (`tthc check LOCAL --reference REF…`,
-    # issue #15): they are loaded like `paths` and handed to the rules with the knowledge.
+    # issue #15: differs-from-reference, not-in-reference), taken on ``reference_date`` if known.
     references: tuple[Path, ...] = ()
+    reference_date: dt.date | None = None
 
 
 @dataclass
@@ -108,6 +109,7 @@ def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
         as_of=as_of,
         options=config.rule_options,
         severities={name: Severity(s) for name, s in config.severities.items()},
+        reference=_reference(request.references, request.reference_date) if request.references else None,
     )
     total = sum(len(c.procedures) for c in result.catalogs)
     tick = progress(total, len(files)) if progress else None
@@ -129,10 +131,22 @@ def run_audit(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     progress: Progress | None = None,
+    reference: Sequence[Path] = (),
+    reference_date: dt.date | None = None,
 ) -> Audit:
     """:func:`audit` with the request spelled out (kept for callers not yet switched)."""
-    request = AuditRequest(tuple(paths), config, as_of, tuple(select), tuple(ignore))
+    request = AuditRequest(
+        tuple(paths), config, as_of, tuple(select), tuple(ignore), references=tuple(reference),
+        reference_date=reference_date,
+    )  # fmt: skip
     return audit(request, progress)
+
+
+def _reference(paths: Sequence[Path], day: dt.date | None):
+    from tthc.rules.reference import Reference
+
+    _, results = load_catalogs(paths)
+    return Reference.build([r.catalog for r in results], day)
 
 
 def exceeds(findings: Sequence[Finding], fail_on: str) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.text import nearest
 
@@ -63,7 +64,7 @@ _HEADER = """\
 """
 
 
-class DecisionsError(ValueError):
+class DecisionsError(TthcError, ValueError):
     """An invalid decisions file (message starts with file:line)."""
 
 
