@@ -15,6 +15,7 @@ from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
 from tthc.load import discover, load_file
 from tthc.load.base import LoadResult
+from tthc.load.limits import Limits
 from tthc.model import Catalog
 from tthc.rules import ALL_RULES, Rule
 from tthc.rules.base import Finding, Severity
@@ -37,10 +38,20 @@ class Audit:
         return [issue for r in self.results for issue in r.errors]
 
 
-def load_catalogs(paths: Sequence[Path]) -> tuple[list[Path], list[LoadResult]]:
-    """Every catalog under the paths; LoadError for the first file that cannot be read."""
+def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> tuple[list[Path], list[LoadResult]]:
+    """Every catalog under the paths; LoadError for the first file that cannot be read
+    (or that passes a size limit of office files: ``limits``, None = the defaults)."""
     files = discover(paths)
-    return files, [load_file(path) for path in files]
+    return files, [load_file(path, limits) for path in files]
+
+
+def configured_limits(config_path: Path | None = None) -> Limits:
+    """The size limits of office files that a command loading catalogs must apply: those of
+    ``limits:`` in the configuration (``config_path``, else tthc.yaml / pyproject.toml found
+    in the working folder), the defaults without one. ConfigError for a broken file."""
+    from tthc.config import load_config
+
+    return load_config(config_path).limits
 
 
 def run_audit(
@@ -57,7 +68,7 @@ def run_audit(
 
     rules = select_rules(ALL_RULES, list(select) or config.select, list(ignore) + config.ignore)
     knowledge = load_knowledge(config.knowledge_files, include_unconfirmed=config.include_unconfirmed)
-    files, results = load_catalogs(paths)
+    files, results = load_catalogs(paths, config.limits)
     audit = Audit(as_of=as_of or dt.date.today(), files=files, results=results, rules=rules)
     settings = RunSettings(
         as_of=audit.as_of,

@@ -65,8 +65,9 @@ def test_real_2026_detail_records_report_only_the_truly_outdated_texts(cli) -> N
     accepts "Sổ hộ khẩu, Sổ tạm trú" as proof; 1.002544 (a Sơn La record filed under this
     code) has the "Ủy ban nhân dân cấp huyện" appraise the project. Everything else stays
     silent: the title of Nghị định 104/2022 quoted in dossiers, "Sổ hộ tịch", historical
-    "hộ tịch, hộ khẩu" papers proving nationality, a bare "Phòng Tư Pháp", and vertical
-    agencies such as "Bảo hiểm xã hội cấp huyện".
+    "hộ tịch, hộ khẩu" papers proving nationality and a bare "Phòng Tư Pháp". District units
+    of vertical agencies are reported with their successor (issue #16, DOMAIN §3a): 2.001023
+    routes the dossier to "Bảo hiểm xã hội cấp huyện".
     """
     _, report = rules_found(
         cli, FIXTURES / "realdata" / "bo-tu-phap-2026.yaml", "--select", "TT203,TT204", "--as-of", "2026-11-28"
@@ -77,6 +78,7 @@ def test_real_2026_detail_records_report_only_the_truly_outdated_texts(cli) -> N
         ("2.000986", "district-level-abolished"),
         ("1.004884", "household-book-required"),
         ("1.002544", "district-level-abolished"),
+        ("2.001023", "district-level-abolished"),
     }
 
 

@@ -38,9 +38,10 @@ def test_catalog_corrections_amend_no_law() -> None:
     assert Effect.UNCERTIFY.amends_law and Effect.ABOLISH.amends_law
 
 
-def _run(rule_name: str, procedure, as_of=dt.date(2026, 11, 28)):
+def _run(rule_name: str, procedure, as_of=dt.date(2026, 11, 28), options=None):
     rule = find_rule(rule_name)
-    return run([Catalog(procedures=[procedure])], [rule], load_knowledge(), RunSettings(as_of=as_of))
+    settings = RunSettings(as_of=as_of, options={rule_name: options or {}})
+    return run([Catalog(procedures=[procedure])], [rule], load_knowledge(), settings)
 
 
 def test_a_dossier_finding_names_its_paper(procedure) -> None:
@@ -65,7 +66,8 @@ def test_a_repealed_basis_names_its_reference_and_successor(procedure) -> None:
 
 
 def test_a_time_cut_carries_its_figures(procedure) -> None:
-    (found,) = _run("processing-time-reducible", procedure(10, 10))
+    # a user target (the rule proposes cuts on evidence only, issue #16)
+    (found,) = _run("processing-time-reducible", procedure(10, 10), options={"cut-percent": 30})
     assert found.effect is Effect.CUT_TIME
     assert (found.payload.days_before, found.payload.days_after) == (10, 7)
 

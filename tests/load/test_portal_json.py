@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import FIXTURES
 from tthc.load import LoadError, discover, load_file
 from tthc.model import AgencyRole, CopyKind, DurationStatus, FeeStatus, Level, Method
+from tthc.parse.document import paper_name
 
 RECORDS = FIXTURES / "realdata" / "records"
 BTP = RECORDS / "bo-tu-phap"
@@ -76,7 +77,8 @@ def test_crawled_count_glued_to_the_names_last_number() -> None:
 
 def test_crawled_dossier_repeated_per_sub_case_keeps_the_sub_cases_apart() -> None:
     p, _ = one(RECORDS / "bo-nong-nghiep-mt" / "1.012781.json")
-    groups = [d.group for d in p.documents if d.name == "Giấy chứng nhận đã cấp"]
+    # the name keeps the line's words ("Bản gốc Giấy chứng nhận đã cấp."); paper_name gives the paper
+    groups = [d.group for d in p.documents if paper_name(d.name) == "Giấy chứng nhận đã cấp"]
     assert len(groups) == 2 and len(set(groups)) == 2
     assert all(g.startswith(("a) Đối với trường hợp", "b) Đối với trường hợp")) for g in groups)
 
@@ -346,3 +348,31 @@ def test_convert_from_each_schema_loses_nothing(cli, tmp_path: Path, source: Pat
     after = load_file(out).catalog
     assert [p.code for p in after.procedures] == [p.code for p in before.procedures]
     assert [len(p.documents) for p in after.procedures] == [len(p.documents) for p in before.procedures]
+
+
+@pytest.mark.parametrize(
+    "cell, name, form",
+    [  # real "Tên giấy tờ" + "Mẫu đơn, tờ khai" cells as the crawl glued them
+        ("-Đơn  xin  nhận con nuôi;1.nxinnhnconnui.doc", "-Đơn  xin  nhận con nuôi;", "1.nxinnhnconnui.doc"),
+        (
+            "Đơn đề nghị cấp chứng chỉ hành nghề Quản tài viên theo Mẫu TP-QTV-01Mẫu TP-QTV-01.docx",
+            "Đơn đề nghị cấp chứng chỉ hành nghề Quản tài viên theo Mẫu TP-QTV-01",
+            "Mẫu TP-QTV-01.docx",
+        ),
+        (
+            "Giấy đề nghị cấp đổi thẻ bảo hiểm y tế của Tổng cục, Bộ Tư lệnh, đơn vị trực thuộc BộMau02-ĐN(BHYT).doc",
+            "Giấy đề nghị cấp đổi thẻ bảo hiểm y tế của Tổng cục, Bộ Tư lệnh, đơn vị trực thuộc Bộ",
+            "Mau02-ĐN(BHYT).doc",
+        ),
+        (
+            "Bản khai cá nhân (mẫu AH1).72-Mẫu AH1-Bản khai cá nhân (anh hùng LLVT).doc",
+            "Bản khai cá nhân (mẫu AH1).",
+            "72-Mẫu AH1-Bản khai cá nhân (anh hùng LLVT).doc",
+        ),
+        ("Giấy khai sinh;", "Giấy khai sinh;", None),
+    ],
+)
+def test_form_file_glued_to_the_name_is_split_off(cell: str, name: str, form: str | None) -> None:
+    from tthc.load.portal.flattened import split_form
+
+    assert split_form(cell) == (name, form)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from parse_fixtures import case_id, load_cases
 
 from tthc.model import CopyKind
-from tthc.parse.document import parse_document
+from tthc.parse.document import paper_name, parse_document
 
 CASES = load_cases("documents.yaml")
 
@@ -26,10 +29,23 @@ def test_real_documents(case: dict) -> None:
     assert got.form == expect.get("form")
     if "name" in expect:
         assert got.name == expect["name"]
-    if "name_has" in expect:
-        assert expect["name_has"] in got.name
+    if "paper" in expect:
+        assert paper_name(case["text"]) == expect["paper"]
+    if "paper_has" in expect:
+        assert expect["paper_has"] in paper_name(case["text"])
     if "note_has" in expect:
         assert got.note and expect["note_has"] in got.note
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_name_keeps_the_wording(case: dict) -> None:
+    """Issue #11: the name is the line as written, only bullets and list punctuation go;
+    copy kinds and counts are never cut out of it (mid-sentence or not)."""
+    line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", case["text"])).strip()
+    name = parse_document(case["text"], case.get("counts")).name
+    assert name in line
+    assert line.endswith((name, name + ";", name + ",", name + " ;", name + "."))
+    assert len(line) - len(name) <= 8
 
 
 def test_results_are_fresh_objects() -> None:

@@ -91,3 +91,25 @@ def test_every_rule_is_documented(rule) -> None:
 def test_codes_and_names_are_unique() -> None:
     assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
     assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+@pytest.mark.parametrize(
+    ("before", "target", "after", "printed"),
+    [(2, 30, 1.0, "50"), (7, 30, 4.5, "35,71"), (10, 30, 7.0, "30"), (10, 10, 9.0, "10"), (45, 30, 31.5, "30")],
+)
+def test_processing_time_cut_is_never_overstated(before, target, after, printed, tmp_path: Path) -> None:
+    """Issue #16: "2 -> 1,5 days, giảm 30 %" was 25 %; the printed cut is the figures' own and
+    never less than the target (DOMAIN §4a: "giảm 30 %" only when the new time is at most 70 %)."""
+    case = {
+        "options": {"cut-percent": target},
+        "procedures": [{"code": "1.000001", "name": "Thủ tục thử", "processing_time": f"{before} ngày làm việc"}],
+    }
+    rule = find_rule("processing-time-reducible")
+    path = tmp_path / "c.yaml"
+    doc = {"tthc_catalog": 1, "catalog": {"name": "x"}, "procedures": case["procedures"]}
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    settings = RunSettings(as_of=DEFAULT_AS_OF, options={rule.name: case["options"]})
+    (finding,) = run([load_file(path).catalog], [rule], load_knowledge(), settings)
+    assert finding.data["days_after"] == after
+    assert after <= before * (1 - target / 100) + 1e-9
+    assert f"(giảm {printed} %)" in finding.recommendation

@@ -44,5 +44,9 @@ class OnceOnlyType:
     def search(self, text: str | KeyedText | None) -> Hit | None:
         return self._matcher.search(text)
 
+    def search_all(self, text: str | KeyedText | None) -> list[Hit]:
+        """Every place the line names the paper, in text order."""
+        return self._matcher.search_all(text)
+
     def name_text(self) -> str:
         return tr(self.name, self.name_en or self.name)

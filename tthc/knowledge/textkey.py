@@ -212,6 +212,37 @@ class PhraseMatcher:
                     return self._hit(kt, variant, i, end)
         return None
 
+    def search_all(self, text: str | KeyedText | None) -> list[Hit]:
+        """Every whole-word match, in text order, none overlapping a longer one found first
+        (the same exclusions and ``unless`` as :meth:`search`)."""
+        if not text:
+            return []
+        kt = text if isinstance(text, KeyedText) else keyed(text)
+        key = kt.key
+        phrases = [(v, vkey) for v, vkey in self._phrases if vkey in key]
+        if not phrases and not self._patterns:
+            return []
+        if any(contains_key(key, u) for u in self._unless):
+            return []
+        key = self._mask(key)
+        spans: list[tuple[int, int, str]] = []
+        for variant, vkey in phrases:
+            for i in find_words(key, vkey):
+                spans.append((i, i + len(vkey), variant))
+        for variant, pattern in self._patterns:
+            for m in pattern.finditer(key):
+                i, end = m.span()
+                if end > i and _bounded(key, i, end):
+                    spans.append((i, end, variant))
+        hits: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        for i, end, variant in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+            if any(i < e and s < end for s, e in taken):
+                continue
+            taken.append((i, end))
+            hits.append(self._hit(kt, variant, i, end))
+        return sorted(hits, key=lambda h: (h.start is None, h.start or 0))
+
     def _mask(self, key: str) -> str:
         for ex in self._exclude:
             for i in list(find_words(key, ex)):

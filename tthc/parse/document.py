@@ -10,8 +10,13 @@ name "Giấy khai sinh", copy_kinds [CERTIFIED_COPY, COPY_WITH_ORIGINAL].
 - Counts come from ``counts`` ("Bản chính: 1 - Bản sao: 0", "0 bản chính,1 bản sao") or,
   when that is absent, from the line ("(01 bản chính)"); alternatives ("01 bản chính hoặc
   01 bản sao") are not counts and go to the note.
-- ``name`` is the line without bullets, copy-kind prefixes and bracketed clutter (copy
-  kinds, counts, form references); the line itself stays in ``raw``.
+- ``name`` is the line as the catalog words it, without only the list structure around it
+  (bullets, list punctuation, spacing): citizens and officers read what the catalog says,
+  "Bản chính hoặc bản sao có chứng thực Giấy khai sinh" stays whole. The parsed copy kinds
+  and counts sit beside it; ``raw`` keeps the line byte for byte.
+- :func:`paper_name` is the paper alone ("Giấy khai sinh"): the line without copy-kind
+  phrases, counts and form references, for matching one paper against another, never for
+  showing.
 """
 
 from __future__ import annotations
@@ -35,6 +40,15 @@ _FROM_ORIGINAL = r"(?:\s+(?:được\s+cấp\s+)?(?:từ|với)\s+(?:bản\s+(?:
 # (pattern, kind) tried in this order at every position; the first match wins and is consumed.
 _PHRASES: list[tuple[re.Pattern[str], CopyKind | None]] = [
     (re.compile(r"bản\s+(?:sao|chụp|photo(?:copy)?)(?:\s+\S+){0,3}?\s+" + _COMPARE, re.I), CopyKind.COPY_WITH_ORIGINAL),
+    # "bản sao và xuất trình bản chính": the original is shown, not filed
+    (
+        re.compile(
+            r"bản\s+(?:sao|chụp|photo(?:copy)?)\s*(?:và|,)?\s*(?:xuất\s+trình|mang\s+theo|kèm\s+theo)\s+"
+            + _ORIGINAL_WORD,
+            re.I,
+        ),
+        CopyKind.COPY_WITH_ORIGINAL,
+    ),
     (
         re.compile(
             r"bản\s+sao\s+(?:có\s+|được\s+|đã\s+được\s+|đã\s+)?(?:chứng\s+thực|công\s+chứng)" + _FROM_ORIGINAL, re.I
@@ -111,7 +125,7 @@ def _parse_cached(text: str, counts: str | None) -> _Tuple:
     form, form_note = _form(line)
     if form_note:
         notes.append(form_note)
-    name = _stable_name(line) or line
+    name = _stable(_wording, line) or line
     return (name, originals, copies, kinds[0] if kinds else None, tuple(kinds), form, "; ".join(notes) or None)
 
 
@@ -153,6 +167,22 @@ def _copy_kinds(text: str) -> list[CopyKind]:
     return kinds
 
 
+_COPY_CLASS = frozenset({CopyKind.COPY, CopyKind.CERTIFIED_COPY, CopyKind.COPY_WITH_ORIGINAL, CopyKind.ELECTRONIC})
+_OR_GAP = re.compile(r"^[\s,;)(]*(?:hoặc|hay|/)[\s(]*(?:\d+\s*(?:\([^)]*\)\s*)?)?$", re.I)
+
+
+def copy_alternatives(text: str) -> bool:
+    """True when the line offers an original *or* a copy ("01 bản chính hoặc 01 bản sao có
+    chứng thực", "bản sao hoặc bản chính"): the applicant brings one of them, not both."""
+    line = _squash(text)
+    spans = [(s, e, k) for s, e, k in _scan(line) if k is not None]
+    for (_s1, e1, k1), (s2, _e2, k2) in itertools.pairwise(spans):
+        classes = {k1 is CopyKind.ORIGINAL, k2 is CopyKind.ORIGINAL}
+        if classes == {True, False} and (k1 in _COPY_CLASS or k2 in _COPY_CLASS) and _OR_GAP.match(line[e1:s2]):
+            return True
+    return False
+
+
 def _counts(text: str, notes: list[str]) -> tuple[int | None, int | None]:
     originals = copies = None
     for word, number in [(m.group(1), m.group(2)) for m in _LABELLED.finditer(text)] + [
@@ -190,19 +220,36 @@ def _form(line: str) -> tuple[str | None, str | None]:
     return form, note
 
 
-def _stable_name(line: str) -> str:
-    """The name, read until reading it again changes nothing: a name written back to a
-    workbook or YAML file must read back as itself (", * Giấy tờ" -> "Giấy tờ", not "* Giấy tờ")."""
-    name = _name(line)
+@lru_cache(maxsize=32768)
+def paper_name(text: str) -> str:
+    """The paper a dossier line names, without copy kinds, counts and form references:
+    "Bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu Giấy khai sinh (01 bản)"
+    -> "Giấy khai sinh". For matching papers (interlinking, the same paper twice); a
+    document shows :attr:`DocumentRequirement.name`, the catalog's words."""
+    line = _squash(text)
+    return _stable(_paper, line) or line
+
+
+def _stable(read, line: str) -> str:
+    """``read(line)`` repeated until reading it again changes nothing: a name written back to
+    a workbook or YAML file must read back as itself (", * Giấy tờ" -> "Giấy tờ", not "* Giấy tờ")."""
+    name = read(line)
     for _ in range(3):
-        again = _name(name)
+        again = read(name)
         if again == name:
             break
         name = again
     return name
 
 
-def _name(line: str) -> str:
+def _wording(line: str) -> str:
+    """The line without the list structure around it: leading bullets and punctuation, a
+    trailing ";" or ",". Every word the catalog wrote stays."""
+    name = _BULLET.sub("", line.lstrip(" ;,.:"))
+    return re.sub(r"\s+", " ", name).strip().rstrip(" ;,").strip()
+
+
+def _paper(line: str) -> str:
     name = _BULLET.sub("", line.lstrip(" ;,.:"))
     name = _PARENS.sub(_declutter, name)
     # drop the copy-kind phrases the line starts with ("Bản sao có chứng thực hoặc bản sao … X")
@@ -221,19 +268,32 @@ def _name(line: str) -> str:
 
 def _declutter(m: re.Match[str]) -> str:
     """A bracket without its copy kinds and counts: "(nếu có - bản fax hoặc bản sao)" -> "(nếu có)";
-    dropped when nothing else is left, or when it is a form reference (the form is in ``form``)."""
+    dropped when nothing else is left, or when it is a form reference (the form is in ``form``).
+    Only whole parts (split at ";" and " - ") that are copy kinds and counts go: a clause that
+    mentions copies ("… chỉ xuất trình bản chính thì cơ quan chụp …") stays as written."""
     inner = m.group(1)
     if _FORM_PARENS.match(inner):
         return " "
-    spans = _scan(inner)
-    if not spans:
+    if not _scan(inner):
         return m.group(0)
-    rest = inner
+    kept = [part for part in _BRACKET_PARTS.split(inner) if not _only_copy_words(part)]
+    rest = "; ".join(part.strip() for part in kept if part.strip())
+    return f"({rest})" if rest else " "
+
+
+_BRACKET_PARTS = re.compile(r"\s*;\s*|\s+-\s+")
+
+
+def _only_copy_words(part: str) -> bool:
+    """A part of a bracket that says nothing but copy kinds, counts and connectors."""
+    spans = _scan(part)
+    if not spans:
+        return not part.strip()
+    rest = part
     for s, e, _ in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
-    rest = re.sub(r"\s+", " ", _COUNT_WORDS.sub(" ", rest))
-    rest = rest.strip()
+    rest = re.sub(r"\s+", " ", _COUNT_WORDS.sub(" ", rest)).strip()
     for pattern in (_LEADING_CONNECTOR, _TRAILING_CONNECTOR):
         while (trimmed := pattern.sub("", rest, count=1)) != rest:
             rest = trimmed.strip()
-    return f"({rest})" if rest else " "
+    return not rest

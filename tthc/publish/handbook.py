@@ -320,9 +320,12 @@ def _checklist(p) -> list[str]:
     if not p.documents:
         return ["Hỏi nơi tiếp nhận hồ sơ (danh mục chưa ghi thành phần hồ sơ)"]
     lines = []
-    for doc in p.documents:
-        detail = present.document_detail(doc)
-        lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
+    for group, docs in present.document_groups(p):
+        if group:
+            lines.append(f"{group}:")
+        for doc in docs:
+            detail = present.document_detail(doc)
+            lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
     return lines
 
 

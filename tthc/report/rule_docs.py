@@ -40,6 +40,8 @@ def rule_markdown(rule: Rule, *, heading_level: int = 1) -> str:
     ]
     for attr, (vi, en) in SECTIONS:
         lines += [f"{h}# {tr(vi, en)}", "", str(getattr(rule.doc, attr)), ""]
+    if rule.doc.known is not None:
+        lines += [f"{h}# {tr('Hạn chế đã biết', 'Known problems')}", "", str(rule.doc.known), ""]
     lines += [f"{h}# {tr('Tùy chọn', 'Options')}", ""]
     if rule.options:
         for opt in rule.options:

@@ -133,6 +133,7 @@ class RuleDoc:
     why: T  # why it matters, with the legal basis and dates
     example: T  # a realistic catalog line that triggers it
     instead: T  # what to do instead
+    known: T | None = None  # known problems: what the rule cannot tell (its limits on real catalogs)
 
 
 @dataclass(frozen=True)

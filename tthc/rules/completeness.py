@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
-from tthc.model import CatalogKind, DurationStatus, Procedure
+from tthc.knowledge.textkey import keyed, regex_key
+from tthc.model import AgencyRole, CatalogKind, DurationStatus, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
 
 # Art. 8(2) as amended 2017: mandatory in a full publication.
@@ -33,10 +35,25 @@ def _present(procedure: Procedure, element: str) -> bool:
     if element == "fees":
         return bool(procedure.fees())
     if element == "agencies":
-        return bool(procedure.agencies)
+        # a coordinating agency (cơ quan phối hợp) does not decide: MoJ 1.004845 names only one
+        return any(a.role is not AgencyRole.COORDINATING for a in procedure.agencies)
     if element == "place":
         return bool(procedure.place) or bool(procedure.agencies)
     return bool(getattr(procedure, element))
+
+
+# "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
+_SETS = re.compile(regex_key(r"\bsố lượng(?: hồ sơ)?\s*:?\s*\d+\s*\(?\s*(?:bộ|bản)\b"))
+
+
+def _counted(procedure: Procedure) -> bool:
+    """The dossier states how many copies: a count on a line, a copy kind on a line ("(bản
+    chính)": by practice one), or the number of sets ("Số lượng hồ sơ: 01 (bộ)") — DOMAIN §4a."""
+    for doc in procedure.documents:
+        if doc.originals is not None or doc.copies is not None or doc.copy_kinds or doc.copy_kind:
+            return True
+    texts = [d.raw or d.name for d in procedure.documents] + ([procedure.notes] if procedure.notes else [])
+    return any(_SETS.search(keyed(text).key) for text in texts)
 
 
 def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -56,8 +73,7 @@ def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
                 ),
                 subject=element,
             )
-    counted = any(d.originals is not None or d.copies is not None for d in procedure.documents)
-    if kind is CatalogKind.FULL and procedure.documents and not counted:
+    if kind is CatalogKind.FULL and procedure.documents and not _counted(procedure):
         yield ctx.finding(
             procedure,
             "documents",
@@ -134,10 +150,15 @@ MISSING_REQUIRED_ELEMENT = Rule(
         what=T(
             "Thủ tục thiếu một bộ phận bắt buộc. Bản công bố đầy đủ cần: trình tự, cách thức, thành phần và số lượng hồ sơ, "
             "thời hạn giải quyết, đối tượng, cơ quan giải quyết. Danh mục cấp tỉnh chỉ cần tên, căn cứ pháp lý, thời hạn, "
-            "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét.",
+            "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét. Số lượng bản đã được ghi khi một "
+            "dòng ghi số bản, ghi loại bản ('(bản chính)', '(bản sao)': theo thông lệ là một bản) hoặc khi hồ sơ ghi 'Số "
+            "lượng hồ sơ: 01 (bộ)'. Cơ quan phối hợp không phải cơ quan giải quyết: thủ tục chỉ ghi cơ quan phối hợp là "
+            "thiếu cơ quan giải quyết.",
             "A required element is missing. A full publication needs: steps, method, dossier components and copies, "
             "processing time, applicants, deciding agency. A provincial list needs only name, legal basis, time, place "
-            "and fees. Portal list exports (codes and names only) are not judged.",
+            "and fees. Portal list exports (codes and names only) are not judged. Copies are stated when a line gives a "
+            "count, a copy kind ('(bản chính)', '(bản sao)': one copy by practice) or the dossier says 'Số lượng hồ sơ: "
+            "01 (bộ)'. A coordinating agency does not decide: a procedure naming only one lacks its deciding agency.",
         ),
         why=T(
             "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 (sửa đổi bởi Nghị định 92/2017/NĐ-CP, hiệu lực 25/9/2017); "

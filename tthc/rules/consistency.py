@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
-from tthc.model import Catalog, Procedure
+from tthc.model import AgencyRole, Catalog, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import match_key
 
@@ -42,7 +42,7 @@ def _check_duplicate_code(catalog: Catalog, ctx: RuleContext) -> Iterator[Findin
         if len(procedures) < 2:
             continue
         # one finding per code, its subject independent of row order (baselines survive re-sorting)
-        names = sorted({match_key(p.name) for p in procedures})
+        names = sorted({p.name for p in procedures}, key=match_key)
         repeated = procedures[1]  # the finding points at the first repeat
         where = ", ".join(str(p.source_of("code")) for p in procedures if p.source_of("code"))
         yield ctx.finding(
@@ -74,12 +74,22 @@ def normalised_name(name: str) -> str:
     return key.strip(" .;:")
 
 
+def agency_key(procedure: Procedure) -> tuple[str, ...]:
+    """The deciding and implementing agencies, compared like names: the same service at
+    another agency (customs vs tax, commune vs province chairman) is another procedure."""
+    return tuple(sorted({normalised_name(a.name) for a in procedure.agencies if a.role is not AgencyRole.COORDINATING}))
+
+
 def _check_duplicate_procedure(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
-    groups: dict[tuple[str, tuple[str, ...]], list[Procedure]] = {}
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Procedure]] = {}
     for procedure in catalog.procedures:
-        key = (normalised_name(procedure.name), tuple(sorted(level.value for level in procedure.levels)))
+        levels = tuple(sorted(level.value for level in procedure.levels))
+        agencies = agency_key(procedure)
+        if not levels and not agencies:
+            continue  # nothing tells at which level or agency it runs: no evidence of a duplicate
+        key = (normalised_name(procedure.name), levels, agencies)
         groups.setdefault(key, []).append(procedure)
-    for (name_key, _), procedures in groups.items():
+    for procedures in groups.values():
         codes = sorted({(p.code or "").upper() for p in procedures})
         if len(codes) < 2:
             continue  # same code twice: duplicate-code reports it
@@ -90,14 +100,14 @@ def _check_duplicate_procedure(catalog: Catalog, ctx: RuleContext) -> Iterator[F
             target,
             "name",
             tr(
-                f"trùng tên và cấp với thủ tục {others[0].label} nhưng khác mã ({target.code or 'không có mã'})",
-                f"same name and level as {others[0].label} but a different code ({target.code or 'no code'})",
+                f"trùng tên, cấp và cơ quan thực hiện với thủ tục {others[0].label} nhưng khác mã ({target.code or 'không có mã'})",
+                f"same name, level and agency as {others[0].label} but a different code ({target.code or 'no code'})",
             ),
             tr(
                 "giữ một thủ tục với mã đúng trên Cơ sở dữ liệu quốc gia; nếu là hai thủ tục khác nhau, đặt tên phân biệt",
                 "keep one procedure with the right national code; if they differ, give them distinguishing names",
             ),
-            subject=f"{'|'.join(codes)}|{name_key}",
+            subject=f"{'|'.join(codes)}|{target.name}",
         )
 
 
@@ -164,8 +174,13 @@ DUPLICATE_PROCEDURE = Rule(
     summary=T("Một thủ tục ghi hai lần với hai mã", "One procedure listed twice under two codes"),
     doc=RuleDoc(
         what=T(
-            "Hai thủ tục cùng tên (không phân biệt hoa thường, vị trí dấu thanh) và cùng cấp thực hiện nhưng khác mã.",
-            "Two procedures with the same name (ignoring case and tone-mark placement) and the same level but different codes.",
+            "Hai thủ tục cùng tên (không phân biệt hoa thường, vị trí dấu thanh, chữ 'Thủ tục' đầu tên và dấu câu cuối tên), "
+            "cùng cấp thực hiện và cùng cơ quan thực hiện nhưng khác mã. Cùng tên ở cơ quan khác (hải quan và thuế, Chủ "
+            "tịch UBND cấp xã và cấp tỉnh) là hai thủ tục; dòng không có cả cấp lẫn cơ quan thì không đủ căn cứ để báo.",
+            "Two procedures with the same name (ignoring case, tone-mark placement, a leading 'Thủ tục' and end "
+            "punctuation), the same level and the same agency but different codes. The same name at another agency "
+            "(customs and tax, the commune and the provincial chairman) is another procedure; rows with neither level "
+            "nor agency give no evidence.",
         ),
         why=T(
             "Cùng một thủ tục ở một cấp chỉ có một mã (Nghị định 63/2010/NĐ-CP, Điều 24); hai mã thường là bản công bố cũ chưa bãi bỏ.",

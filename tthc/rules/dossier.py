@@ -4,22 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tthc.i18n import T, tr
+from tthc.knowledge.textkey import keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
-from tthc.text import match_key
+from tthc.rules.dossier_lines import (
+    applies_once_only,
+    demanded_at,
+    either_or_lines,
+    is_note,
+    line_text,
+    zero_count,
+)
+from tthc.text import contains_key, match_key, nfc
 
 # Copy kinds that make a certified copy unnecessary when the line also accepts them.
 _LIGHTER_KINDS = frozenset({CopyKind.COPY, CopyKind.COPY_WITH_ORIGINAL, CopyKind.ELECTRONIC})
 
 
 def _doc_text(doc: DocumentRequirement) -> str:
-    return doc.raw or doc.name
+    return line_text(doc)
 
 
 def _doc_subject(doc: DocumentRequirement) -> str:
-    return match_key(doc.name)
+    """What the finding is about, in the catalog's words (the fingerprint normalises it)."""
+    return doc.name
+
+
+# "Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các
+# giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
+_POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
 
 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -27,6 +43,8 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
         if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
             continue
+        if _POSTAL.search(keyed(_doc_text(doc)).key):
+            continue  # filing by post: the certified copy stands in for showing the original
         yield ctx.finding(
             procedure,
             "documents",
@@ -44,36 +62,98 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         )
 
 
+def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
+    """Ids of the paper types the procedure's own notes already handle once-only: a line or
+    note that names the type (or its database) and says the agency reads the data, or that
+    a number is enough (1.000094: "chỉ cần cung cấp thông tin số định danh cá nhân … cơ quan …
+    có trách nhiệm tra cứu")."""
+    # a dossier note may name only the database ("các giấy tờ này đã có trong Cơ sở dữ liệu quốc
+    # gia về dân cư … thì không phải tải lên"); a step must name the paper itself (a step that
+    # looks up marital status in the population database does not make the ID card once-only)
+    texts = [(line_text(d), True) for d in procedure.documents]
+    texts += [(t, False) for t in (*procedure.conditions, *procedure.steps)]
+    if procedure.notes:
+        texts.append((procedure.notes, False))
+    applied: set[str] = set()
+    for text, in_dossier in texts:
+        if not applies_once_only(text):
+            continue
+        key = keyed(text).key
+        for kind in ctx.knowledge.once_only:
+            if kind.id in applied:
+                continue
+            named = kind.search(text) is not None
+            if named or (in_dossier and any(contains_key(key, k) for k in _database_keys(kind.database))):
+                applied.add(kind.id)
+    return applied
+
+
+@lru_cache(maxsize=256)
+def _database_keys(database: str) -> tuple[str, ...]:
+    """The database's name and its initials as officers abbreviate it ("Cơ sở dữ liệu quốc gia
+    về dân cư" -> "CSDLQGVDC")."""
+    words = re.findall(r"\w+", nfc(database))
+    initials = "".join(w[0] for w in words).upper()
+    return (phrase_key(database), phrase_key(initials)) if len(words) > 2 else (phrase_key(database),)
+
+
 def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    applied: set[str] | None = None
     for doc in procedure.documents:
-        found = ctx.knowledge.once_only_match(_doc_text(doc))
+        text = line_text(doc)
+        if zero_count(doc) or is_note(text) or applies_once_only(text):
+            continue
+        found = _demanded_type(text, ctx)
         if found is None:
             continue
+        if applied is None:
+            applied = _once_only_applied(procedure, ctx)
         kind, variant = found
+        if kind.id in applied:
+            continue
         yield ctx.finding(
             procedure,
             "documents",
             tr(
-                f"yêu cầu '{_doc_text(doc)}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
-                f"asks for '{_doc_text(doc)}' ({kind.name_text()}) although {kind.database} holds the data",
+                f"yêu cầu '{text}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
+                f"asks for '{text}' ({kind.name_text()}) although {kind.database} holds the data",
             ),
             tr(
                 f"khai thác dữ liệu từ {kind.database} thay vì yêu cầu người dân nộp giấy tờ; bỏ thành phần hồ sơ này",
                 f"use the data from {kind.database} instead of asking the applicant for the paper; drop this component",
             ),
-            subject=f"{kind.id}|{_doc_subject(doc)}",
+            subject=f"{kind.id}|{doc.name}",
             source=doc.source,
             legal_basis=kind.source,
             data={"database": kind.database, "document_type": kind.id, "variant": variant},
-            payload=Payload(part=doc, words=_doc_text(doc)),
+            payload=Payload(part=doc, words=text),
         )
 
 
+def _demanded_type(text: str, ctx: RuleContext):
+    """The first once-only paper type the line asks for (not one it merely mentions)."""
+    for kind in ctx.knowledge.once_only:
+        for hit in kind.search_all(text):
+            if hit.start is not None and demanded_at(text, hit.start):
+                return kind, hit.variant
+    return None
+
+
 def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    for doc in procedure.documents:
+    either_or: set[int] | None = None
+    for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1:
+        if originals + copies <= 1 or is_note(line_text(doc)):
             continue
+        if either_or is None:
+            either_or = either_or_lines(procedure.documents)
+        kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
+        if i in either_or or CopyKind.COPY_WITH_ORIGINAL in kinds:
+            # one or the other (or a copy with its original shown for comparison, which the
+            # original is not filed): only more than one of the same kind is an excess
+            originals, copies = (originals if originals > 1 else 0), (copies if copies > 1 else 0)
+            if not originals and not copies:
+                continue
         if originals >= 1 and copies >= 1:
             what_vi, what_en = (
                 f"{originals} bản chính và {copies} bản sao",
@@ -91,20 +171,32 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
                 "chỉ yêu cầu 01 bản của mỗi giấy tờ (bản chính hoặc bản sao), trừ khi luật quy định khác",
                 "ask for one copy of each paper (original or copy) unless the law requires more",
             ),
-            subject=_doc_subject(doc),
+            subject=doc.name,
             source=doc.source,
             data={"originals": doc.originals, "copies": doc.copies},
             payload=Payload(part=doc, words=_doc_text(doc)),
         )
 
 
-# A certification (xác nhận) of a form by a commune, a ward, an employer or a village head.
-# Matched on match keys, so NFD text and old tone placement ("Uỷ ban") match too.
+# A certification (xác nhận) of a form by a commune or ward, the commune police, a village
+# head or the applicant's workplace: the hidden procedures the review form asks about
+# (question 3). A certifying *authority* of the sector ("có xác nhận của cơ quan kiểm tra
+# chuyên ngành", "… của Bộ Công Thương") or a company stamping its own copy ("có xác nhận của
+# doanh nghiệp") is another matter. Matched on match keys, so NFD text and old tone
+# placement ("Uỷ ban") match too.
 _CERTIFYING = ("có xác nhận của", "xác nhận của", "có xác nhận", "có chứng thực chữ ký của", "có ý kiến của")
 _CERTIFIERS = (
-    "ủy ban nhân dân", "ubnd", "chính quyền", "công an", "trưởng thôn", "trưởng ấp", "trưởng bản", "tổ trưởng",
-    "cơ quan", "đơn vị", "người sử dụng lao động", "nơi công tác", "nơi cư trú", "xã", "phường", "thị trấn",
-    "doanh nghiệp", "chủ tịch",
+    "ủy ban nhân dân xã", "ủy ban nhân dân phường", "ủy ban nhân dân thị trấn", "ủy ban nhân dân cấp xã",
+    "ủy ban nhân dân xã, phường, thị trấn", "ủy ban nhân dân phường, xã", "ubnd xã", "ubnd phường", "ubnd cấp xã",
+    "ubnd xã, phường, thị trấn", "chủ tịch ủy ban nhân dân xã", "chủ tịch ủy ban nhân dân cấp xã", "chủ tịch ubnd xã",
+    "chủ tịch ubnd cấp xã", "chính quyền địa phương", "chính quyền xã", "chính quyền cơ sở", "chính quyền xã, phường",
+    "công an xã", "công an phường", "công an cấp xã", "trưởng công an xã", "trưởng thôn", "trưởng ấp", "trưởng bản",
+    "trưởng khu phố", "tổ trưởng tổ dân phố", "tổ trưởng dân phố", "tổ trưởng", "người sử dụng lao động", "nơi công tác",
+    "nơi làm việc", "nơi cư trú", "cơ quan, đơn vị nơi công tác", "cơ quan, đơn vị nơi làm việc",
+    "cơ quan nơi công tác", "cơ quan nơi làm việc", "đơn vị nơi công tác", "đơn vị nơi làm việc",
+    "cơ quan, tổ chức nơi làm việc", "cơ quan, tổ chức nơi công tác", "thủ trưởng cơ quan", "thủ trưởng đơn vị",
+    "cơ quan, đơn vị quản lý", "cơ quan quản lý cán bộ", "xã, phường", "xã", "phường", "thị trấn",
+    "trường đang theo học", "nhà trường", "cơ sở giáo dục nơi học",
 )  # fmt: skip
 
 
@@ -113,6 +205,12 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 _CERTIFICATION = re.compile(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_alternation(_CERTIFIERS)})(?!\w)")
+# "KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ …": the text lifts the certification; that part is no finding.
+_NOT_NEEDED = re.compile(
+    regex_key(
+        r"\b(?:không cần|không phải|không yêu cầu|không bắt buộc)(?: phải)?(?: có)? (?:xác nhận|chứng thực)[^;.]*"
+    )
+)
 # Lines that name a paper *issued as* a confirmation ("Giấy xác nhận tình trạng hôn nhân")
 # are papers, not certified forms.
 _ISSUED_PAPER = re.compile(
@@ -126,7 +224,7 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
     ]
     lines += [("forms", text, procedure.source_of("forms"), None) for text in procedure.forms]
     for field_name, text, source, doc in lines:
-        key = match_key(text)
+        key = _NOT_NEEDED.sub(" ", match_key(text))
         if _ISSUED_PAPER.match(key) or not _CERTIFICATION.search(key):
             continue
         yield ctx.finding(
@@ -137,7 +235,7 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
                 "bỏ yêu cầu xác nhận; cơ quan giải quyết tự kiểm tra thông tin qua cơ sở dữ liệu hoặc người dân tự cam kết",
                 "drop the certification; the deciding agency checks the data itself or accepts the applicant's declaration",
             ),
-            subject=match_key(text),
+            subject=text,
             source=source,  # type: ignore[arg-type]
             payload=Payload(part=doc, words=text),
         )
@@ -152,9 +250,11 @@ CERTIFIED_COPY_REQUIRED = Rule(
     doc=RuleDoc(
         what=T(
             "Thành phần hồ sơ chỉ chấp nhận bản sao có chứng thực. Không báo khi dòng đó cũng chấp nhận bản sao kèm bản chính "
-            "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp).",
+            "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
+            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính).",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
-            "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand.",
+            "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
+            "nor is the certified copy asked for filing by post (where no original can be shown).",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
@@ -172,8 +272,8 @@ CERTIFIED_COPY_REQUIRED = Rule(
     ),
     legal_basis=T("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1", "Decree 23/2015/NĐ-CP, Art. 6(1)"),
     check=_check_certified_copy,
-    proposal=T("Bỏ yêu cầu bản sao có chứng thực", "Drop the certified-copy requirement"),
     effect=Effect.UNCERTIFY,
+    proposal=T("Bỏ yêu cầu bản sao có chứng thực", "Drop the certified-copy requirement"),
 )
 
 DATA_AVAILABLE_DOCUMENT = Rule(
@@ -186,10 +286,20 @@ DATA_AVAILABLE_DOCUMENT = Rule(
         what=T(
             "Thành phần hồ sơ yêu cầu một giấy tờ mà dữ liệu đã có trong cơ sở dữ liệu quốc gia, chuyên ngành (căn cước, "
             "cư trú, khai sinh, tình trạng hôn nhân, đăng ký doanh nghiệp, đất đai, lý lịch tư pháp, bảo hiểm y tế, đăng ký "
-            "xe, giấy phép lái xe…). Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
+            "xe, giấy phép lái xe…). Chỉ báo giấy tờ mà dòng đó yêu cầu nộp hoặc xuất trình (đứng đầu dòng, là một lựa chọn "
+            "của dòng, hoặc sau 'kèm theo', 'nộp'), không báo giấy tờ chỉ được nhắc tới trong nội dung của giấy tờ khác "
+            "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Không báo dòng ghi chú ('Trường hợp …', 'Lưu ý …'), dòng "
+            "được tính 0 bản, dòng đã áp dụng nguyên tắc chỉ cung cấp một lần ('tra cứu', 'khai thác', 'không phải nộp', "
+            "'chỉ cần cung cấp số định danh cá nhân'), và giấy tờ mà ghi chú khác của chính hồ sơ đó đã cho khai thác dữ "
+            "liệu. Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
             "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
             "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
-            "registration, driving licence…). The list of types is editable data (once_only.yaml).",
+            "registration, driving licence…). Only a paper the line asks to file or show (heading the line, one of its "
+            "alternatives, or after 'kèm theo', 'nộp') is reported, not one named inside another paper's content "
+            "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Not reported: notes ('Trường hợp …', 'Lưu ý …'), lines "
+            "counted 0, lines that already apply once-only ('tra cứu', 'khai thác', 'không phải nộp', 'chỉ cần cung cấp "
+            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database. The "
+            "list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
@@ -206,14 +316,20 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "Bỏ giấy tờ khỏi hồ sơ; cơ quan giải quyết khai thác dữ liệu từ cơ sở dữ liệu được nêu.",
             "Drop the paper; the deciding agency reads the data from the named database.",
         ),
+        known=T(
+            "Giấy tờ cùng tên do nước ngoài cấp không có trong cơ sở dữ liệu của Việt Nam; chỉ những cách viết có trong "
+            "once_only.yaml ('nước ngoài cấp', 'pháp luật nước ngoài'…) được loại trừ.",
+            "A paper of the same name issued abroad is in no Vietnamese database; only the wordings listed in "
+            "once_only.yaml ('nước ngoài cấp', 'pháp luật nước ngoài'…) are excluded.",
+        ),
     ),
     legal_basis=T(
         "Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d, Điều 18 khoản 4; Quyết định 06/QĐ-TTg",
         "Decree 224/2026/NĐ-CP, Art. 15(1)(d), Art. 18(4); Decision 06/QĐ-TTg",
     ),
     check=_check_data_available,
-    proposal=T("Thay giấy tờ bằng khai thác dữ liệu", "Replace the paper by data from the database"),
     effect=Effect.DROP_PAPER,
+    proposal=T("Thay giấy tờ bằng khai thác dữ liệu", "Replace the paper by data from the database"),
 )
 
 EXCESS_COPIES = Rule(
@@ -224,8 +340,16 @@ EXCESS_COPIES = Rule(
     summary=T("Yêu cầu nhiều bản của cùng một giấy tờ", "Several copies of the same paper"),
     doc=RuleDoc(
         what=T(
-            "Một giấy tờ được yêu cầu nhiều hơn một bản, hoặc cả bản chính lẫn bản sao.",
-            "A paper is asked for in more than one copy, or both as original and copy.",
+            "Một giấy tờ được yêu cầu nhiều hơn một bản, hoặc cả bản chính lẫn bản sao (ví dụ một tờ khai '1 bản chính, 1 "
+            "bản sao'). Cặp số lượng của Cổng ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') không bị báo khi lời "
+            "của chính dòng đó hoặc đề mục phía trên cho biết người nộp mang một trong hai ('01 bản chính hoặc 01 bản sao có "
+            "chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), hoặc khi bản sao được nộp kèm bản chính "
+            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú.",
+            "A paper is asked for in more than one copy, or both as original and copy (a form '1 bản chính, 1 bản sao'). "
+            "The portal's count pair ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') is not reported where the "
+            "line's own words or the heading above it say the applicant brings one of them ('01 bản chính hoặc 01 bản sao "
+            "có chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), or where the copy comes with the "
+            "original for comparison (the original is only shown). Notes are not reported.",
         ),
         why=T(
             "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "
@@ -238,13 +362,19 @@ EXCESS_COPIES = Rule(
             "'Tờ khai đăng ký kết hôn: Bản chính: 2 - Bản sao: 0'.",
         ),
         instead=T("Yêu cầu 01 bản.", "Ask for one copy."),
+        known=T(
+            "Đề mục 'một trong các giấy tờ sau' được hiểu là bao các dòng gạch đầu dòng bên dưới cho tới dòng cùng cấp "
+            "kế tiếp; một danh sách không gạch đầu dòng dưới đề mục đó chỉ được xét theo lời của từng dòng.",
+            "A 'một trong các giấy tờ sau' heading is read as covering the bulleted lines under it until the next line "
+            "of its own level; an unbulleted list under such a heading is judged by each line's own words.",
+        ),
     ),
     legal_basis=T(
         "Nghị định 63/2010/NĐ-CP, Điều 28; biểu mẫu rà soát (câu 8)", "Decree 63/2010/NĐ-CP, Art. 28; review form (Q8)"
     ),
     check=_check_excess_copies,
-    proposal=T("Giảm số lượng bản giấy tờ", "Reduce the number of copies"),
     effect=Effect.FEWER_COPIES,
+    proposal=T("Giảm số lượng bản giấy tờ", "Reduce the number of copies"),
 )
 
 FORM_CERTIFICATION_REQUIRED = Rule(
@@ -255,11 +385,16 @@ FORM_CERTIFICATION_REQUIRED = Rule(
     summary=T("Mẫu đơn, tờ khai phải có xác nhận", "A form needs a certification"),
     doc=RuleDoc(
         what=T(
-            "Mẫu đơn, tờ khai hoặc giấy tờ phải có xác nhận của UBND xã, phường, công an, trưởng thôn, cơ quan, đơn vị nơi "
-            "công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' (đó là giấy tờ, "
-            "xét bằng quy tắc data-available-document).",
-            "A form or paper must be certified by a commune or ward People's Committee, the police, a village head, an "
-            "employer or workplace. Papers issued as 'Giấy xác nhận …' are papers, judged by data-available-document.",
+            "Mẫu đơn, tờ khai hoặc giấy tờ phải có xác nhận của UBND xã, phường, công an xã, trưởng thôn, tổ trưởng, cơ "
+            "quan, đơn vị nơi công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' "
+            "(đó là giấy tờ, xét bằng quy tắc data-available-document), xác nhận của cơ quan chuyên ngành ('cơ quan kiểm "
+            "tra chuyên ngành', 'Bộ Công Thương'), doanh nghiệp tự xác nhận bản sao của mình, và phần lời đã bỏ xác nhận "
+            "('KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ').",
+            "A form or paper must be certified by a commune or ward People's Committee, the commune police, a village or "
+            "team head, an employer or workplace. Not reported: papers issued as 'Giấy xác nhận …' (judged by "
+            "data-available-document), certification by a sector authority ('cơ quan kiểm tra chuyên ngành', 'Bộ Công "
+            "Thương'), a company stamping its own copy, and text that lifts the certification ('KHÔNG CẦN XÁC NHẬN CỦA "
+            "UBND CẤP XÃ').",
         ),
         why=T(
             "Biểu mẫu rà soát mẫu đơn, tờ khai (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi việc xác nhận có thực sự cần không "
@@ -281,8 +416,8 @@ FORM_CERTIFICATION_REQUIRED = Rule(
         "Decree 63/2010/NĐ-CP, Art. 28; form review (Q3)",
     ),
     check=_check_form_certification,
-    proposal=T("Bỏ yêu cầu xác nhận trên mẫu đơn, tờ khai", "Drop the certification of the form"),
     effect=Effect.DROP_CERTIFICATION,
+    proposal=T("Bỏ yêu cầu xác nhận trên mẫu đơn, tờ khai", "Drop the certification of the form"),
 )
 
 RULES = (CERTIFIED_COPY_REQUIRED, DATA_AVAILABLE_DOCUMENT, EXCESS_COPIES, FORM_CERTIFICATION_REQUIRED)

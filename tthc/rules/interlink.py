@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tthc.i18n import T, tr
 from tthc.model import Catalog, Mechanism, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
+from tthc.rules.dossier_lines import is_note, line_text, zero_count
 from tthc.text import match_key
 
 # Words a dossier line puts before the paper's name: copy kinds and counts.
@@ -33,7 +34,8 @@ def _paper_key(text: str) -> str:
 
 
 def _results_by_key(catalog: Catalog) -> dict[str, list[tuple[Procedure, str]]]:
-    """Result name key (and result code) -> the procedures producing it."""
+    """Result name key (and result code) -> the procedures producing it. A name key needs
+    three words: "Giấy tờ", "Quyết định" name no paper in particular."""
     out: dict[str, list[tuple[Procedure, str]]] = {}
     for p in catalog.procedures:
         for r in p.results:
@@ -41,9 +43,140 @@ def _results_by_key(catalog: Catalog) -> dict[str, list[tuple[Procedure, str]]]:
             if r.code:
                 keys.add("code:" + r.code.strip().upper())
             for key in keys:
-                if len(key.split()) >= 2 or key.startswith("code:"):
+                if len(key.split()) >= 3 or key.startswith("code:"):
                     out.setdefault(key, []).append((p, r.name))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f]*")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(match_key(text)))
+
+
+def _share(paper_key: str, producer: Procedure) -> float:
+    """Shared words over all words of the paper and the producer's name."""
+    a, b = _words(paper_key), _words(producer.name)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+# A procedure that reissues, extends or amends a paper is a less specific producer of it
+# than the one that issues it.
+_REISSUE = re.compile(
+    "^(?:" + re.escape(match_key("thủ tục")) + " )?(?:"
+    + "|".join(
+        re.escape(match_key(w))
+        for w in ("cấp lại", "cấp đổi", "gia hạn", "điều chỉnh", "sửa đổi", "bổ sung", "thay đổi", "đính chính",
+                  "hiệu đính", "thu hồi", "hủy", "huỷ", "chấm dứt", "chuyển nhượng", "trả lại", "thông báo")
+    )
+    + ")"
+)  # fmt: skip
+# Words a procedure's name adds to its result without narrowing it: the act and the level
+# ("Cấp Giấy phép X (cấp Tỉnh)", "Thủ tục đăng ký khai sinh" for "Giấy khai sinh").
+_GENERIC = frozenset(
+    w
+    for phrase in [
+        "thủ",
+        "tục",
+        "cấp",
+        "đăng",
+        "ký",
+        "thẩm",
+        "định",
+        "phê",
+        "duyệt",
+        "giải",
+        "quyết",
+        "xác",
+        "nhận",
+        "công",
+        "nhận",
+        "chấp",
+        "thuận",
+        "cho",
+        "phép",
+        "bộ",
+        "tỉnh",
+        "xã",
+        "huyện",
+        "trung",
+        "ương",
+        "thành",
+        "phố",
+        "cơ",
+        "quan",
+        "việc",
+        "về",
+        "của",
+        "và",
+        "đối",
+        "với",
+        "các",
+        "một",
+        "lần",
+        "đầu",
+        "mới",
+        "đề",
+        "nghị",
+        "quyết",
+        "định",
+        "ban",
+        "hành",
+        "giấy",
+        "chứng",
+        "nhận",
+        "văn",
+        "bản",
+        "thực",
+        "hiện",
+        "hồ",
+        "sơ",
+        "người",
+        "tổ",
+        "chức",
+        "cá",
+        "nhân",
+    ]
+    for w in _words(phrase)
+)
+
+
+def _narrower(paper_key: str, producer: Procedure) -> bool:
+    """The producer's name adds words that narrow the paper: "Đăng ký thành lập doanh nghiệp
+    tư nhân" issues only one kind of "Giấy chứng nhận đăng ký doanh nghiệp", so it is not
+    where any enterprise's certificate comes from."""
+    return bool(_words(producer.name) - _words(paper_key) - _GENERIC)
+
+
+# Below this share of words the producer is not about the paper ("Biên lai thu thuế …" is
+# not the result of "Thông báo điều chỉnh thông tin tại thông báo phát hành biên lai").
+_MIN_SHARE = 0.2
+
+
+def _closeness(paper_key: str, producer: Procedure) -> tuple[bool, float, int, str]:
+    """How closely a producer fits the paper: an issuing procedure before one that reissues,
+    extends or amends; then shared words over all words (so "Cấp giấy phép khai thác khoáng
+    sản" beats "Gia hạn giấy phép khai thác khoáng sản (cấp Tỉnh)"); then the shorter name."""
+    return (
+        bool(_REISSUE.match(match_key(producer.name))),
+        -_share(paper_key, producer),
+        len(producer.name),
+        producer.code or "",
+    )
+
+
+def _outdated_paper(text: str, ctx: RuleContext) -> bool:
+    """A paper another rule says to drop (a household book): interlinking to obtain it would
+    contradict that finding."""
+    return any(t.is_outdated_at(ctx.as_of) and t.search(text) for t in ctx.knowledge.terms("household_book"))
+
+
+# A paper issued abroad is no result of a procedure in a Vietnamese catalog ("Giấy chứng nhận
+# lưu hành tự do (CFS) tại nước xuất khẩu" is not what "Cấp Giấy chứng nhận lưu hành tự do" issues).
+_FOREIGN = re.compile(
+    "|".join(re.escape(match_key(w)) for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu"))
+)
 
 
 def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
@@ -53,35 +186,59 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
     for consumer in catalog.procedures:
         if consumer.mechanism is Mechanism.INTERLINKED:
             continue
-        reported: set[str] = set()
+        consumer_key = match_key(consumer.name)
         for doc in consumer.documents:
+            text = line_text(doc)
+            if zero_count(doc) or is_note(text) or _outdated_paper(text, ctx) or _FOREIGN.search(match_key(text)):
+                continue
             # "Giấy chứng tử hoặc Trích lục khai tử": each alternative is a paper
             keys = [_paper_key(part) for part in _ALTERNATIVES.split(doc.name)]
             if doc.code:
                 keys.append("code:" + doc.code.strip().upper())
+            found: dict[int, tuple[Procedure, str, str]] = {}
             for key in keys:
+                if not key.startswith("code:") and key in consumer_key:
+                    continue  # the paper the procedure itself acts on ("Gia hạn giấy phép X" needs licence X)
                 for producer, result_name in producers.get(key, []):
-                    if producer is consumer or producer.label in reported:
+                    paper_key = _paper_key(result_name) if key.startswith("code:") else key
+                    if producer is consumer:
                         continue
-                    reported.add(producer.label)
-                    yield ctx.finding(
-                        consumer,
-                        "documents",
-                        tr(
-                            f"giấy tờ '{doc.name}' là kết quả của thủ tục {producer.label}",
-                            f"the paper '{doc.name}' is the result of procedure {producer.label}",
-                        ),
-                        tr(
-                            f"thực hiện liên thông với thủ tục {producer.label}: cơ quan giải quyết nhận kết quả trực tiếp, "
-                            "người dân không phải nộp giấy tờ này",
-                            f"interlink with {producer.label}: the agency receives the result directly and the applicant "
-                            "no longer files this paper",
-                        ),
-                        subject=f"{producer.code or match_key(producer.name)}|{match_key(result_name)}",
-                        source=doc.source,
-                        data={"producer_code": producer.code, "producer_name": producer.name, "result": result_name},
-                        payload=Payload(part=doc, words=doc.name, replacement=producer.label),
-                    )
+                    if not key.startswith("code:") and (_share(key, producer) < _MIN_SHARE or _narrower(key, producer)):
+                        continue
+                    found.setdefault(id(producer), (producer, result_name, paper_key))
+            if not found:
+                continue
+            # one proposal per dossier line, naming the producer that fits the paper best
+            ranked = sorted(found.values(), key=lambda pr: _closeness(pr[2], pr[0]))
+            producer, result_name, _ = ranked[0]
+            if _REISSUE.match(match_key(producer.name)):
+                continue  # only procedures that reissue or amend the paper: its issuer is elsewhere
+            others = len(ranked) - 1
+            also_vi = f" (và {others} thủ tục khác có cùng kết quả)" if others else ""
+            also_en = f" (and {others} other procedure(s) with the same result)" if others else ""
+            yield ctx.finding(
+                consumer,
+                "documents",
+                tr(
+                    f"giấy tờ '{doc.name}' là kết quả của thủ tục {producer.label}{also_vi}",
+                    f"the paper '{doc.name}' is the result of procedure {producer.label}{also_en}",
+                ),
+                tr(
+                    f"thực hiện liên thông với thủ tục {producer.label}: cơ quan giải quyết nhận kết quả trực tiếp, "
+                    "người dân không phải nộp giấy tờ này",
+                    f"interlink with {producer.label}: the agency receives the result directly and the applicant "
+                    "no longer files this paper",
+                ),
+                subject=doc.name,
+                source=doc.source,
+                data={
+                    "producer_code": producer.code,
+                    "producer_name": producer.name,
+                    "result": result_name,
+                    "other_producers": [p.code or p.name for p, _, _ in ranked[1:]],
+                },
+                payload=Payload(part=doc, words=doc.name, replacement=producer.label),
+            )
 
 
 INTERLINK_CANDIDATE = Rule(
@@ -92,10 +249,20 @@ INTERLINK_CANDIDATE = Rule(
     summary=T("Có thể liên thông thủ tục", "Candidate for interlinking"),
     doc=RuleDoc(
         what=T(
-            "Kết quả của một thủ tục trong danh mục (theo mã kết quả, hoặc theo tên đã chuẩn hóa) là thành phần hồ sơ của "
-            "một thủ tục khác chưa thực hiện theo cơ chế liên thông.",
-            "The result of one procedure of the catalog (by result code, or by normalised name) is a dossier component of "
-            "another procedure that is not interlinked yet.",
+            "Kết quả của một thủ tục trong danh mục (theo mã kết quả, hoặc theo tên đã chuẩn hóa, ít nhất ba từ) là thành "
+            "phần hồ sơ của một thủ tục khác chưa thực hiện theo cơ chế liên thông. Mỗi dòng hồ sơ một đề xuất, nêu thủ tục "
+            "cấp giấy tờ đó khớp nhất (thủ tục cấp trước thủ tục cấp lại, gia hạn; tên gần với giấy tờ nhất), kèm số thủ "
+            "tục khác có cùng kết quả. Không đề xuất khi: giấy tờ là chính đối tượng của thủ tục ('Gia hạn giấy phép X' cần "
+            "giấy phép X), giấy tờ đã bị bỏ (sổ hộ khẩu), giấy tờ do nước ngoài cấp, chỉ có thủ tục cấp lại hoặc sửa đổi "
+            "giấy tờ, hay thủ tục có tên hẹp hơn giấy tờ ('Đăng ký thành lập doanh nghiệp tư nhân' cho mọi 'Giấy chứng nhận "
+            "đăng ký doanh nghiệp').",
+            "The result of one procedure of the catalog (by result code, or by a normalised name of three words or more) "
+            "is a dossier component of another procedure that is not interlinked yet. One proposal per dossier line, "
+            "naming the producer that fits best (an issuing procedure before one that reissues or extends; the name "
+            "closest to the paper), with how many others have the same result. No proposal when the paper is what the "
+            "procedure acts on ('Gia hạn giấy phép X' needs licence X), when the paper is abolished (household books), "
+            "issued abroad, produced only by procedures that reissue or amend it, or by a procedure narrower than the "
+            "paper ('Đăng ký thành lập doanh nghiệp tư nhân' for any 'Giấy chứng nhận đăng ký doanh nghiệp').",
         ),
         why=T(
             "Nghị định 63/2010/NĐ-CP, Điều 7 khoản 5 và câu hỏi 11 của biểu mẫu rà soát: thủ tục cần kết quả của thủ tục khác "
@@ -114,9 +281,9 @@ INTERLINK_CANDIDATE = Rule(
     ),
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 7 khoản 5", "Decree 63/2010/NĐ-CP, Art. 7(5)"),
     check=_check_interlink,
+    effect=Effect.INTERLINK,
     scope="catalog",
     proposal=T("Liên thông thủ tục hành chính", "Interlink the procedures"),
-    effect=Effect.INTERLINK,
 )
 
 RULES = (INTERLINK_CANDIDATE,)

@@ -5,13 +5,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.knowledge import Term
 from tthc.model import Level, OnlineLevel, Procedure, SourceRef
 from tthc.rules.base import Effect, Finding, Group, Part, Payload, Rule, RuleContext, RuleDoc, Severity
-from tthc.text import match_key
 
 
 def procedure_texts(
@@ -34,7 +34,7 @@ def procedure_texts(
                 yield name, text, where, "", None
         elif name == "documents":
             for doc in procedure.documents:
-                yield name, doc.raw or doc.name, doc.source or where, match_key(doc.name), doc
+                yield name, doc.raw or doc.name, doc.source or where, doc.name, doc
         elif name == "channels":
             for channel in procedure.channels:
                 for text in (channel.method_raw, channel.description):
@@ -44,10 +44,22 @@ def procedure_texts(
             yield name, procedure.online_service.raw, where, "", None
 
 
+# Where one sentence ends: a full stop, a semicolon or a line break followed by a space or
+# the next line. A term's variants must match inside one sentence, so a finding quotes the
+# words of one statement ("… không phải tại Ủy ban nhân dân cấp xã nơi thường trú …" is read
+# as the sentence it is); its ``unless`` phrases still read the whole text.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 def term_hits(
     procedure: Procedure, ctx: RuleContext, category: str, fields: tuple[str, ...]
 ) -> Iterator[tuple[Term, str, str, SourceRef | None, str, Part | None]]:
-    """(term, variant as written, field, position, item key, part): one per field and item."""
+    """(term, variant as written, field, position, item, part): one per field and item (a
+    dossier line's item is its name, in the catalog's words)."""
     terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
     if not terms:
         return
@@ -55,15 +67,31 @@ def term_hits(
     for field_name, text, where, item, part in procedure_texts(procedure, fields):
         if (field_name, item) in reported:
             continue
-        for term in terms:
-            if term.fields and field_name not in term.fields:
-                continue
-            hit = term.search(text)
-            if hit is None:
-                continue
+        found = _first_hit(terms, field_name, text)
+        if found is not None:
             reported.add((field_name, item))
-            yield term, hit.found or hit.variant, field_name, where, item, part
-            break
+            yield found[0], found[1], field_name, where, item, part
+
+
+def _first_hit(terms: list[Term], field_name: str, text: str) -> tuple[Term, str] | None:
+    """The first term (in knowledge order) found in the text, as written there. A term's
+    ``unless`` reads the whole text; its variants must match inside one sentence."""
+    parts: list[str] | None = None
+    for term in terms:
+        if term.fields and field_name not in term.fields:
+            continue
+        hit = term.search(text)
+        if hit is None:
+            continue
+        if parts is None:
+            parts = sentences(text) if _SENTENCE_END.search(text) else [text]
+        if len(parts) == 1:
+            return term, hit.found or hit.variant
+        for part in parts:
+            hit = term.search(part)
+            if hit is not None:
+                return term, hit.found or hit.variant
+    return None
 
 
 def _date_note(term: Term) -> str:
@@ -115,7 +143,7 @@ def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
 
 # -- district level ---------------------------------------------------------------------
 
-_DISTRICT_FIELDS = ("name", "agencies", "place", "steps", "notes")
+_DISTRICT_FIELDS = ("name", "agencies", "place", "steps", "channels", "conditions", "notes")
 
 
 def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -135,7 +163,7 @@ def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             legal_basis=level.source,
             payload=Payload(words=procedure.levels_raw or ""),
         )
-    what = T("nêu cơ quan, cấp huyện đã không còn", "names the abolished district level")
+    what = T("nêu cơ quan, đơn vị cấp huyện đã không còn", "names a district-level body that no longer exists")
     for term, found, field_name, where, item, part in term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS):
         yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
@@ -259,9 +287,17 @@ DISTRICT_LEVEL_ABOLISHED = Rule(
     doc=RuleDoc(
         what=T(
             "Cấp thực hiện là cấp huyện, hoặc cơ quan, địa điểm, trình tự nêu UBND huyện/quận/thị xã/thành phố thuộc tỉnh, "
-            "Chủ tịch UBND cấp huyện, các phòng chuyên môn thuộc UBND cấp huyện. 'Sở Tư pháp' (cấp tỉnh) không bị nhầm với 'Phòng Tư pháp'.",
+            "Chủ tịch UBND cấp huyện, các phòng chuyên môn thuộc UBND cấp huyện; hoặc đơn vị cấp huyện của ngành dọc (Công an "
+            "cấp huyện/huyện X, Tòa án, Viện kiểm sát nhân dân cấp huyện, Chi cục Thuế, Bảo hiểm xã hội cấp huyện, Ban chỉ huy "
+            "quân sự huyện), kèm đơn vị kế thừa; ngày và văn bản tổ chức lại của ngành dọc chưa được xác nhận và thông báo nói "
+            "rõ điều đó. 'Sở Tư pháp' (cấp tỉnh) không bị nhầm với 'Phòng Tư pháp'; không báo cấp bậc của một người hay một "
+            "cơ sở ('cán bộ … từ cấp huyện trở lên', 'bệnh viện tuyến huyện') và câu nói về đơn vị trước ngày 01/7/2025.",
             "The implementing level is the district, or an agency, place or step names a district, town or provincial city "
-            "People's Committee, its chairman or its offices. 'Sở Tư pháp' (province) is never taken for 'Phòng Tư pháp'.",
+            "People's Committee, its chairman or its offices; or the district unit of a vertical agency (district police, "
+            "courts, procuracies, tax offices, social insurance, military commands), with its successor; the vertical "
+            "agencies' reorganisation dates and documents are unconfirmed and the message says so. 'Sở Tư pháp' "
+            "(province) is never taken for 'Phòng Tư pháp'; a person's or a facility's grade ('cán bộ … từ cấp huyện trở "
+            "lên', 'bệnh viện tuyến huyện') and a sentence about the unit before 1/7/2025 are not reported.",
         ),
         why=T(
             "Chính quyền địa phương hai cấp từ 01/7/2025: Nghị quyết 203/2025/QH15 (sửa Hiến pháp), Luật Tổ chức chính quyền "
@@ -276,6 +312,12 @@ DISTRICT_LEVEL_ABOLISHED = Rule(
         instead=T(
             "Xác định lại cơ quan có thẩm quyền theo nghị định phân định thẩm quyền của ngành; không mặc định chuyển về cấp xã.",
             "Reassign per the sector decree; do not assume the commune.",
+        ),
+        known=T(
+            "Một văn bản chỉ ghi 'Phòng Tư pháp' (không kèm huyện) không bị báo vì không rõ cấp; đơn vị của Kho bạc, Thi hành "
+            "án dân sự cấp huyện không bị báo vì chưa có dữ liệu về đơn vị kế thừa.",
+            "A bare 'Phòng Tư pháp' (no district named) is not reported, its level being unclear; district offices of the "
+            "State Treasury and civil judgment enforcement are not reported, having no successor data yet.",
         ),
     ),
     legal_basis=T(
@@ -361,9 +403,19 @@ PLACE_BOUND_FILING = Rule(
     doc=RuleDoc(
         what=T(
             "Thủ tục chỉ cho nộp hồ sơ tại nơi cư trú, nơi đặt trụ sở hoặc nơi cấp lần đầu; buộc nộp bản chính; hoặc buộc "
-            "có mặt ký nhận kết quả. 'Bản chính để đối chiếu' là cách hợp pháp và không bị báo.",
+            "có mặt ký nhận kết quả. Nơi nộp bị ràng buộc khi một cơ quan cấp xã gắn với nơi cư trú, nơi đặt trụ sở là nơi "
+            "thực hiện, cơ quan thực hiện hoặc nơi một bước nộp hồ sơ tới ('nộp hồ sơ cho Ủy ban nhân dân cấp xã nơi thường "
+            "trú'). Không báo điều khoản thẩm quyền của cơ quan cấp tỉnh ('Sở Tư pháp, nơi đặt trụ sở của Chi nhánh', 'Cơ "
+            "quan đăng ký kinh doanh cấp tỉnh nơi doanh nghiệp đặt trụ sở chính'), câu bỏ ràng buộc ('không phải tại Ủy "
+            "ban nhân dân cấp xã nơi thường trú', 'có quyền lựa chọn'), việc nộp lại chính giấy chứng nhận đã cấp. 'Bản chính "
+            "để đối chiếu' là cách hợp pháp và không bị báo.",
             "Filing only at the place of residence, head office or first issue; originals demanded; or appearing in person "
-            "to sign for the result. 'Bản chính để đối chiếu' (original for comparison) is lawful and not reported.",
+            "to sign for the result. Filing is bound where a commune-level body tied to residence or head office is the "
+            "place, the agency, or where a step files ('nộp hồ sơ cho Ủy ban nhân dân cấp xã nơi thường trú'). Not "
+            "reported: a provincial body's competence clause ('Sở Tư pháp, nơi đặt trụ sở của Chi nhánh', 'Cơ quan đăng "
+            "ký kinh doanh cấp tỉnh nơi doanh nghiệp đặt trụ sở chính'), a sentence lifting the restriction ('không phải "
+            "tại Ủy ban nhân dân cấp xã nơi thường trú', 'có quyền lựa chọn'), handing in the issued certificate itself. "
+            "'Bản chính để đối chiếu' (original for comparison) is lawful and not reported.",
         ),
         why=T(
             "Công điện 220/CĐ-TTg (18/11/2025) yêu cầu bỏ các ràng buộc này; mục tiêu năm 2025: 100 % thủ tục được giải quyết "
@@ -375,6 +427,12 @@ PLACE_BOUND_FILING = Rule(
         instead=T(
             "Cho phép nộp và nhận kết quả tại bất kỳ nơi tiếp nhận nào trong tỉnh, qua bưu chính hoặc trực tuyến.",
             "Accept filing and deliver results anywhere in the province, by post or online.",
+        ),
+        known=T(
+            "Một câu bỏ ràng buộc ở bất kỳ đâu trong trường văn bản làm cả trường đó không bị báo; việc nhận kết quả trực "
+            "tiếp chỉ bị báo khi trường đó không nhắc tới bưu chính hay trực tuyến.",
+            "A lifting sentence anywhere in a text field silences the whole field; receiving the result in person is "
+            "reported only where the field mentions neither post nor online delivery.",
         ),
     ),
     legal_basis=T("Công điện 220/CĐ-TTg ngày 18/11/2025", "Official dispatch 220/CĐ-TTg of 18/11/2025"),
