@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from tthc.errors import TthcError
+
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ANY_SPACE = re.compile(r"\s+")
 _HTML_TAG = re.compile(r"</?(?:p|br|span|div|b|i|strong|em|u|li|ul|ol|td|tr)\b[^>]*>", re.I)
@@ -248,7 +250,7 @@ def doc_number_key(number: str) -> str:
 # -- numbers as Vietnamese writes them ----------------------------------------------------------
 
 
-class NumberError(ValueError):
+class NumberError(TthcError, ValueError):
     """Why a text is not a number (Vietnamese and English; str() is in the current language)."""
 
     def __init__(self, vi: str, en: str) -> None:
