@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
 from tthc.rules.base import Effect
@@ -61,7 +62,7 @@ ONLINE_DROPS = ("travel", "waiting")
 _CONFIG_KEYS = ("mode", "hourly-rate", "hours-per-day", "scm-hours", "out-of-pocket", "usd-rate")
 
 
-class CostError(ValueError):
+class CostError(TthcError, ValueError):
     """A missing or invalid cost input: the CLI turns it into one line and exit 2."""
 
 

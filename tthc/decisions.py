@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.text import nearest
 
@@ -35,7 +36,7 @@ _HEADER = """\
 """
 
 
-class DecisionsError(ValueError):
+class DecisionsError(TthcError, ValueError):
     """An invalid decisions file (message starts with file:line)."""
 
 

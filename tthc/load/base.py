@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tthc.errors import TthcError
 from tthc.model import Catalog, SourceRef
 
 
@@ -28,7 +29,7 @@ class LoadIssue:
         return f"{where}{self.message}"
 
 
-class LoadError(Exception):
+class LoadError(TthcError):
     """The file cannot be read at all. One line: file, position, what is wrong, what to do."""
 
     def __init__(self, message: str, source: SourceRef | str | None = None) -> None:

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import present
@@ -44,7 +45,7 @@ ONLINE_NOTES = (
 )
 
 
-class HandbookError(Exception):
+class HandbookError(TthcError):
     """The handbook cannot be written as asked (one line for the user)."""
 
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import pages, present
@@ -34,7 +35,7 @@ MARKER = ".tthc-site"
 ASSETS = ("site.css", "search.js", "kiosk.js")
 
 
-class SiteError(Exception):
+class SiteError(TthcError):
     """The output folder cannot be used (one line for the user)."""
 
 

@@ -22,13 +22,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 
 STDOUT = "-"
 _TAG = "tthc-"
 
 
-class WriteError(Exception):
+class WriteError(TthcError):
     """An output that cannot be written (one line for the user: file, reason, what to do)."""
 
 
