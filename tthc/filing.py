@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.text import match_key
 
@@ -31,7 +32,7 @@ _COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?:\s
 _CHAIR = re.compile(r"^(?:chủ tịch|ct\.)\s+", re.I)
 
 
-class FilingError(ValueError):
+class FilingError(TthcError, ValueError):
     """The plan cannot be made fileable without more options (the CLI prints one line, exit 2)."""
 
 

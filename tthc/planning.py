@@ -17,11 +17,12 @@ from pathlib import Path
 
 from tthc.audit import Audit, AuditRequest, audit
 from tthc.cost import CostSettings
+from tthc.errors import TthcError
 
 SUFFIXES = (".docx", ".xlsx", ".md")
 
 
-class PlanInputError(ValueError):
+class PlanInputError(TthcError, ValueError):
     """A bad option or input file for a plan (the CLI prints one line, exit 2)."""
 
 
