@@ -62,8 +62,14 @@ def run_audit(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     progress: Callable[[int, int], Callable[[int], None] | None] | None = None,
+    reference: Sequence[Path] = (),
+    reference_date: dt.date | None = None,
 ) -> Audit:
-    """Load, select, run. `progress(total)` may return a callback advanced per procedure."""
+    """Load, select, run. `progress(total)` may return a callback advanced per procedure.
+
+    ``reference``: catalogs to check against (differs-from-reference, not-in-reference), taken
+    on ``reference_date`` if known; LoadError for one that cannot be read.
+    """
     from tthc.knowledge import load_knowledge
 
     rules = select_rules(ALL_RULES, list(select) or config.select, list(ignore) + config.ignore)
@@ -74,11 +80,19 @@ def run_audit(
         as_of=audit.as_of,
         options=config.rule_options,
         severities={name: Severity(s) for name, s in config.severities.items()},
+        reference=_reference(reference, reference_date) if reference else None,
     )
     total = sum(len(c.procedures) for c in audit.catalogs)
     tick = progress(total, len(files)) if progress else None
     audit.findings = run(audit.catalogs, rules, knowledge, settings, tick)
     return audit
+
+
+def _reference(paths: Sequence[Path], day: dt.date | None):
+    from tthc.rules.reference import Reference
+
+    _, results = load_catalogs(paths)
+    return Reference.build([r.catalog for r in results], day)
 
 
 def exceeds(findings: Sequence[Finding], fail_on: str) -> bool:

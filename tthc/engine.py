@@ -55,6 +55,7 @@ class RunSettings:
     as_of: dt.date
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name -> option values
     severities: dict[str, Severity] = field(default_factory=dict)  # rule name -> severity override
+    reference: Any = None  # tthc.rules.reference.Reference for --reference, else None
 
 
 def run(
@@ -91,6 +92,7 @@ def _context(rule: Rule, catalog: Catalog, knowledge: Knowledge, settings: RunSe
         options=options,
         catalog=catalog,
         severity=settings.severities.get(rule.name, rule.severity),
+        reference=settings.reference,
     )
 
 

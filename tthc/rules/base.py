@@ -246,6 +246,7 @@ class RuleContext:
     options: dict[str, Any]
     catalog: Catalog
     severity: Severity
+    reference: Any = None  # the --reference catalogs (tthc.rules.reference.Reference), when given
 
     def finding(
         self,
