@@ -22,6 +22,7 @@ only render a :class:`Plan`; the text here is always Vietnamese, as documents fo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -112,11 +113,12 @@ class Section:
     name: str
     field: str | None
     procedure: Procedure | None
-    items: list[Item] = field(default_factory=list)  # simplifications, each once
-    corrections: list[Item] = field(default_factory=list)  # cập nhật danh mục
-    superseded: list[Item] = field(default_factory=list)  # left out: abolition or removal excludes them
-    legal_documents: list[str] = field(default_factory=list)  # Văn bản quy định
-    implementation: list[str] = field(default_factory=list)  # Kiến nghị thực thi
+    # dataclasses.field: the attribute `field` above hides the name in this class body (for type checkers)
+    items: list[Item] = dataclasses.field(default_factory=list)  # simplifications, each once
+    corrections: list[Item] = dataclasses.field(default_factory=list)  # cập nhật danh mục
+    superseded: list[Item] = dataclasses.field(default_factory=list)  # left out: abolition or removal excludes them
+    legal_documents: list[str] = dataclasses.field(default_factory=list)  # Văn bản quy định
+    implementation: list[str] = dataclasses.field(default_factory=list)  # Kiến nghị thực thi
     cost: Cost | None = None
 
     @property
@@ -236,9 +238,9 @@ def build_plan(
     skipped: dict[str, int] = {}
     index = ProcedureIndex(catalogs)
     by_procedure = _by_procedure(proposal_findings(findings), index)
-    parts = []
+    parts: list[Part] = []
     for catalog in catalogs:
-        sections = []
+        sections: list[Section] = []
         for key, procedure, found in by_procedure.get(catalog.source_file, []):
             section = _section(catalog, procedure, key, found, decisions, skipped)
             if section.items or section.corrections:
@@ -296,7 +298,7 @@ def _section(
         if decisions is not None:
             decision = decision_for(item, decisions)
             status = decision.status if decision else "pending"
-            if status not in ACCEPTED:
+            if decision is None or status not in ACCEPTED:
                 skipped[status] = skipped.get(status, 0) + 1
                 continue
             item.status, item.decision_reason = status, decision.reason
@@ -399,10 +401,10 @@ def _places(findings: Sequence[Finding]) -> str:
         by_field.setdefault(f.field, [])
         if words and words not in by_field[f.field]:
             by_field[f.field].append(words)
-    parts = []
-    for name, words in by_field.items():
+    parts: list[str] = []
+    for name, found in by_field.items():
         label = FIELD_LABELS.get(name, name)
-        parts.append(f"{label}: " + "; ".join(f"“{w}”" for w in words) if words else label)
+        parts.append(f"{label}: " + "; ".join(f"“{w}”" for w in found) if found else label)
     return "; ".join(parts)
 
 
@@ -590,7 +592,7 @@ def cost_rows(
                 dossiers = p.volume.yearly_dossiers() if p.volume else None
                 cost = Cost(settings.mode, dossiers, None, None, unknown=OBSOLETE_COST)
                 labels = [REMOVE_LABEL]
-            elif section is not None and section.items:
+            elif section is not None and section.items and section.cost is not None:
                 cost, labels = section.cost, section.labels
             else:
                 counted = [f for i in section.corrections for f in i.findings] if section else []

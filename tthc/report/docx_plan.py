@@ -220,8 +220,9 @@ def benefit_lines(cost: Cost | None) -> list[str]:
     if cost is None:
         return ["Chi phí tuân thủ: chưa rõ (không tìm thấy thủ tục trong danh mục)."]
     lines: list[str] = []
-    if cost.time_changes:
-        cut = (cost.days_before - cost.days_after) / cost.days_before * 100 if cost.days_before else None
+    if cost.time_changes and cost.days_after is not None:
+        before, after = cost.days_before, cost.days_after
+        cut = (before - after) / before * 100 if before else None
         lines.append(
             f"Thời hạn giải quyết: từ {format_number(cost.days_before)} ngày làm việc "
             f"xuống {format_number(cost.days_after)} ngày làm việc"
