@@ -73,10 +73,12 @@ def prepare_or_exit(request):
     from tthc.filing import FilingError
     from tthc.i18n import tr
     from tthc.planning import PlanInputError, prepare
+    from tthc.report.terminal import progress
 
-    with exit_on_errors():
+    with exit_on_errors(), progress() as bar:
         try:
-            prepared = prepare(request)
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+            prepared = prepare(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
             raise UsageError(str(exc)) from None
     if prepared.audit.load_errors:
