@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tthc.i18n import T, tr
 from tthc.knowledge.textkey import keyed, regex_key
-from tthc.model import AgencyRole, CatalogKind, DurationStatus, Procedure
+from tthc.model import AgencyRole, Catalog, CatalogKind, DurationStatus, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
 
 # Art. 8(2) as amended 2017: mandatory in a full publication.
@@ -31,7 +31,11 @@ def _present(procedure: Procedure, element: str) -> bool:
     if element == "channels":
         return any(c.method is not None or c.method_raw for c in procedure.channels)
     if element == "processing_time":
-        return bool(procedure.processing_times())
+        # "Không có thông tin" in the time cell while the channel's description states the
+        # time per case ("09 ngày làm việc kể từ …", bo-nong-nghiep-mt 1.003821) is stated
+        return bool(procedure.processing_times()) or any(
+            c.description and _TIME_IN_TEXT.search(keyed(c.description).key) for c in procedure.channels
+        )
     if element == "fees":
         return bool(procedure.fees())
     if element == "agencies":
@@ -42,6 +46,8 @@ def _present(procedure: Procedure, element: str) -> bool:
     return bool(getattr(procedure, element))
 
 
+# A time written in a description: "09 ngày làm việc", "30 ngày", "02 giờ".
+_TIME_IN_TEXT = re.compile(regex_key(r"\b\d+\s*(?:ngày|giờ|tháng)\b"))
 # "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
 _SETS = re.compile(regex_key(r"\bsố lượng(?: hồ sơ)?\s*:?\s*\d+\s*\(?\s*(?:bộ|bản)\b"))
 
@@ -56,13 +62,47 @@ def _counted(procedure: Procedure) -> bool:
     return any(_SETS.search(keyed(text).key) for text in texts)
 
 
-def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    kind = ctx.catalog.kind
+def _check_required(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
+    kind = catalog.kind
     if kind is CatalogKind.INDEX:
         return
     elements = _LIST_ELEMENTS if kind is CatalogKind.PROVINCIAL_LIST else _FULL_ELEMENTS
+    procedures = catalog.procedures
+    # An element no procedure of a large file states is a gap of the file (an export that
+    # does not carry the field: the 2021 crawl has no "Đối tượng thực hiện"): one finding
+    # for the catalog, not one per procedure.
+    nowhere = {
+        element
+        for element, _ in elements
+        if len(procedures) >= _WHOLE_FILE and not any(_present(p, element) for p in procedures)
+    }
     for element, label in elements:
-        if not _present(procedure, element):
+        if element in nowhere:
+            yield ctx.finding(
+                None,
+                element,
+                tr(
+                    f"không thủ tục nào trong {len(procedures)} thủ tục của danh mục ghi {label.vi} (tệp có thể không "
+                    "có trường này)",
+                    f"none of the catalog's {len(procedures)} procedures states the {label.en} (the file may not carry "
+                    "this field)",
+                ),
+                tr(
+                    f"bổ sung {label.vi} cho từng thủ tục theo văn bản quy định, hoặc dùng bản xuất có trường này",
+                    f"add the {label.en} to each procedure as the legal document sets it, or use an export that has it",
+                ),
+                subject=f"catalog|{element}",
+            )
+    for procedure in procedures:
+        yield from _check_procedure(procedure, ctx, kind, elements, nowhere)
+
+
+_WHOLE_FILE = 10  # procedures: below this, a gap in every one is still reported one by one
+
+
+def _check_procedure(procedure: Procedure, ctx: RuleContext, kind, elements, nowhere: set[str]) -> Iterator[Finding]:
+    for element, label in elements:
+        if element not in nowhere and not _present(procedure, element):
             yield ctx.finding(
                 procedure,
                 element,
@@ -86,9 +126,33 @@ def _check_required(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
         )
 
 
-def _check_legal_basis(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.catalog.kind is CatalogKind.INDEX:
+def _check_legal_basis(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
+    if catalog.kind is CatalogKind.INDEX:
         return
+    procedures = catalog.procedures
+    if len(procedures) >= _WHOLE_FILE and not any(p.legal_basis for p in procedures):
+        # the file carries no legal basis at all (the 2021 crawl): one finding, not one each
+        yield ctx.finding(
+            None,
+            "legal_basis",
+            tr(
+                f"không thủ tục nào trong {len(procedures)} thủ tục của danh mục ghi căn cứ pháp lý (tệp có thể không có "
+                "trường này)",
+                f"none of the catalog's {len(procedures)} procedures cites a legal basis (the file may not carry this "
+                "field)",
+            ),
+            tr(
+                "ghi văn bản quy phạm pháp luật quy định từng thủ tục, hoặc dùng bản xuất có trường căn cứ pháp lý",
+                "cite the legal document of each procedure, or use an export that has the legal-basis field",
+            ),
+            subject="catalog|none",
+        )
+        return
+    for procedure in procedures:
+        yield from _check_procedure_basis(procedure, ctx)
+
+
+def _check_procedure_basis(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     if not procedure.legal_basis:
         yield ctx.finding(
             procedure,
@@ -176,6 +240,7 @@ MISSING_REQUIRED_ELEMENT = Rule(
     ),
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2", "Decree 63/2010/NĐ-CP, Art. 8(2)"),
     check=_check_required,
+    scope="catalog",
 )
 
 LEGAL_BASIS_MISSING = Rule(
@@ -206,6 +271,7 @@ LEGAL_BASIS_MISSING = Rule(
     ),
     legal_basis=T("Nghị định 63/2010/NĐ-CP, Điều 8 và Điều 13", "Decree 63/2010/NĐ-CP, Arts. 8 and 13"),
     check=_check_legal_basis,
+    scope="catalog",
 )
 
 PROCESSING_TIME_UNSPECIFIED = Rule(

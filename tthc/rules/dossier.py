@@ -15,6 +15,7 @@ from tthc.rules.dossier_lines import (
     demanded_at,
     either_or_lines,
     is_note,
+    is_photo,
     line_text,
     zero_count,
 )
@@ -143,7 +144,7 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
     either_or: set[int] | None = None
     for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1 or is_note(line_text(doc)):
+        if originals + copies <= 1 or is_note(line_text(doc)) or is_photo(line_text(doc)):
             continue
         if either_or is None:
             either_or = either_or_lines(procedure.documents)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tthc.i18n import T, tr
 from tthc.model import Catalog, Mechanism, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
-from tthc.rules.dossier_lines import is_note, line_text, zero_count
+from tthc.rules.dossier_lines import applies_once_only, is_note, line_text, zero_count
 from tthc.text import match_key
 
 # Words a dossier line puts before the paper's name: copy kinds and counts.
@@ -142,6 +142,13 @@ _GENERIC = frozenset(
 )
 
 
+def _acts_on(paper_key: str, consumer: Procedure) -> bool:
+    """The consumer's name holds every telling word of the paper ("Thay đổi nội dung đăng ký
+    hoạt động của Trung tâm tư vấn pháp luật" and its "Giấy đăng ký hoạt động")."""
+    telling = _words(paper_key) - _GENERIC
+    return bool(telling) and telling <= _words(consumer.name)
+
+
 def _narrower(paper_key: str, producer: Procedure) -> bool:
     """The producer's name adds words that narrow the paper: "Đăng ký thành lập doanh nghiệp
     tư nhân" issues only one kind of "Giấy chứng nhận đăng ký doanh nghiệp", so it is not
@@ -175,7 +182,10 @@ def _outdated_paper(text: str, ctx: RuleContext) -> bool:
 # A paper issued abroad is no result of a procedure in a Vietnamese catalog ("Giấy chứng nhận
 # lưu hành tự do (CFS) tại nước xuất khẩu" is not what "Cấp Giấy chứng nhận lưu hành tự do" issues).
 _FOREIGN = re.compile(
-    "|".join(re.escape(match_key(w)) for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu"))
+    "|".join(
+        re.escape(match_key(w))
+        for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu", "nước có tàu", "nước cấp")
+    )
 )
 
 
@@ -189,7 +199,9 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
         consumer_key = match_key(consumer.name)
         for doc in consumer.documents:
             text = line_text(doc)
-            if zero_count(doc) or is_note(text) or _outdated_paper(text, ctx) or _FOREIGN.search(match_key(text)):
+            if zero_count(doc) or is_note(text) or applies_once_only(text):
+                continue  # a note, or the agency already reads the data itself
+            if _outdated_paper(text, ctx) or _FOREIGN.search(match_key(text)):
                 continue
             # "Giấy chứng tử hoặc Trích lục khai tử": each alternative is a paper
             keys = [_paper_key(part) for part in _ALTERNATIVES.split(doc.name)]
@@ -197,7 +209,7 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
                 keys.append("code:" + doc.code.strip().upper())
             found: dict[int, tuple[Procedure, str, str]] = {}
             for key in keys:
-                if not key.startswith("code:") and key in consumer_key:
+                if not key.startswith("code:") and (key in consumer_key or _acts_on(key, consumer)):
                     continue  # the paper the procedure itself acts on ("Gia hạn giấy phép X" needs licence X)
                 for producer, result_name in producers.get(key, []):
                     paper_key = _paper_key(result_name) if key.startswith("code:") else key
