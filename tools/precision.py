@@ -94,6 +94,7 @@ class Label:
     kind: str  # "sample" (drawn from the tool's output) or "must-fire" (found by reading)
     truth: bool  # is a finding here right
     reason: str
+    draw: int = 1  # which random draw a sampled label came from (1: before the fixes it led to, 2: after)
 
     @property
     def expect_fire(self) -> bool:
@@ -107,13 +108,14 @@ def read_labels(path: Path = LABELS) -> list[Label]:
         out.append(
             Label(
                 record=item["record"],
-                procedure=str(item["procedure"]),
+                procedure=str(item.get("procedure") or ""),
                 rule=item["rule"],
                 field=item["field"],
                 words=item.get("words") or "",
                 kind=item["kind"],
                 truth=bool(item["truth"]),
                 reason=item["reason"],
+                draw=int(item.get("draw", 1)),
             )
         )
     return out
@@ -129,7 +131,7 @@ def finding_words(f: Finding) -> str:
 def matches(label: Label, f: Finding, record: str) -> bool:
     if f.rule_name != label.rule or f.field != label.field or record != label.record:
         return False
-    if label.procedure not in ((f.procedure_code or ""), (f.procedure_name or "")):
+    if label.procedure != (f.procedure_code or "") and label.procedure != (f.procedure_name or ""):
         return False
     return norm(label.words) in norm(finding_words(f))
 
@@ -189,9 +191,11 @@ def cmd_sample(args) -> None:
     total is shared out in proportion to how often each rule fires. Fixed seed."""
     catalogs = load_catalogs(REALDATA, RECORD_SOURCES) + load_catalogs(REALDATA, LIST_SOURCES)
     findings = audit(catalogs)
+    known = read_labels() if args.exclude else []
     by_rule: dict[str, list[Finding]] = collections.defaultdict(list)
     for f in findings:
-        by_rule[f.rule_name].append(f)
+        if not any(matches(label, f, record_of(f, REALDATA)) for label in known if label.rule == f.rule_name):
+            by_rule[f.rule_name].append(f)
     rng = random.Random(args.seed)
     chosen: dict[str, list[Finding]] = {}
     for rule in sorted(by_rule):
@@ -212,11 +216,12 @@ def cmd_sample(args) -> None:
             items.append(
                 {
                     "record": record_of(f, REALDATA),
-                    "procedure": f.procedure_code or f.procedure_name,
+                    "procedure": f.procedure_code or f.procedure_name or "",
                     "rule": rule,
                     "field": f.field,
                     "words": _short_words(f),
                     "kind": "sample",
+                    "draw": args.draw,
                     "truth": None,
                     "reason": "",
                 }
@@ -256,6 +261,16 @@ def cmd_show(args) -> None:
 
 
 def _context(p: Procedure, f: Finding) -> str:
+    if f.rule_name in ("not-fully-online", "missing-required-element", "processing-time-unspecified"):
+        channels = "; ".join(
+            f"{c.method_raw}: {c.processing_time.raw if c.processing_time else '-'} / {(c.description or '')[:80]}"
+            for c in p.channels
+        )
+        agencies = "; ".join(f"{a.name} ({a.role.value})" for a in p.agencies)
+        docs = " | ".join(f"{(d.raw or d.name)[:50]} [{d.originals},{d.copies}]" for d in p.documents[:4])
+        return f"channels: {channels} || online: {p.online_service} || agencies: {agencies} || docs: {docs}"
+    if f.rule_name.startswith("legal-basis"):
+        return "; ".join(f"{r.number or '?'} {(r.title or r.raw)[:60]}" for r in p.legal_basis)[:500]
     words = norm(getattr(getattr(f, "payload", None), "words", "") or "")
     texts: list[str] = []
     if f.field == "documents":
@@ -294,9 +309,12 @@ def score(labels: list[Label], findings: list[Finding], root: Path) -> dict:
             row["sampled_true"] += label.truth
             if fired[label]:
                 row["fire_true" if label.truth else "fire_false"] += 1
-        else:
+        elif label.kind == "must-fire":
             row["must"] += 1
             row["must_fired"] += fired[label]
+        else:  # "must-silent": a real string read as no finding (false friends)
+            row["silent"] += 1
+            row["silent_kept"] += not fired[label]
     return {"table": table, "fired": fired}
 
 
@@ -310,7 +328,9 @@ def cmd_score(_args) -> None:
         print(f"\n{len(wrong)} labels disagree with the tool today:")
         for label in wrong:
             state = "fires" if result["fired"][label] else "silent"
-            print(f"  {label.rule} {label.record} {label.procedure} [{label.field}] {label.kind}: {state} — {label.reason}")
+            print(
+                f"  {label.rule} {label.record} {label.procedure} [{label.field}] {label.kind}: {state} — {label.reason}"
+            )
 
 
 def _pct(num: int, den: int) -> str:
@@ -319,8 +339,11 @@ def _pct(num: int, den: int) -> str:
 
 def print_score(table: dict[str, collections.Counter]) -> None:
     print(f"# Precision and recall on the labelled set, as of {AS_OF}\n")
-    print("| rule | sampled | true when drawn | precision when drawn | firing now (true/false) | precision now | must fire | fire | recall |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| rule | sampled | true when drawn | precision when drawn | firing now (true/false) | precision now "
+        "| must fire | fire | recall | must stay silent | silent |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     total = collections.Counter()
     for rule in sorted(table):
         row = table[rule]
@@ -329,13 +352,15 @@ def print_score(table: dict[str, collections.Counter]) -> None:
         print(
             f"| `{rule}` | {row['sampled']} | {row['sampled_true']} | {_pct(row['sampled_true'], row['sampled'])} "
             f"| {row['fire_true']}/{row['fire_false']} | {_pct(row['fire_true'], firing)} "
-            f"| {row['must']} | {row['must_fired']} | {_pct(row['must_fired'], row['must'])} |"
+            f"| {row['must']} | {row['must_fired']} | {_pct(row['must_fired'], row['must'])} "
+            f"| {row['silent']} | {row['silent_kept']} |"
         )
     firing = total["fire_true"] + total["fire_false"]
     print(
         f"| **all** | {total['sampled']} | {total['sampled_true']} | {_pct(total['sampled_true'], total['sampled'])} "
         f"| {total['fire_true']}/{total['fire_false']} | {_pct(total['fire_true'], firing)} "
-        f"| {total['must']} | {total['must_fired']} | {_pct(total['must_fired'], total['must'])} |"
+        f"| {total['must']} | {total['must_fired']} | {_pct(total['must_fired'], total['must'])} "
+        f"| {total['silent']} | {total['silent_kept']} |"
     )
 
 
@@ -404,6 +429,8 @@ def main(argv: list[str] | None = None) -> None:
     sample.add_argument("--per-rule", type=int, default=12)
     sample.add_argument("--total", type=int, default=300)
     sample.add_argument("--seed", type=int, default=2026)
+    sample.add_argument("--draw", type=int, default=1)
+    sample.add_argument("--exclude", action="store_true", help="leave out findings the labels already hold")
     sample.set_defaults(func=cmd_sample)
     show = sub.add_parser("show")
     show.add_argument("file", nargs="?")

@@ -46,6 +46,9 @@ def _present(procedure: Procedure, element: str) -> bool:
     return bool(getattr(procedure, element))
 
 
+# "Không phải trả kết quả cho người nộp thuế" (a declaration), "Thủ tục nhập cảnh được coi là
+# kết thúc kể từ khi người làm thủ tục nộp đầy đủ các giấy tờ": nothing is processed after filing.
+_NO_WAIT = re.compile(regex_key(r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi)\b"))
 # A time written in a description: "09 ngày làm việc", "30 ngày", "02 giờ".
 _TIME_IN_TEXT = re.compile(regex_key(r"\b\d+\s*(?:ngày|giờ|tháng)\b"))
 # "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
@@ -187,6 +190,8 @@ def _check_time(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         duration = channel.processing_time
         if duration is None or duration.status not in (DurationStatus.UNSPECIFIED, DurationStatus.UNPARSED):
             continue
+        if _NO_WAIT.search(keyed(duration.raw).key):
+            continue  # no result to wait for, or done on filing: there is no time to state
         yield ctx.finding(
             procedure,
             "processing_time",

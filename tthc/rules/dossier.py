@@ -37,6 +37,7 @@ def _doc_subject(doc: DocumentRequirement) -> str:
 # "Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các
 # giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
 _POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
+_TRANSLATION = re.compile(regex_key(r"\bbản sao (?:có |được )?chứng thực (?:của )?bản dịch\b"))
 
 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -44,8 +45,11 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
         if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
             continue
-        if _POSTAL.search(keyed(_doc_text(doc)).key):
+        key = keyed(_doc_text(doc)).key
+        if _POSTAL.search(key):
             continue  # filing by post: the certified copy stands in for showing the original
+        if _TRANSLATION.search(key):
+            continue  # a certified translation ("bản sao có chứng thực bản dịch") is no copy of the paper
         yield ctx.finding(
             procedure,
             "documents",
@@ -80,6 +84,10 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
         if not applies_once_only(text):
             continue
         key = keyed(text).key
+        if in_dossier and _EVERY_PAPER.search(key):
+            # "giấy tờ khác thuộc thành phần hồ sơ … đã được tích hợp trong … các cơ sở dữ liệu
+            # khác thì Bộ Tài chính có trách nhiệm khai thác" (bo-tai-chinh 1.012344): all of them
+            return {kind.id for kind in ctx.knowledge.once_only}
         for kind in ctx.knowledge.once_only:
             if kind.id in applied:
                 continue
@@ -87,6 +95,9 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
             if named or (in_dossier and any(contains_key(key, k) for k in _database_keys(kind.database))):
                 applied.add(kind.id)
     return applied
+
+
+_EVERY_PAPER = re.compile(regex_key(r"\b(?:các cơ sở dữ liệu khác|giấy tờ khác thuộc thành phần hồ sơ)\b"))
 
 
 @lru_cache(maxsize=256)
@@ -104,7 +115,7 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         text = line_text(doc)
         if zero_count(doc) or is_note(text) or applies_once_only(text):
             continue
-        found = _demanded_type(text, ctx)
+        found = _demanded_type(text, ctx, doc.group)
         if found is None:
             continue
         if applied is None:
@@ -131,9 +142,13 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         )
 
 
-def _demanded_type(text: str, ctx: RuleContext):
-    """The first once-only paper type the line asks for (not one it merely mentions)."""
+def _demanded_type(text: str, ctx: RuleContext, group: str | None = None):
+    """The first once-only paper type the line asks for (not one it merely mentions). A
+    sub-heading that names a foreign party ("Đối với doanh nghiệp Trung Quốc:") counts as
+    part of the line for the type's ``unless`` phrases."""
     for kind in ctx.knowledge.once_only:
+        if group and kind.unless and kind.search(f"{group} {text}") is None and kind.search(text) is not None:
+            continue
         for hit in kind.search_all(text):
             if hit.start is not None and demanded_at(text, hit.start):
                 return kind, hit.variant

@@ -8,6 +8,9 @@ from tthc.i18n import T, tr
 from tthc.model import Method, OnlineLevel, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 
+# The allowed reason (targets.yaml, partial_online_reasons) that also keeps filing offline.
+_PRESENCE = "presence_required_by_law"
+
 
 def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     service = procedure.online_service
@@ -38,6 +41,11 @@ def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[
         )
         return
     if level is OnlineLevel.NONE or (level is None and methods and Method.ONLINE not in methods):
+        # the record itself gives an allowed reason ("Người lao động phải trực tiếp đến trung
+        # tâm dịch vụ việc làm": presence required by law)
+        stated = [c.description for c in procedure.channels if c.description] + [procedure.partial_reason or ""]
+        if any(ctx.knowledge.targets.partial_reason(text) == _PRESENCE for text in stated if text):
+            return  # an on-site inspection would not stop filing online; presence in person does
         yield ctx.finding(
             procedure,
             "online_service" if level is OnlineLevel.NONE else "channels",
