@@ -315,7 +315,15 @@ def score(labels: list[Label], findings: list[Finding], root: Path) -> dict:
         else:  # "must-silent": a real string read as no finding (false friends)
             row["silent"] += 1
             row["silent_kept"] += not fired[label]
-    return {"table": table, "fired": fired}
+    draws: dict[int, collections.Counter] = collections.defaultdict(collections.Counter)
+    for label in labels:
+        if label.kind == "sample":
+            row = draws[label.draw]
+            row["sampled"] += 1
+            row["sampled_true"] += label.truth
+            if fired[label]:
+                row["fire_true" if label.truth else "fire_false"] += 1
+    return {"table": table, "draws": draws, "fired": fired}
 
 
 def cmd_score(_args) -> None:
@@ -323,6 +331,7 @@ def cmd_score(_args) -> None:
     catalogs = load_catalogs(REALDATA, RECORD_SOURCES) + load_catalogs(REALDATA, LIST_SOURCES)
     result = score(labels, audit(catalogs), REALDATA)
     print_score(result["table"])
+    print_draws(result["draws"])
     wrong = [label for label in labels if result["fired"][label] != label.expect_fire]
     if wrong:
         print(f"\n{len(wrong)} labels disagree with the tool today:")
@@ -362,6 +371,20 @@ def print_score(table: dict[str, collections.Counter]) -> None:
         f"| {total['must']} | {total['must_fired']} | {_pct(total['must_fired'], total['must'])} "
         f"| {total['silent']} | {total['silent_kept']} |"
     )
+
+
+def print_draws(draws: dict[int, collections.Counter]) -> None:
+    """Each random draw on its own: draw 1 led to the fixes, so only a later draw, made after
+    them, estimates the precision of the rules as they are."""
+    print("\n| draw | sampled | true when drawn | precision when drawn | firing now (true/false) | precision now |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for draw in sorted(draws):
+        row = draws[draw]
+        firing = row["fire_true"] + row["fire_false"]
+        print(
+            f"| {draw} | {row['sampled']} | {row['sampled_true']} | {_pct(row['sampled_true'], row['sampled'])} "
+            f"| {row['fire_true']}/{row['fire_false']} | {_pct(row['fire_true'], firing)} |"
+        )
 
 
 # -- fixtures ------------------------------------------------------------------------------

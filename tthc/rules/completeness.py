@@ -48,7 +48,11 @@ def _present(procedure: Procedure, element: str) -> bool:
 
 # "Không phải trả kết quả cho người nộp thuế" (a declaration), "Thủ tục nhập cảnh được coi là
 # kết thúc kể từ khi người làm thủ tục nộp đầy đủ các giấy tờ": nothing is processed after filing.
-_NO_WAIT = re.compile(regex_key(r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi)\b"))
+# "Trước khi tàu cập cảng …", "hoàn thành chậm nhất là ngay trước khi tàu rời cảng": the time is
+# stated by the event it precedes, as the law on port clearance gives it.
+_NO_WAIT = re.compile(
+    regex_key(r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi|trước khi)\b")
+)
 # A time written in a description: "09 ngày làm việc", "30 ngày", "02 giờ".
 _TIME_IN_TEXT = re.compile(regex_key(r"\b\d+\s*(?:ngày|giờ|tháng)\b"))
 # "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.

@@ -144,9 +144,19 @@ _GENERIC = frozenset(
 
 def _acts_on(paper_key: str, consumer: Procedure) -> bool:
     """The consumer's name holds every telling word of the paper ("Thay đổi nội dung đăng ký
-    hoạt động của Trung tâm tư vấn pháp luật" and its "Giấy đăng ký hoạt động")."""
+    hoạt động của Trung tâm tư vấn pháp luật" and its "Giấy đăng ký hoạt động"), or the
+    consumer reissues, extends or revokes what the paper names ("Thu hồi chấp thuận hoạt động
+    của sân tập lái …" and its "Quyết định chấp thuận hoạt động của sân tập lái … đủ điều kiện
+    hoạt động")."""
     telling = _words(paper_key) - _GENERIC
-    return bool(telling) and telling <= _words(consumer.name)
+    if telling and telling <= _words(consumer.name):
+        return True
+    name = match_key(consumer.name)
+    act = _REISSUE.match(name)
+    if act is None:
+        return False
+    acted_on = _words(name[act.end() :]) - _GENERIC
+    return len(acted_on) >= 3 and acted_on <= _words(paper_key)
 
 
 def _narrower(paper_key: str, producer: Procedure) -> bool:
