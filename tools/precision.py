@@ -316,14 +316,35 @@ def score(labels: list[Label], findings: list[Finding], root: Path) -> dict:
             row["silent"] += 1
             row["silent_kept"] += not fired[label]
     draws: dict[int, collections.Counter] = collections.defaultdict(collections.Counter)
+    by_rule: dict[int, dict[str, collections.Counter]] = collections.defaultdict(
+        lambda: collections.defaultdict(collections.Counter)
+    )
     for label in labels:
         if label.kind == "sample":
-            row = draws[label.draw]
-            row["sampled"] += 1
-            row["sampled_true"] += label.truth
-            if fired[label]:
-                row["fire_true" if label.truth else "fire_false"] += 1
+            for row in (draws[label.draw], by_rule[label.draw][label.rule]):
+                row["sampled"] += 1
+                row["sampled_true"] += label.truth
+                if fired[label]:
+                    row["fire_true" if label.truth else "fire_false"] += 1
+    # the draw is stratified by rule: weight each rule's share of true by its findings to
+    # estimate the precision of the output as a whole
+    findings_per_rule = collections.Counter(f.rule_name for f in findings)
+    for draw, rules in by_rule.items():
+        weight = sum(findings_per_rule[r] for r in rules)
+        if weight:
+            share = sum(findings_per_rule[r] * row["sampled_true"] / row["sampled"] for r, row in rules.items())
+            draws[draw]["weighted_permille"] = round(1000 * share / weight)
     return {"table": table, "draws": draws, "fired": fired}
+
+
+def wilson(num: int, den: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson interval of a share, in per cent."""
+    if not den:
+        return (0.0, 0.0)
+    p = num / den
+    centre = p + z * z / (2 * den)
+    half = z * (p * (1 - p) / den + z * z / (4 * den * den)) ** 0.5
+    return (100 * (centre - half) / (1 + z * z / den), 100 * (centre + half) / (1 + z * z / den))
 
 
 def cmd_score(_args) -> None:
@@ -376,13 +397,18 @@ def print_score(table: dict[str, collections.Counter]) -> None:
 def print_draws(draws: dict[int, collections.Counter]) -> None:
     """Each random draw on its own: draw 1 led to the fixes, so only a later draw, made after
     them, estimates the precision of the rules as they are."""
-    print("\n| draw | sampled | true when drawn | precision when drawn | firing now (true/false) | precision now |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\n| draw | sampled | true when drawn | precision when drawn | 95 % interval | weighted by findings "
+        "| firing now (true/false) | precision now |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for draw in sorted(draws):
         row = draws[draw]
         firing = row["fire_true"] + row["fire_false"]
+        low, high = wilson(row["sampled_true"], row["sampled"])
         print(
             f"| {draw} | {row['sampled']} | {row['sampled_true']} | {_pct(row['sampled_true'], row['sampled'])} "
+            f"| {low:.1f}–{high:.1f} % | {row['weighted_permille'] / 10:.1f} % "
             f"| {row['fire_true']}/{row['fire_false']} | {_pct(row['fire_true'], firing)} |"
         )
 
@@ -401,10 +427,19 @@ def cmd_fixtures(_args) -> None:
         for f in findings:
             if matches(label, f, record_of(f, REALDATA)) and f.data.get("producer_code"):
                 needed.add(str(Path(label.record).parent / f"{f.data['producer_code']}.json"))
+        if label.rule == "duplicate-code":  # every record the crawl filed under the code
+            for catalog in catalogs:
+                for p in catalog.procedures:
+                    if p.code == label.procedure and p.source and p.source.file:
+                        rec = Path(p.source.file).resolve().relative_to(REALDATA).as_posix()
+                        if Path(rec).parent == Path(label.record).parent:
+                            needed.add(rec)
     sins: list[str] = sorted({label.procedure for label in labels if label.record.startswith(RECORD_SOURCES[5])})
     if FIXTURES.exists():
         shutil.rmtree(FIXTURES)
     for record in sorted(needed):
+        if (REALDATA / record).is_dir():
+            continue  # a catalog-level label: the fixture folder is the catalog
         source = next((s for s in RECORD_SOURCES if record.startswith(s + "/")), None)
         if source is None:  # a list export: the workbook, whole
             target = FIXTURES / "lists" / Path(record).name

@@ -53,8 +53,15 @@ def _present(procedure: Procedure, element: str) -> bool:
 _NO_WAIT = re.compile(
     regex_key(r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi|trước khi)\b")
 )
-# A time written in a description: "09 ngày làm việc", "30 ngày", "02 giờ".
-_TIME_IN_TEXT = re.compile(regex_key(r"\b\d+\s*(?:ngày|giờ|tháng)\b"))
+# A time written in a description: "09 ngày làm việc", "20 ngày, kể từ ngày nhận đủ hồ sơ",
+# "Thời hạn giải quyết: 13 ngày …". A bare count is no time: "đi học tập có thời hạn từ đủ 12
+# tháng trở lên" is a condition.
+_TIME_IN_TEXT = re.compile(
+    regex_key(
+        r"\b\d+\s*(?:ngày|giờ|tháng)(?:\s+làm việc\b|\s*,?\s*(?:kể từ|tính từ)\b)"
+        r"|\bthời (?:hạn|gian)(?: giải quyết)?\s*:?\s*\d+\s*(?:ngày|giờ|tháng)\b"
+    )
+)
 # "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
 _SETS = re.compile(regex_key(r"\bsố lượng(?: hồ sơ)?\s*:?\s*\d+\s*\(?\s*(?:bộ|bản)\b"))
 
@@ -196,6 +203,8 @@ def _check_time(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _NO_WAIT.search(keyed(duration.raw).key):
             continue  # no result to wait for, or done on filing: there is no time to state
+        if channel.description and _TIME_IN_TEXT.search(keyed(channel.description).key):
+            continue  # the channel's description states it ("09 ngày làm việc kể từ …")
         yield ctx.finding(
             procedure,
             "processing_time",
@@ -226,12 +235,25 @@ MISSING_REQUIRED_ELEMENT = Rule(
             "địa điểm và phí, lệ phí. Danh sách xuất từ Cổng (chỉ mã và tên) không bị xét. Số lượng bản đã được ghi khi một "
             "dòng ghi số bản, ghi loại bản ('(bản chính)', '(bản sao)': theo thông lệ là một bản) hoặc khi hồ sơ ghi 'Số "
             "lượng hồ sơ: 01 (bộ)'. Cơ quan phối hợp không phải cơ quan giải quyết: thủ tục chỉ ghi cơ quan phối hợp là "
-            "thiếu cơ quan giải quyết.",
+            "thiếu cơ quan giải quyết. Thời hạn ghi trong mô tả cách thức nộp ('09 ngày làm việc kể từ …') là đã ghi thời "
+            "hạn. Một bộ phận mà không thủ tục nào của một tệp từ 10 thủ tục trở lên ghi (tệp không có trường đó: bản thu "
+            "thập năm 2021 không có 'Đối tượng thực hiện') được báo một lần cho cả danh mục, không báo từng thủ tục.",
             "A required element is missing. A full publication needs: steps, method, dossier components and copies, "
             "processing time, applicants, deciding agency. A provincial list needs only name, legal basis, time, place "
             "and fees. Portal list exports (codes and names only) are not judged. Copies are stated when a line gives a "
             "count, a copy kind ('(bản chính)', '(bản sao)': one copy by practice) or the dossier says 'Số lượng hồ sơ: "
-            "01 (bộ)'. A coordinating agency does not decide: a procedure naming only one lacks its deciding agency.",
+            "01 (bộ)'. A coordinating agency does not decide: a procedure naming only one lacks its deciding agency. A "
+            "time written in a channel's description ('09 ngày làm việc kể từ …') is a stated time. An element that no "
+            "procedure of a file of 10 or more states (the file lacks the field: the 2021 crawl has no applicants) is "
+            "reported once for the catalog, not for each procedure.",
+        ),
+        known=T(
+            "Một tệp dưới 10 thủ tục thiếu cùng một bộ phận ở mọi thủ tục vẫn bị báo từng thủ tục. Trang Cổng mà trường "
+            "'Thành phần hồ sơ' chứa lời của trình tự (bản thu thập bị cắt) bị báo thiếu số lượng bản, chứ không phải "
+            "thiếu thành phần hồ sơ.",
+            "A file of fewer than 10 procedures that all lack an element is still reported procedure by procedure. A "
+            "portal page whose dossier field holds step text (a cut crawl) is reported for the missing copy count, not "
+            "for missing dossier components.",
         ),
         why=T(
             "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 (sửa đổi bởi Nghị định 92/2017/NĐ-CP, hiệu lực 25/9/2017); "
@@ -260,8 +282,12 @@ LEGAL_BASIS_MISSING = Rule(
     summary=T("Không có căn cứ pháp lý xác định được", "No identifiable legal basis"),
     doc=RuleDoc(
         what=T(
-            "Thủ tục không ghi căn cứ pháp lý, hoặc không ghi được số hiệu của văn bản nào (chỉ có tên, năm hoặc số bị cắt).",
-            "The procedure cites no legal basis, or no document number can be read (only a name, a year or a truncated number).",
+            "Thủ tục không ghi căn cứ pháp lý ('Căn cứ pháp lý: Không có thông tin'), hoặc không ghi được số hiệu của văn "
+            "bản nào (chỉ có tên, năm hoặc số bị cắt). Khi không thủ tục nào của một tệp từ 10 thủ tục trở lên ghi căn cứ "
+            "pháp lý (tệp không có trường đó), chỉ một phát hiện cho cả danh mục.",
+            "The procedure cites no legal basis ('Căn cứ pháp lý: Không có thông tin'), or no document number can be "
+            "read (only a name, a year or a truncated number). When no procedure of a file of 10 or more cites any (the "
+            "file lacks the field), one finding covers the catalog.",
         ),
         why=T(
             "Thủ tục chỉ được quy định tại văn bản quy phạm pháp luật (Nghị định 63/2010/NĐ-CP, Điều 8, 13, 15); "
@@ -291,8 +317,16 @@ PROCESSING_TIME_UNSPECIFIED = Rule(
     summary=T("Thời hạn giải quyết không xác định", "Processing time not stated"),
     doc=RuleDoc(
         what=T(
-            "Thời hạn giải quyết ghi 'Không quy định', 'Khác' hoặc một câu không đọc được thành số ngày, giờ.",
-            "The processing time reads 'Không quy định', 'Khác' or text that gives no number of days or hours.",
+            "Thời hạn giải quyết ghi 'Không quy định', 'Khác' hoặc một câu không đọc được thành số ngày, giờ. Không báo "
+            "khi không có kết quả để chờ hoặc thủ tục xong ngay khi nộp ('Không phải trả kết quả cho người nộp thuế', "
+            "'Thủ tục nhập cảnh được coi là kết thúc kể từ khi người làm thủ tục nộp đầy đủ các giấy tờ'), hay khi thời hạn "
+            "ghi theo sự kiện ('Trước khi tàu cập cảng', 'chậm nhất là ngay trước khi tàu rời cảng'), hay khi mô tả cách "
+            "thức nộp ghi thời hạn ('09 ngày làm việc kể từ …').",
+            "The processing time reads 'Không quy định', 'Khác' or text that gives no number of days or hours. Not "
+            "reported when there is no result to wait for or the procedure ends on filing ('Không phải trả kết quả cho "
+            "người nộp thuế', 'Thủ tục nhập cảnh được coi là kết thúc kể từ khi …'), or when the time is set by an event "
+            "('Trước khi tàu cập cảng', 'chậm nhất là ngay trước khi tàu rời cảng'), or when the channel's description "
+            "states the time ('09 ngày làm việc kể từ …').",
         ),
         why=T(
             "Thời hạn giải quyết là bộ phận bắt buộc (Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2); người dân và cơ quan kiểm soát "
@@ -301,6 +335,12 @@ PROCESSING_TIME_UNSPECIFIED = Rule(
             "nor auditors can tell when a dossier is late.",
         ),
         example=T("Thời hạn giải quyết: 'Không quy định'.", "Processing time: 'Không quy định'."),
+        known=T(
+            "Một con số bất kỳ kèm 'ngày', 'giờ', 'tháng' trong mô tả của cách thức nộp được coi là thời hạn, kể cả khi đó "
+            "là thời hạn của người nộp ('trong 15 ngày kể từ ngày có thay đổi').",
+            "Any number with 'ngày', 'giờ', 'tháng' in a channel's description counts as the time, even the "
+            "applicant's own deadline ('trong 15 ngày kể từ ngày có thay đổi').",
+        ),
         instead=T(
             "Ghi thời hạn cụ thể theo văn bản quy định, ví dụ '05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ'.",
             "State the definite time the law sets, e.g. '05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ'.",

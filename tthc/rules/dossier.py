@@ -267,10 +267,14 @@ CERTIFIED_COPY_REQUIRED = Rule(
         what=T(
             "Thành phần hồ sơ chỉ chấp nhận bản sao có chứng thực. Không báo khi dòng đó cũng chấp nhận bản sao kèm bản chính "
             "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
-            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính).",
+            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính) và bản sao "
+            "có chứng thực của bản dịch ('bản sao có chứng thực bản dịch tiếng Việt': chứng thực bản dịch, không phải bản "
+            "sao của giấy tờ).",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
             "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
-            "nor is the certified copy asked for filing by post (where no original can be shown).",
+            "nor is the certified copy asked for filing by post (where no original can be shown), nor a certified "
+            "translation ('bản sao có chứng thực bản dịch tiếng Việt': the translation is certified, not a copy of the "
+            "paper).",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
@@ -307,15 +311,22 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Không báo dòng ghi chú ('Trường hợp …', 'Lưu ý …'), dòng "
             "được tính 0 bản, dòng đã áp dụng nguyên tắc chỉ cung cấp một lần ('tra cứu', 'khai thác', 'không phải nộp', "
             "'chỉ cần cung cấp số định danh cá nhân'), và giấy tờ mà ghi chú khác của chính hồ sơ đó đã cho khai thác dữ "
-            "liệu. Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
+            "liệu (một ghi chú cho khai thác 'giấy tờ khác thuộc thành phần hồ sơ' từ 'các cơ sở dữ liệu khác' bao mọi "
+            "giấy tờ). Không báo giấy tờ của nước ngoài (kể cả khi đề mục phía trên nêu bên nước ngoài: 'Đối với doanh "
+            "nghiệp Trung Quốc:'), giấy tờ có thể thay bằng 'văn bản có giá trị tương đương', và việc xuất trình căn cước để "
+            "'xác định đúng người'. Danh sách loại giấy tờ là dữ liệu người dùng sửa được "
+            "(tthc/knowledge/data/once_only.yaml).",
             "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
             "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
             "registration, driving licence…). Only a paper the line asks to file or show (heading the line, one of its "
             "alternatives, or after 'kèm theo', 'nộp') is reported, not one named inside another paper's content "
             "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Not reported: notes ('Trường hợp …', 'Lưu ý …'), lines "
             "counted 0, lines that already apply once-only ('tra cứu', 'khai thác', 'không phải nộp', 'chỉ cần cung cấp "
-            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database. The "
-            "list of types is editable data (once_only.yaml).",
+            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database (a "
+            "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
+            "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
+            "nghiệp Trung Quốc:'), a paper a 'văn bản có giá trị tương đương' may replace, and showing the identity card "
+            "'để xác định đúng người'. The list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
@@ -360,12 +371,14 @@ EXCESS_COPIES = Rule(
             "bản sao'). Cặp số lượng của Cổng ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') không bị báo khi lời "
             "của chính dòng đó hoặc đề mục phía trên cho biết người nộp mang một trong hai ('01 bản chính hoặc 01 bản sao có "
             "chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), hoặc khi bản sao được nộp kèm bản chính "
-            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú.",
+            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú và ảnh ('02 ảnh 4x6': nhiều ảnh là một "
+            "giấy tờ).",
             "A paper is asked for in more than one copy, or both as original and copy (a form '1 bản chính, 1 bản sao'). "
             "The portal's count pair ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') is not reported where the "
             "line's own words or the heading above it say the applicant brings one of them ('01 bản chính hoặc 01 bản sao "
             "có chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), or where the copy comes with the "
-            "original for comparison (the original is only shown). Notes are not reported.",
+            "original for comparison (the original is only shown). Notes and photos ('02 ảnh 4x6': several photos are "
+            "one paper) are not reported.",
         ),
         why=T(
             "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "

@@ -275,14 +275,16 @@ INTERLINK_CANDIDATE = Rule(
             "phần hồ sơ của một thủ tục khác chưa thực hiện theo cơ chế liên thông. Mỗi dòng hồ sơ một đề xuất, nêu thủ tục "
             "cấp giấy tờ đó khớp nhất (thủ tục cấp trước thủ tục cấp lại, gia hạn; tên gần với giấy tờ nhất), kèm số thủ "
             "tục khác có cùng kết quả. Không đề xuất khi: giấy tờ là chính đối tượng của thủ tục ('Gia hạn giấy phép X' cần "
-            "giấy phép X), giấy tờ đã bị bỏ (sổ hộ khẩu), giấy tờ do nước ngoài cấp, chỉ có thủ tục cấp lại hoặc sửa đổi "
+            "giấy phép X; 'Thu hồi chấp thuận hoạt động của sân tập lái …' cần quyết định chấp thuận đó), dòng đã cho "
+            "khai thác dữ liệu, giấy tờ đã bị bỏ (sổ hộ khẩu), giấy tờ do nước ngoài cấp, chỉ có thủ tục cấp lại hoặc sửa đổi "
             "giấy tờ, hay thủ tục có tên hẹp hơn giấy tờ ('Đăng ký thành lập doanh nghiệp tư nhân' cho mọi 'Giấy chứng nhận "
             "đăng ký doanh nghiệp').",
             "The result of one procedure of the catalog (by result code, or by a normalised name of three words or more) "
             "is a dossier component of another procedure that is not interlinked yet. One proposal per dossier line, "
             "naming the producer that fits best (an issuing procedure before one that reissues or extends; the name "
             "closest to the paper), with how many others have the same result. No proposal when the paper is what the "
-            "procedure acts on ('Gia hạn giấy phép X' needs licence X), when the paper is abolished (household books), "
+            "procedure acts on ('Gia hạn giấy phép X' needs licence X; 'Thu hồi chấp thuận hoạt động của sân tập lái …' "
+            "needs that approval), when the line already reads the data, when the paper is abolished (household books), "
             "issued abroad, produced only by procedures that reissue or amend it, or by a procedure narrower than the "
             "paper ('Đăng ký thành lập doanh nghiệp tư nhân' for any 'Giấy chứng nhận đăng ký doanh nghiệp').",
         ),

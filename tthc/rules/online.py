@@ -67,9 +67,20 @@ NOT_FULLY_ONLINE = Rule(
     doc=RuleDoc(
         what=T(
             "Thủ tục không có cách thức nộp trực tuyến, hoặc chỉ trực tuyến một phần mà không nêu một lý do được phép. "
-            "Không xét khi danh mục không ghi gì về cách thức nộp; mức độ 1–4 cũ do quy tắc legacy-online-level báo.",
-            "The procedure has no online channel, or is only partly online without an allowed reason. Not judged when the "
-            "catalog says nothing about channels; the old levels 1–4 are reported by legacy-online-level.",
+            "Không có cách thức trực tuyến cũng không bị báo khi chính thủ tục ghi người nộp phải có mặt ('Người lao động "
+            "phải trực tiếp đến trung tâm dịch vụ việc làm'); lý do kiểm tra thực tế không đủ, vì không ngăn việc nộp trực "
+            "tuyến. Không xét khi danh mục không ghi gì về cách thức nộp; mức độ 1–4 cũ do quy tắc legacy-online-level báo.",
+            "The procedure has no online channel, or is only partly online without an allowed reason. No online channel "
+            "is not reported either when the procedure itself says the applicant must appear in person ('Người lao động "
+            "phải trực tiếp đến trung tâm dịch vụ việc làm'); an on-site inspection is no such reason, as it does not "
+            "stop filing online. Not judged when the catalog says nothing about channels; the old levels 1–4 are "
+            "reported by legacy-online-level.",
+        ),
+        known=T(
+            "Lý do được phép chỉ được nhận ra qua các cách viết trong targets.yaml (partial_online_reasons); một câu "
+            "'phải có mặt' viết khác đi vẫn bị báo.",
+            "An allowed reason is recognised only in the wordings of targets.yaml (partial_online_reasons); a "
+            "'must appear' sentence worded otherwise is still reported.",
         ),
         why=T(
             "Nghị định 224/2026/NĐ-CP, Điều 14: dịch vụ công trực tuyến toàn trình là mặc định; chỉ cung cấp một phần khi "

@@ -265,9 +265,19 @@ HOUSEHOLD_BOOK_REQUIRED = Rule(
     doc=RuleDoc(
         what=T(
             "Thành phần hồ sơ, điều kiện hoặc trình tự yêu cầu hay chấp nhận sổ hộ khẩu, sổ tạm trú (cả 'hộ khẩu', 'KT3', "
-            "'giấy chuyển hộ khẩu') làm giấy tờ chứng minh. 'Sổ hộ tịch' (sổ đăng ký hộ tịch) không phải sổ hộ khẩu và không bị báo.",
+            "'giấy chuyển hộ khẩu') làm giấy tờ chứng minh, hoặc đặt điều kiện theo hộ khẩu ('có hộ khẩu thường trú tại …'). "
+            "'Sổ hộ tịch' (sổ đăng ký hộ tịch) không phải sổ hộ khẩu và không bị báo; 'nơi … có hộ khẩu thường trú', 'nơi "
+            "đăng ký hộ khẩu thường trú' chỉ nơi nộp (do quy tắc place-bound-filing xét), không phải yêu cầu sổ.",
             "A dossier component, condition or step asks for or accepts a household or temporary-residence book ('hộ khẩu', "
-            "'KT3', 'giấy chuyển hộ khẩu'). 'Sổ hộ tịch' (the civil-status register) is not a household book and is not reported.",
+            "'KT3', 'giấy chuyển hộ khẩu'), or sets a condition by it ('có hộ khẩu thường trú tại …'). 'Sổ hộ tịch' (the "
+            "civil-status register) is not a household book and is not reported; 'nơi … có hộ khẩu thường trú', 'nơi "
+            "đăng ký hộ khẩu thường trú' name where to file (place-bound-filing's matter), not a book asked for.",
+        ),
+        known=T(
+            "Nơi nộp được nhận ra khi 'nơi' đứng trước 'có hộ khẩu' không quá mười từ, không qua dấu chấm, chấm phẩy; một "
+            "câu dài hơn vẫn bị báo.",
+            "A place to file is recognised when 'nơi' comes at most ten words before 'có hộ khẩu', with no full stop or "
+            "semicolon between; a longer sentence is still reported.",
         ),
         why=T(
             "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3: sổ hộ khẩu, sổ tạm trú chỉ có giá trị đến hết 31/12/2022. "
