@@ -336,9 +336,9 @@ PROCESSING_TIME_UNSPECIFIED = Rule(
         ),
         example=T("Thời hạn giải quyết: 'Không quy định'.", "Processing time: 'Không quy định'."),
         known=T(
-            "Một con số bất kỳ kèm 'ngày', 'giờ', 'tháng' trong mô tả của cách thức nộp được coi là thời hạn, kể cả khi đó "
+            "Một con số kèm 'ngày làm việc' hay 'kể từ' trong mô tả của cách thức nộp được coi là thời hạn, kể cả khi đó "
             "là thời hạn của người nộp ('trong 15 ngày kể từ ngày có thay đổi').",
-            "Any number with 'ngày', 'giờ', 'tháng' in a channel's description counts as the time, even the "
+            "A number with 'ngày làm việc' or 'kể từ' in a channel's description counts as the time, even the "
             "applicant's own deadline ('trong 15 ngày kể từ ngày có thay đổi').",
         ),
         instead=T(
