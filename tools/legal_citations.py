@@ -113,20 +113,38 @@ def rank(rows: list[tuple[str, ...]], until: int | None) -> list[tuple[str, str,
     return out
 
 
+def has_status(doc) -> bool:
+    """A register entry that says whether the document applies: a declared status or dates."""
+    return bool(doc.status or doc.effective or doc.repealed_from or doc.expires or doc.successor)
+
+
+def coverage_share(rows, kb, until: int = 2020) -> tuple[int, int, Counter]:
+    """(citations of documents numbered ``until`` or earlier, those the register knows with a
+    status and a source, the unknown numbers counted)."""
+    from tthc.model import DocKind
+
+    total = known = 0
+    missing: Counter = Counter()
+    for _source, _code, number, kind, year in rows:
+        if not year or int(year) > until:
+            continue
+        total += 1
+        doc = kb.find_document(number, year=int(year), kind=DocKind(kind) if kind else None)
+        if doc is not None and doc.source and has_status(doc):
+            known += 1
+        else:
+            missing[number] += 1
+    return total, known, missing
+
+
 def coverage(rows: list[tuple[str, ...]], include_unconfirmed: bool) -> None:
     from tthc.knowledge import load_knowledge
 
     kb = load_knowledge(include_unconfirmed=include_unconfirmed)
-    old = [r for r in rows if r[4] and int(r[4]) <= 2020]
-    known = Counter()
-    for _source, _code, number, _kind, year in old:
-        doc = kb.find_document(number, year=int(year))
-        known[bool(doc and doc.source)] += 1
-    total = len(old)
-    print(f"citations of documents numbered 2020 or earlier: {total}; known with status and source: {known[True]}")
-    print(f"share: {known[True] / total:.1%}" if total else "no citations")
-    missing = Counter(r[2] for r in old if not kb.find_document(r[2], year=int(r[4])))
-    for number, n in missing.most_common(20):
+    total, known, missing = coverage_share(rows, kb)
+    print(f"citations of documents numbered 2020 or earlier: {total}; known with status and source: {known}")
+    print(f"share: {known / total:.1%}" if total else "no citations")
+    for number, n in missing.most_common(25):
         print(f"  unknown: {number} ({n})")
 
 

@@ -6,11 +6,17 @@
 Read from catalogs/kim-bang-2019-2020-annex.xlsx cell by cell, so the twins hold the same
 text. The Word annex is laid out as decisions print it: landscape A4, the title and the
 decision line as paragraphs above the table, a two-row header (each title merged over
-both rows, repeated on every page), the "(1) (2) …" numbering row, section rows merged
-across the table, and the table split in two at a section (the second part repeats the
-header). The legal-basis column is narrow, so document numbers wrap inside their cells
-in the PDF. The PDF and the .ods are made from it and from the .xlsx by LibreOffice
+both rows) and the "(1) (2) …" numbering row, all three marked to repeat on every page
+(LibreOffice's PDF repeats the numbering row only: it leaves out repeated rows holding a
+vertically merged cell), section rows merged across the table, and the table split in two
+at a section (the second part repeats the header). The column widths are set in the
+table grid (what LibreOffice lays out by) as well as on the cells (what Word uses); the
+legal-basis column is narrow, so document numbers wrap inside their cells in the PDF
+("123/2015/NĐ-" / "CP", "05/2015/TTLT" / "-BTP-BCA-" / "BYT") and rows are cut by page
+breaks. The PDF and the .ods are made from it and from the .xlsx by LibreOffice
 (``soffice``, needed only here: the fixtures are committed, tests never run it).
+
+    python tools/make_office_fixtures.py docx pdf   # only these (the .ods is unchanged)
 """
 
 from __future__ import annotations
@@ -24,7 +30,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "catalogs" / "kim-bang-2019-2020-annex.xlsx"
 OUT = ROOT / "tests" / "fixtures" / "office"
-WIDTHS_CM = (1.0, 2.0, 6.5, 3.6, 3.6, 3.2, 2.6, 2.3)  # narrow "Căn cứ pháp lý": numbers wrap
+WIDTHS_CM = (
+    1.3,
+    2.2,
+    6.2,
+    3.6,
+    3.6,
+    3.2,
+    2.6,
+    2.3,
+)  # narrow "Căn cứ pháp lý": numbers wrap inside ("123/2015/NĐ-" / "CP")
 
 
 def annex_rows() -> tuple[list[str], list[list[str]], list[tuple[int, int, int, int]]]:
@@ -70,14 +85,17 @@ def write_docx(path: Path, split_at: int | None = None) -> None:
             d.add_paragraph("")
         table = d.add_table(rows=3 + len(part), cols=width)
         table.style = "Table Grid"
+        table.autofit = False
         for c, w in enumerate(WIDTHS_CM):
+            table._tbl.tblGrid.gridCol_lst[c].w = Cm(w)  # what LibreOffice lays out by
             for cell in table.columns[c].cells:
-                cell.width = Cm(w)
+                cell.width = Cm(w)  # what Word lays out by
         for r, row in enumerate(rows[:3] + part):
             for c, v in enumerate(row):
                 if v:
                     table.cell(r, c).text = v
-        for r in range(2):  # the header repeats on every page
+        for r in range(3):  # the header and the numbering row repeat on every page (LibreOffice repeats
+            # only the numbering row: it drops repeated rows that hold a vertically merged cell)
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
             repeat = OxmlElement("w:tblHeader")
             repeat.set(qn("w:val"), "true")
@@ -124,14 +142,18 @@ def convert(path: Path, to: str, out: Path) -> Path:
 
 
 def main() -> None:
+    wanted = set(sys.argv[1:]) or {"docx", "pdf", "ods"}
     OUT.mkdir(parents=True, exist_ok=True)
     docx_path = OUT / "kim-bang-annex.docx"
-    write_docx(docx_path)
-    convert(docx_path, "pdf", OUT / "kim-bang-annex.pdf")
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "kim-bang-annex.xlsx"
-        shutil.copyfile(SOURCE, copy)
-        convert(copy, "ods", OUT / "kim-bang-annex.ods")
+    if wanted & {"docx", "pdf"}:
+        write_docx(docx_path)
+    if "pdf" in wanted:
+        convert(docx_path, "pdf", OUT / "kim-bang-annex.pdf")
+    if "ods" in wanted:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "kim-bang-annex.xlsx"
+            shutil.copyfile(SOURCE, copy)
+            convert(copy, "ods", OUT / "kim-bang-annex.ods")
     print("wrote", *(p.relative_to(ROOT) for p in sorted(OUT.glob("kim-bang-annex.*"))))
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.load.limits import KEYS as LIMIT_KEYS
 from tthc.load.limits import Limits
@@ -39,7 +40,7 @@ _FALSE = ("false", "no", "off")
 _YAML_TAGS = ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 
 
-class ConfigError(Exception):
+class ConfigError(TthcError):
     pass
 
 

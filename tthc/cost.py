@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
 from tthc.rules.base import Effect
@@ -61,7 +62,7 @@ ONLINE_DROPS = ("travel", "waiting")
 _CONFIG_KEYS = ("mode", "hourly-rate", "hours-per-day", "scm-hours", "out-of-pocket", "usd-rate")
 
 
-class CostError(ValueError):
+class CostError(TthcError, ValueError):
     """A missing or invalid cost input: the CLI turns it into one line and exit 2."""
 
 
@@ -82,7 +83,7 @@ class CostSettings:
             return (
                 f"Chi phí tuân thủ được tính theo cách các địa phương áp dụng: số giờ = số ngày làm việc × "
                 f"{format_number(self.hours_per_day)} giờ; chi phí/năm = số giờ × thu nhập bình quân {rate} × "
-                "số hồ sơ/năm. Thủ tục chưa có số hồ sơ/năm hoặc thời hạn giải quyết ghi “chưa rõ”."
+                "số hồ sơ/năm. Thủ tục chưa có số liệu hồ sơ hoặc thời hạn giải quyết ghi “chưa rõ”."
             )
         hours = ", ".join(
             f"{ACTIVITIES[a].lower()} {format_number(h)} giờ" for a, h in self.scm_hours.items() if a in ACTIVITIES
@@ -90,7 +91,7 @@ class CostSettings:
         return (
             "Chi phí tuân thủ được tính theo Mô hình chi phí chuẩn (SCM): thời gian của người nộp hồ sơ cho từng "
             f"hoạt động ({hours}; giả định, có thể sửa) × {rate} + chi phí trực tiếp và phí, lệ phí (VNĐ) × "
-            "số hồ sơ/năm. Thủ tục chưa có số hồ sơ/năm ghi “chưa rõ”."
+            "số hồ sơ/năm. Thủ tục chưa có số liệu hồ sơ ghi “chưa rõ”."
         )
 
 
@@ -313,15 +314,17 @@ class Cost:
 
     @property
     def saving(self) -> Decimal | None:
-        return self.before - self.after if self.known else None
+        return self.before - self.after if self.before is not None and self.after is not None else None
 
     @property
     def cut_percent(self) -> Decimal | None:
-        if not self.known:
+        """None when unknown or when there was nothing to cut (no dossiers: 0 -> 0 is no 100 %)."""
+        saving = self.saving
+        if saving is None or not self.before:
             return None
         if self.abolish:
             return Decimal(100)
-        return self.saving / self.before * 100 if self.before else None
+        return saving / self.before * 100
 
     @property
     def time_changes(self) -> bool:
@@ -339,7 +342,7 @@ def procedure_cost(procedure: Procedure, findings: Iterable[Finding], settings: 
     cost.abolish = change.abolish
     if dossiers is None:
         cost.before = cost.after = None
-        cost.unknown = "chưa có số hồ sơ/năm"
+        cost.unknown = "chưa có số liệu hồ sơ"
     return cost
 
 
@@ -351,7 +354,7 @@ def _practice(procedure: Procedure, change: Change, settings: CostSettings, doss
         cost.hours_before = days_before * per_day
     if days_after is not None:
         cost.hours_after = days_after * per_day
-    if dossiers is not None and cost.hours_before is not None:
+    if dossiers is not None and cost.hours_before is not None and cost.hours_after is not None:
         cost.before = _dong(cost.hours_before * settings.hourly_rate * dossiers)
         cost.after = Decimal(0) if change.abolish else _dong(cost.hours_after * settings.hourly_rate * dossiers)
     elif days_before is None:
@@ -466,7 +469,7 @@ class CostTotal:
     unknown: int = 0
 
     def add(self, cost: Cost) -> None:
-        if cost.known:
+        if cost.before is not None and cost.after is not None:  # cost.known
             self.before += cost.before
             self.after += cost.after
             self.known += 1
@@ -509,5 +512,8 @@ def format_number(value: Decimal | float | None, unknown: str = "chưa rõ") -> 
     return f"{int(d):,}".replace(",", ".")
 
 
-def format_percent(value: Decimal | None, unknown: str = "chưa rõ") -> str:
-    return unknown if value is None else f"{format_number(value)} %"
+def format_percent(value: Decimal | float | None, unknown: str = "chưa rõ") -> str:
+    """28.5714 -> "28,57 %": cut down, never up, so a cut is never overstated (29.996 is "29,99 %")."""
+    if value is None:
+        return unknown
+    return f"{format_number(Decimal(str(value)).quantize(Decimal('0.01'), rounding=ROUND_DOWN))} %"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.rules.base import Finding, Rule, RuleContext, Severity, fingerprint
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from tthc.knowledge import Knowledge
 
 
-class SelectionError(ValueError):
+class SelectionError(TthcError, ValueError):
     """A --select/--ignore entry that names no rule, code, group or prefix."""
 
 
@@ -54,6 +55,7 @@ class RunSettings:
     as_of: dt.date
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name -> option values
     severities: dict[str, Severity] = field(default_factory=dict)  # rule name -> severity override
+    reference: Any = None  # tthc.rules.reference.Reference for --reference, else None
 
 
 def run(
@@ -90,6 +92,7 @@ def _context(rule: Rule, catalog: Catalog, knowledge: Knowledge, settings: RunSe
         options=options,
         catalog=catalog,
         severity=settings.severities.get(rule.name, rule.severity),
+        reference=settings.reference,
     )
 
 

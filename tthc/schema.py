@@ -105,6 +105,7 @@ DEFS: JSON = {
             "currency": _text("VND, USD…"),
             "per": _text("Đơn vị tính (hồ sơ, giấy phép…)"),
             "note": _text("Ghi chú"),
+            "channel": _number("Ở danh sách fees của thủ tục: thứ tự cách thức (từ 1) mà khoản này thuộc về"),
         },
         description="Một khoản phí, lệ phí có cấu trúc",
     ),

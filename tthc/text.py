@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from tthc.errors import TthcError
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ANY_SPACE = re.compile(r"\s+")
@@ -121,6 +123,39 @@ def is_placeholder(text: str) -> bool:
     return text.strip().casefold().rstrip(".") in PLACEHOLDERS or text.strip() in PLACEHOLDERS
 
 
+# match_key without a Python loop per character. Over the blocks of _KEY_BLOCKS (the BMP up
+# to U+2FFF, private use, full-width forms; no surrogates) the word characters of
+# the definition (str.isalnum() or a combining mark) are listed once, at import, into one
+# character class; a regular expression then splits out each run of tone marks and the rest
+# of its word, and swapping the two is a slice assignment; a word with several tone runs
+# (words glued by a flattened table: "nộpthời") needs one pass per run, since a run only ever
+# jumps over letters, never over another run or a separator. Text with any other character
+# takes the loop (the same result, slower).
+_KEY_BLOCKS = ((0x0000, 0x2FFF), (0xE000, 0xF8FF), (0xFF00, 0xFFEF))
+_KEY_PASSES = 8
+
+
+def _char_class(codes: list[int]) -> str:
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in spans)
+
+
+@cache  # built on the first key (~20 ms), not at import: `tthc --help` never needs it
+def _key_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    codes = [c for lo, hi in _KEY_BLOCKS for c in range(lo, hi + 1)]
+    word = [c for c in codes if chr(c) not in _TONE_MARKS and (chr(c).isalnum() or unicodedata.combining(chr(c)))]
+    tones = _char_class(sorted(ord(t) for t in _TONE_MARKS))
+    unsafe = re.compile(f"[^{_char_class(codes)}]")
+    run = re.compile(f"([{tones}]+)([{_char_class(word)}]+)")
+    tone_before_word = re.compile(f"[{tones}][{_char_class(word)}]")
+    return unsafe, run, tone_before_word
+
+
 @lru_cache(maxsize=1 << 17)  # a run keys each name and field several times (one rule each)
 def match_key(text: str) -> str:
     """Comparison key: case-insensitive and tone-placement-insensitive, never ASCII-folded.
@@ -128,7 +163,22 @@ def match_key(text: str) -> str:
     The tone mark of each word is moved to the word's end, so "hoà" and "hòa" (and their
     NFD forms) give the same key while "phí" and "phi" do not.
     """
-    decomposed = unicodedata.normalize("NFD", _ANY_SPACE.sub(" ", text).strip().casefold())
+    # " ".join(split()) = _ANY_SPACE.sub(" ", text).strip(): both split on str.isspace()
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
+    unsafe, tone_run, tone_before_word = _key_patterns()
+    if unsafe.search(decomposed) is None:
+        key = decomposed
+        for _ in range(_KEY_PASSES):
+            parts = tone_run.split(key)  # [text, tones, rest of word, text, …]
+            parts[1::3], parts[2::3] = parts[2::3], parts[1::3]
+            key = "".join(parts)
+            if tone_before_word.search(key) is None:
+                return key
+    return _match_key_loop(decomposed)
+
+
+def _match_key_loop(decomposed: str) -> str:
+    """match_key's definition, one character at a time (the reference for the fast path)."""
     out: list[str] = []
     tones: list[str] = []
     for ch in decomposed:
@@ -200,7 +250,7 @@ def doc_number_key(number: str) -> str:
 # -- numbers as Vietnamese writes them ----------------------------------------------------------
 
 
-class NumberError(ValueError):
+class NumberError(TthcError, ValueError):
     """Why a text is not a number (Vietnamese and English; str() is in the current language)."""
 
     def __init__(self, vi: str, en: str) -> None:

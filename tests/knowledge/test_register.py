@@ -89,16 +89,18 @@ def test_a_cycle_ends_the_chain(tmp_path):
 
 
 def test_a_successor_the_register_does_not_know_is_not_in_force_silently(tmp_path):
-    body = "  - {number: 87/2010/NĐ-CP, kind: decree, replaced_by: 134/2016/NĐ-CP, source: Nghị định 134/2016/NĐ-CP}\n"
+    body = (
+        "  - {number: 987/2010/NĐ-CP, kind: decree, replaced_by: 1134/2016/NĐ-CP, source: Nghị định 1134/2016/NĐ-CP}\n"
+    )
     kb = load_knowledge([register(tmp_path, body)])
-    doc = kb.find_document("87/2010/NĐ-CP")
+    doc = kb.find_document("987/2010/NĐ-CP")
     assert doc.end_unknown
     assert doc.status_at(D(2026, 1, 1)) is DocStatus.REPEALED
     assert doc.status_at(D(2015, 12, 31)) is DocStatus.IN_FORCE  # not before its successor's year
     assert not doc.status_date_confirmed(D(2026, 1, 1))
-    (f,) = findings(tmp_path, kb, "Nghị định 87/2010/NĐ-CP", D(2026, 1, 1))
+    (f,) = findings(tmp_path, kb, "Nghị định 987/2010/NĐ-CP", D(2026, 1, 1))
     assert "không rõ ngày" in f.message or "date unknown" in f.message
-    assert "134/2016/NĐ-CP" in f.message and f.data["in_force_successor"] is None
+    assert "1134/2016/NĐ-CP" in f.message and f.data["in_force_successor"] is None
 
 
 @pytest.mark.parametrize(
@@ -126,24 +128,24 @@ def test_partly_expired_is_not_reported_as_repealed(tmp_path):
 
 def test_a_law_and_a_resolution_share_a_number(tmp_path):
     body = """\
-  - {number: 02/2011/QH13, kind: law, title: Luật Khiếu nại, effective: 2012-07-01, source: Luật Khiếu nại}
-  - {number: 02/2011/QH13, kind: na_resolution, title: Miễn nhiệm Tổng Kiểm toán Nhà nước, status: in_force, source: vbpl.vn}
+  - {number: 99/2011/QH13, kind: law, title: Luật Khiếu nại, effective: 2012-07-01, source: Luật Khiếu nại}
+  - {number: 99/2011/QH13, kind: na_resolution, title: Miễn nhiệm Tổng Kiểm toán Nhà nước, status: in_force, source: vbpl.vn}
 """
     kb = load_knowledge([register(tmp_path, body)])
-    assert kb.find_document("02/2011/QH13", kind=DocKind.LAW).title == "Luật Khiếu nại"
-    assert kb.find_document("02/2011/QH13", kind=DocKind.NA_RESOLUTION).title.startswith("Miễn nhiệm")
+    assert kb.find_document("99/2011/QH13", kind=DocKind.LAW).title == "Luật Khiếu nại"
+    assert kb.find_document("99/2011/QH13", kind=DocKind.NA_RESOLUTION).title.startswith("Miễn nhiệm")
     # an override must say which one it changes
     override = tmp_path / "override.yaml"
-    override.write_text("legal_documents:\n  - {number: 02/2011/QH13, note: x, source: y}\n", encoding="utf-8")
+    override.write_text("legal_documents:\n  - {number: 99/2011/QH13, note: x, source: y}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="kind"):
         load_knowledge([register(tmp_path, body), override])
     override.write_text(
-        "legal_documents:\n  - {number: 02/2011/QH13, kind: law, repealed_from: 2030-01-01, source: y}\n",
+        "legal_documents:\n  - {number: 99/2011/QH13, kind: law, repealed_from: 2030-01-01, source: y}\n",
         encoding="utf-8",
     )
     kb = load_knowledge([register(tmp_path, body), override])
-    assert kb.find_document("02/2011/QH13", kind=DocKind.LAW).repealed_from == D(2030, 1, 1)
-    assert kb.find_document("02/2011/QH13", kind=DocKind.NA_RESOLUTION).repealed_from is None
+    assert kb.find_document("99/2011/QH13", kind=DocKind.LAW).repealed_from == D(2030, 1, 1)
+    assert kb.find_document("99/2011/QH13", kind=DocKind.NA_RESOLUTION).repealed_from is None
 
 
 def test_a_law_is_replaced_by_the_next_law_of_the_same_name_by_inference(tmp_path):

@@ -113,3 +113,83 @@ def test_a_loss_is_reported_with_exit_1(cli, tmp_path: Path) -> None:
     code, _, err = cli("convert", source, tmp_path / "out.xlsx", env={"COLUMNS": "200"})
     assert code == 1
     assert "mất thông tin" in err and "1.000001 Cấp phép" in err
+
+
+def _xlsx_round_trip(cli, tmp_path: Path, procedures: str) -> tuple[Path, dict, dict]:
+    source = write_yaml_catalog(tmp_path / "in.yaml", procedures)
+    book = tmp_path / "out.xlsx"
+    code, _, err = cli("convert", source, book)
+    assert code == 0, err  # nothing lost
+    return book, _model(source), _model(book)
+
+
+def test_each_channel_keeps_its_own_fees(cli, tmp_path: Path) -> None:
+    book, before, after = _xlsx_round_trip(
+        cli,
+        tmp_path,
+        "  - name: Đăng ký khai sinh\n"
+        "    channels:\n"
+        "      - method: Trực tiếp\n"
+        "        fees: [Miễn lệ phí đăng ký khai sinh đúng hạn, 'Lệ phí đăng ký khai sinh quá hạn: 10.000 đồng']\n"
+        "      - {method: Trực tuyến, fees: Miễn lệ phí}\n"
+        "      - method: Dịch vụ bưu chính\n"
+        "        fees: [Không, '8,000 Việt Nam Đồng']\n",
+    )
+    assert after == before
+    rows = list(openpyxl.load_workbook(book)["Phí, lệ phí"].iter_rows(values_only=True))
+    channel = rows[0].index("Cách thức số")
+    assert [(r[1], r[channel]) for r in rows[1:]] == [("Không", 3), ("8,000 Việt Nam Đồng", 3)]  # no single cell
+    channels = list(openpyxl.load_workbook(book)["Cách thức thực hiện"].iter_rows(values_only=True))
+    fees = channels[0].index("Phí, lệ phí")
+    assert [r[fees] for r in channels[1:]] == [
+        "Miễn lệ phí đăng ký khai sinh đúng hạn\nLệ phí đăng ký khai sinh quá hạn: 10.000 đồng",  # one cell holds them
+        "Miễn lệ phí",
+        None,
+    ]
+
+
+def test_a_reference_or_paper_the_columns_cannot_restate_goes_as_its_text(cli, tmp_path: Path) -> None:
+    crawled = (  # a dossier line as the portal crawl flattens it: five copy kinds, one repeated
+        "--Tên giấy tờMẫu đơn, tờ khaiSố lượngBản sao kèm bản chính để đối chiếu hoặc bản sao điện tử hoặc bản sao"
+        " điện tử từ sổ gốc hoặc bản sao có chứng thực bằng tốt nghiệp đại học0 bản chính,1 bản sao"
+    )
+    book, before, after = _xlsx_round_trip(
+        cli,
+        tmp_path,
+        "  - name: Cấp phép\n"
+        "    legal_basis:\n"
+        "      - {number: 123/2015/NĐ-CP, title: Quy định chi tiết, issuer: Chính phủ}\n"
+        "      - Quyết định số 12 của UBND tỉnh\n"  # no readable number, after a structured one
+        "      - |-\n"
+        "        sửa đổi, bổ sung một số nghị định để cắt giảm, đơn giản hóa thủ tục hành chính\n"
+        "        thuộc phạm vi quản lý của Bộ Tư pháp.18/2026/NĐ-CP\n"
+        f"    documents: ['{crawled}']\n",
+    )
+    assert after == before
+    legal = list(openpyxl.load_workbook(book)["Căn cứ pháp lý"].iter_rows(values_only=True))
+    raw = legal[0].index("Nội dung gốc")
+    assert [r[raw] for r in legal[1:]][1] == "Quyết định số 12 của UBND tỉnh"
+    assert before["procedures"][0]["legal_basis"][1]["number"] is None
+
+
+def test_a_fee_row_naming_a_missing_channel_applies_to_all(cli, tmp_path: Path) -> None:
+    book, _, _ = _xlsx_round_trip(
+        cli,
+        tmp_path,
+        "  - name: Cấp phép\n"
+        "    channels:\n"
+        "      - {method: Trực tiếp, fees: [Không, 'Lệ phí: 5.000 đồng']}\n"
+        "      - {method: Trực tuyến}\n",
+    )
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Phí, lệ phí"]
+    channel = [c.value for c in ws[1]].index("Cách thức số") + 1
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row=row, column=channel, value=7)  # an officer typed a channel that does not exist
+    wb.save(book)
+    result = load_file(book)
+    assert [i.kind for i in result.issues if i.kind == "unknown-channel"]
+    assert [[f.raw for f in c.fees] for c in result.catalog.procedures[0].channels] == [
+        ["Không", "Lệ phí: 5.000 đồng"],
+        ["Không", "Lệ phí: 5.000 đồng"],
+    ]

@@ -30,20 +30,6 @@ def _through_xlsx(tmp_path: Path, procedures: str) -> tuple[list[str], list]:
 
 
 CASES = {
-    "legal row with only raw text is not re-read as free text, so an unidentified reference after a "
-    "structured one keeps no exact place": (
-        "  - name: Cấp phép\n"
-        "    legal_basis:\n"
-        "      - {number: 123/2015/NĐ-CP, title: Quy định chi tiết, issuer: Chính phủ}\n"
-        "      - Quyết định số 12 của UBND tỉnh\n"
-    ),
-    "fee rows cannot target one channel: two fees one cell cannot hold, other channel different": (
-        "  - name: Cấp phép\n"
-        "    channels:\n"
-        "      - method: Trực tiếp\n"
-        "        fees: [Miễn lệ phí đăng ký khai sinh đúng hạn, 'Lệ phí đăng ký thường trú: theo mức thu do HĐND tỉnh quy định']\n"
-        "      - {method: Trực tuyến, fees: Miễn lệ phí}\n"
-    ),
     "duplicate code: child rows attach to the first procedure only (no '#row' key for the second)": (
         "  - {code: '1.000001', name: Cấp phép A, documents: [Tờ khai A]}\n"
         "  - {code: '1.000001', name: Cấp phép B, documents: [Tờ khai B]}\n"
@@ -51,6 +37,8 @@ CASES = {
     "structured time whose text does not give its value: the workbook has only the text column": (
         "  - {name: Cấp phép, processing_time: {raw: theo hợp đồng, working_days: 10}}\n"
     ),
+    "an empty volume mapping has no cell to say 'present but empty'": "  - {name: Cấp phép, volume: {}}\n",
+    "a cell over Excel's 32,767 characters is cut": "  - {name: Cấp phép, notes: '" + "Ghi chú dài " * 3000 + "'}\n",
 }
 
 

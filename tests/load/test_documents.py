@@ -48,6 +48,69 @@ def test_a_broken_number_is_joined_and_a_complete_one_is_not():
     assert join_broken("15-08-\n2013", " ") == "15-08-2013"
 
 
+def test_a_number_cut_before_a_hyphen_or_inside_letters_is_joined():
+    from tthc.load.document_layouts import join_broken
+
+    for form in ("NFC", "NFD"):
+        text = unicodedata.normalize(form, "Thông tư liên tịch số 05/2015/TTLT\n-BTP-BCA-\nBYT hướng dẫn")
+        assert join_broken(text, " ") == unicodedata.normalize(
+            form, "Thông tư liên tịch số 05/2015/TTLT-BTP-BCA-BYT hướng dẫn"
+        )
+    for form in ("NFC", "NFD"):
+        cut = unicodedata.normalize(form, "Nghị quyết liên tịch số 01/2014/NQLT\n-CP-\nUBTƯMTTQ\nVN hướng dẫn")
+        joined = unicodedata.normalize("NFC", join_broken(cut, " "))
+        assert joined == "Nghị quyết liên tịch số 01/2014/NQLT-CP-UBTƯMTTQVN hướng dẫn"
+    # a dash that starts a list item, or follows words, is not part of a number
+    assert join_broken("05/2015/TTLT-BTP-BCA-BYT\n- Nghị định số 61/2018/NĐ-CP", " ").count(" - ") == 1
+    assert join_broken("giấy tờ\n-Bản sao", " ") == "giấy tờ -Bản sao"
+
+
+_CUT = [  # the legal-basis cell of 2.000986 in the annex PDF, as LibreOffice wraps it: no break is certain
+    "Nghị định số",
+    "105/2014/NĐ-",
+    "CP quy định chi tiết",
+    "và hướng dẫn thi",
+    "hành một số điều",
+    "của Luật Bảo hiểm",
+    "y tế",
+    "Thông tư liên",
+    "tịch số 05/2015/TTLT",
+    "-BTP-BCA-BYT",
+]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_wrapped_pdf_cell_starts_a_new_citation_where_one_begins(form):
+    from tthc.load.pdf_reader import _assemble
+
+    lines = [(unicodedata.normalize(form, line), False) for line in _CUT]
+    assert unicodedata.normalize("NFC", _assemble(lines)).split("\n") == [
+        "Nghị định số 105/2014/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế",
+        "Thông tư liên tịch số 05/2015/TTLT-BTP-BCA-BYT",
+    ]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # real titles that name another document after "của" / "kèm theo" (ubnd-ttpvhcc-qr CCPL, the annex)
+        ["Luật sửa đổi, bổ sung một số điều của", "Luật Bảo hiểm y tế số 46/2014/QH13"],
+        [
+            "Thông tư số 22/2024/TT-BGDĐT ngày 10/12/2024 sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo",
+            "Thông tư số 17/2018/TT-BGDĐT",
+        ],
+        ["Nghị định số 105/2014/NĐ-CP quy định chi tiết và hướng dẫn thi hành", "Luật Bảo hiểm y tế số 25/2008/QH12"],
+        ["Căn cứ tại khoản 2 Điều 14", "Nghị định số 104/2022/NĐ-CP"],  # no number before: not a citation's end
+    ],
+)
+def test_a_document_named_inside_a_title_stays_in_it(form, lines):
+    from tthc.load.pdf_reader import _assemble
+
+    text = _assemble([(unicodedata.normalize(form, line), False) for line in lines])
+    assert "\n" not in text
+
+
 def test_a_scanned_pdf_needs_ocr(tmp_path, cli):
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(_blank_pdf())

@@ -348,3 +348,31 @@ def test_convert_from_each_schema_loses_nothing(cli, tmp_path: Path, source: Pat
     after = load_file(out).catalog
     assert [p.code for p in after.procedures] == [p.code for p in before.procedures]
     assert [len(p.documents) for p in after.procedures] == [len(p.documents) for p in before.procedures]
+
+
+@pytest.mark.parametrize(
+    "cell, name, form",
+    [  # real "Tên giấy tờ" + "Mẫu đơn, tờ khai" cells as the crawl glued them
+        ("-Đơn  xin  nhận con nuôi;1.nxinnhnconnui.doc", "-Đơn  xin  nhận con nuôi;", "1.nxinnhnconnui.doc"),
+        (
+            "Đơn đề nghị cấp chứng chỉ hành nghề Quản tài viên theo Mẫu TP-QTV-01Mẫu TP-QTV-01.docx",
+            "Đơn đề nghị cấp chứng chỉ hành nghề Quản tài viên theo Mẫu TP-QTV-01",
+            "Mẫu TP-QTV-01.docx",
+        ),
+        (
+            "Giấy đề nghị cấp đổi thẻ bảo hiểm y tế của Tổng cục, Bộ Tư lệnh, đơn vị trực thuộc BộMau02-ĐN(BHYT).doc",
+            "Giấy đề nghị cấp đổi thẻ bảo hiểm y tế của Tổng cục, Bộ Tư lệnh, đơn vị trực thuộc Bộ",
+            "Mau02-ĐN(BHYT).doc",
+        ),
+        (
+            "Bản khai cá nhân (mẫu AH1).72-Mẫu AH1-Bản khai cá nhân (anh hùng LLVT).doc",
+            "Bản khai cá nhân (mẫu AH1).",
+            "72-Mẫu AH1-Bản khai cá nhân (anh hùng LLVT).doc",
+        ),
+        ("Giấy khai sinh;", "Giấy khai sinh;", None),
+    ],
+)
+def test_form_file_glued_to_the_name_is_split_off(cell: str, name: str, form: str | None) -> None:
+    from tthc.load.portal.flattened import split_form
+
+    assert split_form(cell) == (name, form)

@@ -182,3 +182,47 @@ def test_annex_cells_are_on_the_site_the_kiosk_and_in_the_handbook(published_ann
         assert words(book["Thời hạn giải quyết"]) == words(row["time"])
         assert words(book["Phí, lệ phí"]) == words(row["fee"])
         assert norm(book["Nơi nộp hồ sơ"]) == row["place"]
+
+
+RECORDS = ROOT / "tests" / "fixtures" / "realdata" / "records"
+
+
+def test_crawled_portal_records_keep_their_papers_and_sub_headings(tmp_path: Path) -> None:
+    """Real dichvucong.gov.vn records (committed byte for byte): every paper on the page is text of
+    the record's dossier table; the table's sub-headings ("Giấy tờ phải nộp", "Giấy tờ phải xuất
+    trình", "Lưu ý") head their papers; the page links to the record's own portal page."""
+    from tthc.publish.handbook import write_handbook
+    from tthc.publish.site import build_site
+
+    folder = RECORDS / "bo-tu-phap"
+    catalogs = _load(folder)
+    build_site(catalogs, tmp_path / "site", generated=GENERATED, kiosk_limit=0)
+    pages = {}  # the record's portal address -> its page (1.002544's page says it is 1.014023)
+    for page in (tmp_path / "site/thu-tuc").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        pages[re.search(r'<p class="portal direct"><a href="([^"]+)"', html).group(1)] = html
+    checked = 0
+    for record in sorted(folder.glob("*.json")):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        source = norm(data["thanh_phan_ho_so"])
+        html = pages[data["detail_url"]]
+        names = [norm(unescape(m)) for m in re.findall(r'<span class="doc-name">(.*?)</span>', html)]
+        for name in names:
+            assert name in source, (record.name, name)
+        checked += len(names)
+    assert checked > 15
+    assert len(pages) == len(list(folder.glob("*.json")))  # each page links to its own record's portal page
+    html = unescape((tmp_path / "site/thu-tuc/1.003005.html").read_text(encoding="utf-8"))
+    source = norm(json.loads((folder / "1.003005.json").read_text(encoding="utf-8"))["thanh_phan_ho_so"])
+    groups = re.findall(r'<h3 class="doc-group">(.*?)</h3>', html)
+    assert groups and all(norm(g) in source for g in groups), groups
+    assert any(g.startswith("Lưu ý") for g in groups)
+    # in the handbook, the sub-heading precedes its papers without a tick box
+    import docx
+
+    write_handbook(catalogs, tmp_path / "so-tay.docx")
+    book = _handbook_blocks(docx.Document(str(tmp_path / "so-tay.docx")))
+    name = norm(json.loads((folder / "1.003005.json").read_text(encoding="utf-8"))["ten_thu_tuc"])
+    lines = book[name][0]["Giấy tờ cần nộp"].splitlines()
+    headings = [line for line in lines if not line.startswith(BOX)]
+    assert headings == [f"{g}:" for g in groups]

@@ -18,6 +18,7 @@ from tthc.engine import RunSettings, run
 from tthc.knowledge import load_knowledge
 from tthc.load import load_file
 from tthc.rules import ALL_RULES, find_rule
+from tthc.rules.reference import Reference
 
 CASES_DIR = Path(__file__).parent / "cases"
 DEFAULT_AS_OF = dt.date(2026, 11, 28)
@@ -59,6 +60,17 @@ def run_case(rule_name: str, case: dict, form: str, tmp_path: Path) -> list[tupl
         as_of = dt.date.fromisoformat(as_of)
     knowledge = load_knowledge(include_unconfirmed=case.get("include_unconfirmed", False))
     settings = RunSettings(as_of=as_of, options={rule.name: case.get("options", {})})
+    if "reference" in case:  # the --reference catalog: procedures in the same format
+        ref_doc = {
+            "tthc_catalog": 1,
+            "catalog": {"name": "Tham chiếu"},
+            "procedures": _normalise(case["reference"], form),
+        }
+        ref_path = tmp_path / "reference.yaml"
+        ref_path.write_text(yaml.safe_dump(ref_doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        ref_result = load_file(ref_path)
+        assert ref_result.ok, [str(i) for i in ref_result.errors]
+        settings.reference = Reference.build([ref_result.catalog], dt.date(2026, 6, 10))
     findings = run([result.catalog], [rule], knowledge, settings)
     return sorted((f.procedure_code, f.field) for f in findings)
 

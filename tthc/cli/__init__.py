@@ -14,6 +14,7 @@ from tthc.cli import cost as _cost
 from tthc.cli import diff as _diff
 from tthc.cli import handbook as _handbook
 from tthc.cli import history as _history
+from tthc.cli import knowledge as _knowledge
 from tthc.cli import merge as _merge
 from tthc.cli import publish as _publish
 from tthc.cli import recommend as _recommend
@@ -59,6 +60,7 @@ app.command("handbook")(_handbook.handbook)
 app.command("stats")(_stats.stats)
 app.add_typer(_baseline.app, name="baseline")
 app.command("history")(_history.history)
+app.add_typer(_knowledge.app, name="knowledge")
 app.command("recommend")(_recommend.recommend)
 app.command("cost")(_cost.cost)
 app.command("convert")(_convert.convert)

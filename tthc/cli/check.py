@@ -174,6 +174,21 @@ def check(
             help="SARIF automationDetails.id (ví dụ nightly/). / SARIF automationDetails.id (e.g. nightly/).",
         ),
     ] = None,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--reference",
+            help="Đối chiếu với danh mục tham chiếu này (tệp hoặc thư mục bản ghi Cổng DVCQG; lặp lại được). "
+            "/ Compare with this reference catalog (a file or a folder of portal records; repeatable).",
+        ),
+    ] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            help="Ngày lấy danh mục tham chiếu YYYY-MM-DD. / The day the reference was taken (YYYY-MM-DD).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra danh mục theo các quy tắc; báo nội dung lạc hậu, có thể đơn giản hóa. / Check catalogs against the rules."""
@@ -193,7 +208,9 @@ def check(
     with exit_on_errors(), progress() as bar:
         try:
             cfg = load_config(config)
-            output_target(output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files])
+            output_target(
+                output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
+            )
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             audit = run_audit(
                 default_paths(paths),
@@ -202,6 +219,8 @@ def check(
                 select=split_selectors(select),
                 ignore=split_selectors(ignore),
                 progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
+                reference=reference or (),
+                reference_date=parse_as_of(reference_date) if reference_date else None,
             )
         except SelectionError as exc:
             raise UsageError(str(exc)) from None

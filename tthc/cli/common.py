@@ -12,11 +12,11 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from tthc.errors import EXIT_ERROR, TthcError
 from tthc.i18n import set_language, tr
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-EXIT_ERROR = 2
 
 T = TypeVar("T")
 
@@ -60,56 +60,33 @@ def default_paths(paths: list[Path] | None) -> list[Path]:
     return list(paths) if paths else [Path("catalogs")]
 
 
-class UsageError(Exception):
+class UsageError(TthcError):
     """Bad options or configuration: exit 2 with one line."""
 
 
-def fail(message: str) -> typer.Exit:
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print one error line on stderr and return the Exit(2) to raise (control characters shown, not obeyed)."""
     from tthc.text import printable
 
     print(f"tthc: {tr('lỗi', 'error')}: {printable(message)}", file=sys.stderr)
-    return typer.Exit(EXIT_ERROR)
+    return typer.Exit(code)
 
 
 @contextmanager
 def exit_on_errors() -> Iterator[None]:
-    """Known errors (unreadable input, bad config, bad options) become one line and exit 2."""
-    from tthc.load.base import LoadError
-    from tthc.report.files import WriteError, write_error
+    """Known errors (every ``tthc.errors.TthcError``: unreadable input, bad config, bad options,
+    an output that cannot be written) become one line on stderr and their exit code (2); so does
+    an OSError naming a file. Anything else is a bug and keeps its traceback."""
+    from tthc.report.files import write_error
 
     try:
         yield
-    except LoadError as exc:
-        raise fail(str(exc)) from None
-    except WriteError as exc:
-        raise fail(str(exc)) from None
+    except TthcError as exc:
+        raise fail(str(exc), exc.exit_code) from None
     except OSError as exc:  # the system refused a file: one line with the file and the reason
         if not exc.filename:
             raise
         raise fail(str(write_error(exc.filename, exc, writing=False))) from None
-    except UsageError as exc:
-        raise fail(str(exc)) from None
-    except _config_error() as exc:
-        raise fail(str(exc)) from None
-    except _knowledge_error() as exc:
-        raise fail(str(exc)) from None
-
-
-def _config_error() -> type[Exception]:
-    try:
-        from tthc.config import ConfigError
-    except ImportError:  # pragma: no cover - during early development
-        return UsageError
-    return ConfigError
-
-
-def _knowledge_error() -> type[Exception]:
-    try:
-        from tthc.knowledge import KnowledgeError
-    except ImportError:  # pragma: no cover
-        return UsageError
-    return KnowledgeError
 
 
 def guarded(func: Callable[[], T]) -> T:

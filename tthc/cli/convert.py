@@ -42,12 +42,13 @@ def convert(
     apply_language(lang)
     from rich.markup import escape
 
+    from tthc.audit import configured_limits
     from tthc.convert.run import convert as run
 
     with exit_on_errors():
         output_target(out, [source], stdout=False, regular=True)
         refuse_existing(out, force)
-        done = run(source, out)
+        done = run(source, out, configured_limits())
     err = stderr_console()
     if done.issues:
         err.print(

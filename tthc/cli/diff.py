@@ -48,6 +48,7 @@ def diff(
     Mã thoát 0: không khác; 1: có thay đổi; 2: lỗi. / Exit 0: same; 1: changes; 2: error.
     """
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.convert.run import load_checked
     from tthc.diff import diff_catalogs
 
@@ -58,7 +59,8 @@ def diff(
                 tr(f"{output}: phụ lục ghi ra .docx hoặc .xlsx", f"{output}: the annex is written as .docx or .xlsx")
             )
         output_target(output, [old, new], stdout=False)
-        result = diff_catalogs(load_checked(old).catalog, load_checked(new).catalog)
+        limits = configured_limits()
+        result = diff_catalogs(load_checked(old, limits).catalog, load_checked(new, limits).catalog)
         if output is not None:
             _write_annex(result, output, abolished_by)
     if format is DiffFormat.json:

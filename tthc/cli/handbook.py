@@ -31,13 +31,15 @@ def handbook(
 ) -> None:
     """Tạo sổ tay thủ tục hành chính để in (.docx, .pdf). / Write the printable procedure handbook."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.publish.handbook import HandbookError, write_handbook
     from tthc.publish.source import load_catalogs
 
     with exit_on_errors():
         output_target(output, default_paths(paths), stdout=False)
         try:
-            count = write_handbook(load_catalogs(default_paths(paths)), output, issuer=issuer)
+            catalogs = load_catalogs(default_paths(paths), configured_limits())
+            count = write_handbook(catalogs, output, issuer=issuer)
         except HandbookError as exc:
             raise UsageError(str(exc)) from None
     stderr_console().print(

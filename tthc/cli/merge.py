@@ -34,6 +34,7 @@ def merge(
 ) -> None:
     """Gộp danh mục (sáp nhập tỉnh, danh mục bộ + danh mục tỉnh); xung đột được giữ và báo cáo. / Merge catalogs."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.convert.run import load_checked, write_catalog
     from tthc.load import discover
     from tthc.merge import merge_catalogs
@@ -44,7 +45,8 @@ def merge(
             raise UsageError(tr("cần ít nhất hai danh mục để gộp", "merging needs at least two catalogs"))
         output_target(output, [*paths, *files], stdout=False)
         refuse_existing(output, force)
-        catalogs = [load_checked(f).catalog for f in files]
+        limits = configured_limits()
+        catalogs = [load_checked(f, limits).catalog for f in files]
         result = merge_catalogs(catalogs, name=name, issuer=issuer, locality=locality)
         write_catalog(result.catalog, output)
     render_merge(result, output, stderr_console())

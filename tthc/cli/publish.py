@@ -72,6 +72,7 @@ def publish(
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.cli.check import parse_as_of
     from tthc.publish.site import SiteError, build_site
     from tthc.publish.source import load_catalogs, load_with_outdated
@@ -101,7 +102,7 @@ def publish(
                         soft_wrap=True,
                     )
             else:
-                catalogs, notes = load_catalogs(default_paths(paths)), None
+                catalogs, notes = load_catalogs(default_paths(paths), configured_limits(config)), None
             report = build_site(
                 catalogs,
                 output,

@@ -53,6 +53,7 @@ def stats(
 ) -> None:
     """Thống kê thủ tục, hồ sơ và tỷ lệ nộp trực tuyến. / Counts, dossiers and online uptake."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.publish.source import load_catalogs
     from tthc.report.stats_text import render
     from tthc.report.terminal import progress
@@ -69,7 +70,7 @@ def stats(
         output_target(chart, default_paths(paths), stdout=False)
         with progress() as bar:
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
-            result = compute(load_catalogs(default_paths(paths)))
+            result = compute(load_catalogs(default_paths(paths), configured_limits()))
     if format is StatsFormat.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

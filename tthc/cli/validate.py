@@ -34,12 +34,14 @@ def validate(
 ) -> None:
     """Đọc danh mục và báo mọi lỗi định dạng kèm vị trí (ô, dòng). / Load catalogs and report format problems."""
     apply_language(lang)
+    from tthc.audit import configured_limits
     from tthc.i18n import tr
     from tthc.load import LoadError, discover, load_file
     from tthc.report.validation import file_report, render, to_json
 
     with exit_on_errors():
         files = discover(default_paths(paths))
+        limits = configured_limits()
     from tthc.report.terminal import progress
 
     reports = []
@@ -47,7 +49,7 @@ def validate(
         tick = bar.step(tr("Đang đọc danh mục", "Reading catalogs"), total=len(files))
         for path in files:
             try:
-                reports.append(file_report(str(path), load_file(path), None))
+                reports.append(file_report(str(path), load_file(path, limits), None))
             except LoadError as exc:
                 reports.append(file_report(str(path), None, exc))
             tick(1)

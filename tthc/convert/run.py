@@ -13,6 +13,7 @@ from tthc.convert.plain import differences, plain
 from tthc.convert.represent import Loss
 from tthc.i18n import tr
 from tthc.load.base import LoadError, LoadIssue
+from tthc.load.limits import Limits
 from tthc.model import Catalog
 
 YAML_OUT = (".yaml", ".yml")
@@ -41,11 +42,12 @@ def output_kind(out: Path) -> str:
     )
 
 
-def load_checked(path: Path):
-    """Load a catalog; LoadError on a file with errors (a conversion must not drop rows)."""
+def load_checked(path: Path, limits: Limits | None = None):
+    """Load a catalog; LoadError on a file with errors (a conversion must not drop rows).
+    ``limits``: the size limits of office files (None = the defaults)."""
     from tthc.load import load_file
 
-    result = load_file(path)
+    result = load_file(path, limits)
     if result.errors:
         first = result.errors[0]
         more = len(result.errors) - 1
@@ -85,8 +87,9 @@ def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss
     return loss
 
 
-def convert(source: Path, out: Path) -> Converted:
-    """Convert one catalog file; the result lists what the output does not hold exactly."""
+def convert(source: Path, out: Path, limits: Limits | None = None) -> Converted:
+    """Convert one catalog file; the result lists what the output does not hold exactly.
+    ``limits`` apply to the input (the output, written here, is read back with the defaults)."""
     output_kind(out)
     if out.exists() and out.resolve() == source.resolve():
         raise LoadError(
@@ -96,7 +99,7 @@ def convert(source: Path, out: Path) -> Converted:
             ),
             str(out),
         )
-    result = load_checked(source)
+    result = load_checked(source, limits)
     loss = write_catalog(result.catalog, out)
     done = Converted(result.catalog, list(result.issues))
     done.losses = [f"{label}: {what} ({value})" for label, what, value in loss.items]

@@ -86,22 +86,28 @@ def procedure_row(p: Procedure, loss: Loss) -> dict[str, Any]:
 
 
 def fees_on_sheet(p: Procedure) -> bool:
-    """Fees go to the "Phí, lệ phí" sheet when a cell cannot hold them exactly and every
-    channel has the same fees (the builder gives those rows to every channel)."""
-    with_fees = [c for c in p.channels if c.fees]
-    if not with_fees or len(with_fees) != len(p.channels):
+    """The fees of a procedure without channels go to the "Phí, lệ phí" sheet (rows for every
+    channel) when its "Phí, lệ phí" cell cannot hold them exactly."""
+    if not is_shorthand(p.channels):
         return False
-    if all(fees_cell(c.fees)[1] for c in with_fees):
-        return False
-    first = plain(with_fees[0].fees)
-    return all(plain(c.fees) == first for c in with_fees[1:])
+    fees = p.channels[0].fees
+    return bool(fees) and not fees_cell(fees)[1]
+
+
+def sheet_channels(p: Procedure) -> list[int]:
+    """Channels (0-based) whose fees one cell cannot hold exactly (several fees, one of them
+    "Miễn lệ phí…"): their fees go to the "Phí, lệ phí" sheet, each row naming its channel
+    in "Cách thức số"."""
+    if is_shorthand(p.channels):
+        return []
+    return [i for i, c in enumerate(p.channels) if c.fees and not fees_cell(c.fees)[1]]
 
 
 def fee_rows(fees: list[Fee]) -> list[dict[str, Any]]:
     """Rows of the "Phí, lệ phí" sheet: the text alone where it reads back the same."""
     rows = []
     for f in fees:
-        row = {"raw": f.raw}
+        row: dict[str, Any] = {"raw": f.raw}
         if plain(rebuild({"fees": [child_item(wl.FEES, row)]}).channels[0].fees) != plain([f]):
             amount = format(f.amount, "f") if f.amount is not None else None
             row.update(kind=f.kind, amount=amount, currency=f.currency, per=f.per, status=f.status.value, note=f.note)
@@ -149,6 +155,7 @@ def _cell_as_read(key: str, value: Any) -> Any:
 
     if not isinstance(value, str):
         return _as_read(value)
+    read: Any
     if key in _KEEP_LINES:
         read = cells.keep_lines(value)
     elif key in _LINES:
@@ -183,7 +190,7 @@ def child_item(spec: wl.Sheet, row: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def channel_row(c: Channel, p: Procedure) -> dict[str, Any]:
+def channel_row(c: Channel, on_sheet: bool) -> dict[str, Any]:
     method = c.method_raw or (LABEL["method"][c.method.value] if c.method else None)
     row = {
         "method": method,
@@ -191,9 +198,15 @@ def channel_row(c: Channel, p: Procedure) -> dict[str, Any]:
         "fees": None,
         "description": c.description,
     }
-    if c.fees and not fees_on_sheet(p):
+    if c.fees and not on_sheet:
         row["fees"], _ = fees_cell(c.fees)
     return row
+
+
+def _fee_sheet_rows(p: Procedure) -> list[dict[str, Any]]:
+    if fees_on_sheet(p):
+        return fee_rows(p.channels[0].fees)
+    return [{**row, "channel": i + 1} for i in sheet_channels(p) for row in fee_rows(p.channels[i].fees)]
 
 
 def document_row(d: DocumentRequirement, p: Procedure, loss: Loss) -> dict[str, Any]:
@@ -219,6 +232,11 @@ def document_row(d: DocumentRequirement, p: Procedure, loss: Loss) -> dict[str, 
             table_row["copy_kind"] = "\n".join(LABEL["copy_kind"][k] for k in kinds_list)
         if _document_faithful(table_row, d):
             return table_row
+    # the columns cannot restate it (a crawled line, repeated copy kinds…): the line as written,
+    # which the reader parses like a list item in YAML
+    text_row = {"raw": d.raw}
+    if d.raw and _document_faithful(text_row, d):
+        return text_row
     loss.add(p, "documents", d.raw or d.name)
     return row
 
@@ -280,9 +298,10 @@ def legal_row(r: LegalRef, p: Procedure, loss: Loss) -> dict[str, Any]:
 def child_rows(p: Procedure, loss: Loss) -> dict[str, list[dict[str, Any]]]:
     """Rows of every child sheet for one procedure (keys added by the caller)."""
     shorthand = is_shorthand(p.channels)
+    on_sheet = set(sheet_channels(p))
     rows: dict[str, list[dict[str, Any]]] = {
-        "channels": [] if shorthand else [channel_row(c, p) for c in p.channels],
-        "fees": fee_rows(p.channels[0].fees) if fees_on_sheet(p) else [],
+        "channels": [] if shorthand else [channel_row(c, i in on_sheet) for i, c in enumerate(p.channels)],
+        "fees": _fee_sheet_rows(p),
         "documents": [document_row(d, p, loss) for d in p.documents],
         "legal_basis": [legal_row(r, p, loss) for r in p.legal_basis[legal_split(p) :]],
         "results": [{"code": r.code, "name": r.name, "validity": r.validity} for r in p.results],

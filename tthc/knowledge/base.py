@@ -13,7 +13,7 @@ from tthc.knowledge.terms import Term
 from tthc.knowledge.textkey import KeyedText
 from tthc.knowledge.units import AbolishedLevel, Province, ProvinceMatch, ProvinceMatcher
 from tthc.model import DocKind
-from tthc.text import doc_number_key
+from tthc.text import doc_number_key, match_key
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,20 @@ class Knowledge:
 
     # -- legal documents -------------------------------------------------------------
     def find_document(
-        self, number: str, *, year: int | dt.date | None = None, kind: DocKind | None = None
+        self,
+        number: str,
+        *,
+        year: int | dt.date | None = None,
+        kind: DocKind | None = None,
+        issuer: str | None = None,
     ) -> LegalDocument | None:
         """The document with this number ("42/2022/ND-CP" = "42/2022/NĐ-CP").
 
         Numbers without a year ("66/NQ-CP") recur every year: pass the citation's year
         (or date) to tell them apart; a document whose year differs is not returned. A number
         can name two documents ("02/2011/QH13": Luật Khiếu nại and a National Assembly
-        resolution): pass the cited ``kind``; a document of another kind is not returned.
+        resolution): pass the cited ``kind``; a document of another kind is not returned. Local
+        documents repeat numbers across provinces: ``issuer`` chooses; still several -> None.
         """
         if not number:
             return None
@@ -63,8 +69,16 @@ class Knowledge:
         want = year.year if isinstance(year, dt.date) else year
         matches = [d for d in found if want is None or d.year is None or d.year == want]
         if kind is not None and any(d.kind is not None for d in matches):
-            typed = [d for d in matches if d.kind is not None and _same_kind(d.kind, kind)]
-            return typed[0] if typed else None
+            matches = [d for d in matches if d.kind is not None and _same_kind(d.kind, kind)]
+        if len(matches) > 1 and issuer:
+            key = match_key(issuer)
+            named = [d for d in matches if d.issuer and (key in match_key(d.issuer) or match_key(d.issuer) in key)]
+            matches = named or matches
+        if len(matches) > 1:
+            # a curated entry wins over imported ones; several imported documents with one number
+            # (local documents of different provinces) cannot be told apart: none is returned
+            curated = [d for d in matches if d.imported is None]
+            return curated[0] if curated else None
         return matches[0] if matches else None
 
     def document(self, key: str) -> LegalDocument | None:
@@ -142,6 +156,8 @@ class Knowledge:
 
 
 def _same_kind(a: DocKind, b: DocKind) -> bool:
-    """Kinds a citation may write for the same document ("Luật" for a "Bộ luật")."""
-    laws = (DocKind.LAW, DocKind.CODE)
-    return a == b or (a in laws and b in laws)
+    """Kinds a citation may write for the same document: "Luật" for a "Bộ luật"; a Standing
+    Committee number cited without its word ("02/2020/UBTVQH14") reads as a resolution but is
+    an ordinance. A law and a National Assembly resolution stay apart (02/2011/QH13)."""
+    groups = ((DocKind.LAW, DocKind.CODE), (DocKind.NA_RESOLUTION, DocKind.ORDINANCE))
+    return a == b or any(a in g and b in g for g in groups)

@@ -54,6 +54,7 @@ class LegalDocument:
     status_as_of: dt.date | None = None  # the day the source stated that status
     repeal_article: str | None = None  # the successor's article that repeals it ("Điều 152 khoản 2")
     imported: dt.date | None = None  # when an import tool wrote the entry
+    issuer: str | None = None  # "Bộ Tài chính", as the register writes it
     # A repeal whose date is not known did not happen before this day (the successor's year,
     # the declared status's day); set by the loader.
     end_not_before: dt.date | None = None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from tthc.errors import TthcError
 
-class KnowledgeError(Exception):
+
+class KnowledgeError(TthcError):
     """A knowledge file is invalid. ``str()`` is ``file:line: message`` (the CLI exits 2)."""
 
     def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:

@@ -23,7 +23,7 @@ from tthc.knowledge.base import Knowledge, SwitchedOff
 from tthc.knowledge.documents import LegalDocument
 from tthc.knowledge.errors import KnowledgeError
 from tthc.knowledge.once_only import OnceOnlyType
-from tthc.knowledge.reader import RawEntry, read_file
+from tthc.knowledge.reader import RawEntry, compatible, discriminator, read_file
 from tthc.knowledge.schema import SECTIONS
 from tthc.knowledge.targets import KNOWN_TARGETS, AllowedReason, Target, Targets
 from tthc.knowledge.terms import Term
@@ -32,7 +32,14 @@ from tthc.model import DocKind
 from tthc.text import doc_number_key
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA_FILES = ("legal_documents.yaml", "terms.yaml", "units.yaml", "once_only.yaml", "targets.yaml")
+DATA_FILES = (
+    "legal_documents.yaml",
+    "legal_register.yaml",
+    "terms.yaml",
+    "units.yaml",
+    "once_only.yaml",
+    "targets.yaml",
+)
 
 
 def load_knowledge(extra_files: Sequence[Path] = (), *, include_unconfirmed: bool = False) -> Knowledge:
@@ -98,8 +105,8 @@ def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
     a National Assembly resolution), by ``kind``: an override without a kind applies to the one
     document with that number, and must name the kind when there are several.
     """
-    merged: dict[tuple[str, str, str | None], RawEntry] = {}
-    slots: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+    merged: dict[Slot, RawEntry] = {}
+    slots: dict[tuple[str, str], list[Slot]] = {}
     for entry in entries:
         same = slots.setdefault((entry.section, entry.identity), [])
         slot = _slot(merged, same, entry)
@@ -108,6 +115,12 @@ def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
             _require_new(entry)
             merged[slot] = entry
             same.append(slot)
+            continue
+        if "imported" in entry.values and "imported" not in base.values:
+            # an imported register (tthc knowledge import) fills gaps: the entry it meets keeps
+            # its own dated, cited facts and its source
+            values = {**{k: v for k, v in entry.values.items() if k not in ("source", "imported")}, **base.values}
+            merged[slot] = RawEntry(base.section, base.identity, values, base.file, base.line, base.lines)
             continue
         values = dict(base.values)
         unconfirmed = set(values.get("unconfirmed_dates") or ())
@@ -122,32 +135,33 @@ def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
     return list(merged.values())
 
 
-def _slot(
-    merged: dict[tuple[str, str, str | None], RawEntry], same: list[tuple[str, str, str | None]], entry: RawEntry
-) -> tuple[str, str, str | None]:
-    """Where an entry goes: the entry it overrides (among ``same``, the slots of its key), or a new slot."""
+Slot = tuple[str, str, str | None, str | None, Any]
+
+
+def _slot(merged: dict[Slot, RawEntry], same: list[Slot], entry: RawEntry) -> Slot:
+    """Where an entry goes: the entry it overrides (among ``same``, the slots of its key), or a new slot.
+
+    Documents sharing a number are told apart by kind, then issuer and issue date (local
+    documents repeat numbers: "01/2025/NQ-HĐND" in every province). An entry overrides the one
+    document its given fields fit; it is new when none fits, and must say more when several do.
+    """
     if entry.section != "legal_documents":
-        return (entry.section, entry.identity, None)
-    kind = entry.values.get("kind")
-    if kind is not None:
-        exact = [slot for slot in same if slot[2] == kind]
-        if exact:
-            return exact[0]
-        untyped = [slot for slot in same if merged[slot].values.get("kind") is None]
-        if len(same) == 1 and untyped:
-            return untyped[0]  # it gains the kind
-        return (entry.section, entry.identity, kind)
-    if len(same) > 1:
-        kinds = ", ".join(str(merged[slot].values.get("kind")) for slot in same)
-        raise KnowledgeError(
-            tr(
-                f"số '{entry.identity}' ứng với nhiều văn bản ({kinds}); ghi 'kind' để chọn văn bản cần sửa",
-                f"number '{entry.identity}' names several documents ({kinds}); give 'kind' to choose the one to change",
-            ),
-            entry.file,
-            entry.line,
-        )
-    return same[0] if same else (entry.section, entry.identity, None)
+        return (entry.section, entry.identity, None, None, None)
+    mine = discriminator(entry.values)
+    fits = [slot for slot in same if compatible(discriminator(merged[slot].values), mine)]
+    if len(fits) == 1:
+        return fits[0]
+    if not fits or "imported" in entry.values:
+        return (entry.section, entry.identity, *mine)
+    kinds = ", ".join(str(merged[slot].values.get("kind")) for slot in fits)
+    raise KnowledgeError(
+        tr(
+            f"số '{entry.identity}' ứng với nhiều văn bản ({kinds}); ghi 'kind' (hoặc 'issuer', 'issued') để chọn văn bản cần sửa",
+            f"number '{entry.identity}' names several documents ({kinds}); give 'kind' (or 'issuer', 'issued') to choose the one to change",
+        ),
+        entry.file,
+        entry.line,
+    )
 
 
 def _require_new(entry: RawEntry) -> None:
@@ -204,6 +218,7 @@ def _document(v: dict[str, Any], origin: str) -> LegalDocument:
         status_as_of=v.get("status_as_of"),
         repeal_article=v.get("repeal_article"),
         imported=v.get("imported"),
+        issuer=v.get("issuer"),
         **_dated(v),
         **_common(v, origin),
     )
@@ -239,7 +254,7 @@ def _with_derived_repeals(documents: list[LegalDocument]) -> list[LegalDocument]
     for doc in documents:
         found = by_key.get(_key(doc.successor) or "", []) if doc.successor else []
         successor = found[0] if found else None
-        start: dt.date | None = successor and (successor.effective or successor.issued)
+        start: dt.date | None = (successor.effective or successor.issued) if successor else None
         if doc.repealed_from is None and doc.successor and doc.expires is None:
             if start is not None:
                 doc = dataclasses.replace(

@@ -226,6 +226,7 @@ SECTIONS: dict[str, Section] = {
             "status_as_of": read_date,
             "repeal_article": read_text,
             "imported": read_date,
+            "issuer": read_text,
             **_DATED,
             **_COMMON,
         },

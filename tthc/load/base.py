@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tthc.errors import TthcError
 from tthc.model import Catalog, SourceRef
 
 
@@ -28,7 +29,7 @@ class LoadIssue:
         return f"{where}{self.message}"
 
 
-class LoadError(Exception):
+class LoadError(TthcError):
     """The file cannot be read at all. One line: file, position, what is wrong, what to do."""
 
     def __init__(self, message: str, source: SourceRef | str | None = None) -> None:
@@ -60,6 +61,10 @@ class IssueSink:
     def __init__(self) -> None:
         self.issues: list[LoadIssue] = []
         self._seen: set[tuple[str, str]] = set()
+
+    @property
+    def errors(self) -> list[LoadIssue]:
+        return [i for i in self.issues if i.severity is IssueSeverity.ERROR]
 
     def add(self, issue: LoadIssue, *, once: bool = False) -> None:
         if once:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSink, LoadIssue, LoadResult
+from tthc.load.issues import unknown_value_kind
 from tthc.load.record import CATALOG_FIELDS, SOURCE_KEY, RawRecord
 from tthc.model import (
     Agency,
@@ -210,7 +210,7 @@ def _wrong_type(sink: IssueSink, field: str, expected_vi: str, expected_en: str,
 _KEYS = {
     "channels": ("method", "processing_time", "fees", "description"),
     "processing_time": ("raw", "working_days", "days", "hours", "months", "status", "note"),
-    "fees": ("raw", "amount", "currency", "kind", "per", "note", "status"),
+    "fees": ("raw", "amount", "currency", "kind", "per", "note", "status", "channel"),
     "documents": ("name", "code", "originals", "copies", "copy_kind", "counts", "form", "note", "raw", "group"),
     "results": ("name", "code", "validity"),
     "legal_basis": ("number", "kind", "title", "issuer", "issued", "effective", "article", "raw"),
@@ -323,7 +323,7 @@ def _date(value: Any, field: str, src: SourceRef, sink: IssueSink):
 
 def _unknown_value(sink: IssueSink, field: str, text: str, src: SourceRef) -> None:
     sink.warn(
-        f"unknown-{field.replace('_', '-')}",
+        unknown_value_kind(field),  # "legal_basis.kind" -> "unknown-legal-basis-kind" (tthc.load.issues)
         tr(
             f"'{field}': không hiểu giá trị '{text}' (giữ nguyên)",
             f"'{field}': unknown value '{text}' (kept)",
@@ -397,14 +397,14 @@ def _agencies(value: Any, src: SourceRef, sink: IssueSink) -> list[Agency]:
         item_src = source_of(item, src)
         if isinstance(item, Mapping):
             _check_keys(item, "agencies", item_src, sink)
-            name = _text(item.get("name"), "agencies.name", item_src, sink)
+            agency_name = _text(item.get("name"), "agencies.name", item_src, sink)
             role_text = _text(item.get("role"), "agencies.role", item_src, sink) or "implementing"
             role = _ROLE_WORDS.get(role_text)
             if role is None:
                 _unknown_value(sink, "agencies", role_text, item_src)
                 role = AgencyRole.IMPLEMENTING
-            if name:
-                agencies.append(Agency(name, role, item_src))
+            if agency_name:
+                agencies.append(Agency(agency_name, role, item_src))
         else:
             for name in _text_list(item, "agencies", item_src, sink):
                 agencies.append(Agency(name, AgencyRole.IMPLEMENTING, item_src))
@@ -434,6 +434,7 @@ def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
                 continue
             channels.append(_channel(item, item_src, sink))
     time_value, fee_value = v.get("processing_time"), v.get("fees")
+    fee_value, targeted = _targeted_fees(fee_value, channels, where("fees"), sink)
     if time_value is not None or fee_value is not None:
         duration = _duration(time_value, where("processing_time"), sink)
         fees = _fees(fee_value, where("fees"), sink)
@@ -443,7 +444,42 @@ def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
             for channel in channels:
                 channel.processing_time = channel.processing_time or duration
                 channel.fees = channel.fees or list(fees)
+    for index, items in targeted.items():
+        channels[index].fees = [*channels[index].fees, *_fees(items, where("fees"), sink)]
     return channels
+
+
+def _targeted_fees(value: Any, channels: list[Channel], src: SourceRef, sink: IssueSink) -> tuple[Any, dict]:
+    """Fee rows that name their channel (`channel: 2`, the "Cách thức số" column) go to it;
+    the rest, as before, to every channel without fees of its own."""
+    if value is None or not channels:
+        return value, {}
+    items = value if isinstance(value, (list, tuple)) else [value]
+    rest: list[Any] = []
+    targeted: dict[int, list[Any]] = {}
+    for item in items:
+        number = item.get("channel") if isinstance(item, Mapping) else None
+        if number is None or number == "":
+            rest.append(item)
+            continue
+        item_src = source_of(item, src)
+        index = _int(number, "fees.channel", item_src, sink)
+        if index is None or not 1 <= index <= len(channels):
+            if index is not None:
+                sink.warn(
+                    "unknown-channel",
+                    tr(
+                        f"'fees.channel': thủ tục không có cách thức số {index} (có {len(channels)}); "
+                        "khoản phí được tính cho mọi cách thức",
+                        f"'fees.channel': the procedure has no channel {index} (it has {len(channels)}); "
+                        "the fee applies to every channel",
+                    ),
+                    item_src,
+                )
+            rest.append({k: v for k, v in item.items() if k != "channel"})
+            continue
+        targeted.setdefault(index - 1, []).append({k: v for k, v in item.items() if k != "channel"})
+    return (rest or None), targeted
 
 
 def _channel(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Channel:
@@ -493,13 +529,13 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
         text = _text(value.get(key), f"processing_time.{key}", src, sink)
         if text is not None:
             try:
-                numbers[key] = float(text.replace(",", "."))
-            except ValueError:
+                numbers[key] = float(read_number(text))  # the one rule: "1,5" and "1.5" are one and a half
+            except NumberError as exc:
                 sink.error(
                     "not-a-number",
                     tr(
-                        f"'processing_time.{key}': cần một số, gặp '{text}'",
-                        f"'processing_time.{key}': expected a number, found '{text}'",
+                        f"'processing_time.{key}': cần một số, gặp '{text}' ({exc.vi})",
+                        f"'processing_time.{key}': expected a number, found '{text}' ({exc.en})",
                     ),
                     src,
                 )
@@ -530,6 +566,7 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
     fees: list[Fee] = []
     for item in items:
         where = source_of(item, src)
+        item = raw_only(item)
         if isinstance(item, Mapping):
             fees.append(_structured_fee(item, where, sink))
             continue
@@ -566,13 +603,13 @@ def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) ->
     amount = None
     if amount_text is not None:
         try:
-            amount = Decimal(amount_text.replace(",", ""))
-        except InvalidOperation:
+            amount = read_number(amount_text)  # the one rule: "50.000" is fifty thousand
+        except NumberError as exc:
             sink.error(
                 "not-a-number",
                 tr(
-                    f"'fees.amount': cần một số tiền, gặp '{amount_text}'",
-                    f"'fees.amount': expected an amount, found '{amount_text}'",
+                    f"'fees.amount': cần một số tiền, gặp '{amount_text}' ({exc.vi})",
+                    f"'fees.amount': expected an amount, found '{amount_text}' ({exc.en})",
                 ),
                 src,
             )
@@ -635,6 +672,18 @@ def _online_service(value: Any, src: SourceRef, sink: IssueSink) -> OnlineServic
     return parsed
 
 
+def raw_only(item: Any) -> Any:
+    """A mapping that holds nothing but `raw` (a workbook row with only "Nội dung gốc") is that
+    text, read exactly like the same text written as a list item."""
+    if (
+        isinstance(item, Mapping)
+        and "raw" in item
+        and all(k in ("raw", SOURCE_KEY) or v is None or v == "" for k, v in item.items())
+    ):
+        return item["raw"]
+    return item
+
+
 def _documents(value: Any, src: SourceRef, sink: IssueSink) -> list[DocumentRequirement]:
     if value is None:
         return []
@@ -642,6 +691,7 @@ def _documents(value: Any, src: SourceRef, sink: IssueSink) -> list[DocumentRequ
     docs: list[DocumentRequirement] = []
     for item in items:
         where = source_of(item, src)
+        item = raw_only(item)
         if isinstance(item, Mapping):
             doc = _structured_document(item, where, sink)
             if doc is not None:
@@ -727,6 +777,7 @@ def _legal_basis(value: Any, src: SourceRef, sink: IssueSink) -> list[LegalRef]:
     refs: list[LegalRef] = []
     for item in items:
         where = source_of(item, src)
+        item = raw_only(item)
         if isinstance(item, Mapping):
             found = [_structured_legal_ref(item, where, sink)]
         elif isinstance(item, (list, tuple)):

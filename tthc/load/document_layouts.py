@@ -18,6 +18,7 @@ read_procedure_grid`); only the joining of table fragments and the paragraphs ar
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from tthc.i18n import tr
@@ -249,7 +250,10 @@ def _table_items(table: Table, file: str) -> list[dict[str, Any]]:
     return items
 
 
-_CONTINUES = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9\-]*(?=$|[\s,;.)])")
+_UP = "A-ZĐƯƠÂÊÔĂ"  # the capitals of issuers' letter groups ("UBTƯMTTQVN", "BLĐTBXH")
+_CONTINUES = re.compile(rf"^[{_UP}0-9][{_UP}0-9\-]*(?=$|[\s,;.)])")
+_NUMBER_TAIL = re.compile(rf"\d{{1,4}}/\d{{4}}/[{_UP}]+(?:-[{_UP}]+)*")
+_HYPHEN_HEAD = re.compile(rf"^-[{_UP}]")
 
 
 def join_broken(text: str, sep: str) -> str:
@@ -268,8 +272,14 @@ def join_broken(text: str, sep: str) -> str:
 
 
 def glued(before: str, after: str) -> bool:
-    """Is ``after`` the rest of a word or number cut at the end of ``before``?"""
-    if not before or not after or not after[:1].isalnum():
+    """Is ``after`` the rest of a word or number cut at the end of ``before``? (NFC or NFD)"""
+    if not before or not after:
+        return False
+    before, after = unicodedata.normalize("NFC", before[-60:]), unicodedata.normalize("NFC", after[:60])
+    if _HYPHEN_HEAD.match(after):  # "05/2015/TTLT" + "-BTP-BCA-": cut before a hyphen
+        tail = before.rsplit(None, 1)[-1] if before.strip() else ""
+        return bool(_NUMBER_TAIL.fullmatch(tail))
+    if not after[:1].isalnum():
         return False
     if re.search(r"[\w)]-$|\d/$", before):
         return True
@@ -279,7 +289,7 @@ def glued(before: str, after: str) -> bool:
 def _glued_number(before: str, after: str) -> bool:
     """ "…123/2015/N" + "Đ-CP…": a number cut inside its letters (no hyphen at the cut)."""
     tail = before.rsplit(None, 1)[-1] if before.strip() else ""
-    if not re.fullmatch(r"\d{1,4}/\d{4}/[A-ZĐ]+(?:-[A-ZĐ]+)*", tail):
+    if not _NUMBER_TAIL.fullmatch(tail):
         return False
     head = _CONTINUES.match(after)
     if not head:
@@ -292,6 +302,7 @@ def _glued_number(before: str, after: str) -> bool:
 _COMPLETE = frozenset(
     {"NĐ", "ND", "CP", "TT", "QĐ", "QD", "QH", "NQ", "UBND", "BTC", "BQP", "BCA", "BTP", "BYT", "TTLT", "TTg", "VBHN"}
     | {"BXD", "BGTVT", "BGDĐT", "BLĐTBXH", "BNV", "BTNMT", "BNNPTNT", "BCT", "BKHĐT", "NHNN", "VPCP", "HĐND", "UBTVQH"}
+    | {"NQLT", "UBTƯMTTQVN", "TANDTC", "VKSNDTC", "BTTTT", "BVHTTDL", "BNG", "BKHCN", "TTCP", "KTNN"}
 )
 
 

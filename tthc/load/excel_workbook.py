@@ -46,8 +46,8 @@ def child_value(sheet_key: str, target: str, kind: str, v: Any) -> Any:
         val = cells.keep_lines(v)
     else:
         val = cells.text(v)
-    if val is None and target in cells.NO_MEANS_NONE:
-        val = cells.answer_no(v)
+    if val is None and (target in cells.NO_MEANS_NONE or (sheet_key, target) == ("fees", "raw")):
+        val = cells.answer_no(v)  # "Không" as a fee row is an answer (no fee), not an empty cell
     if val is None:
         return None
     choices = _MAPPED_CHOICES.get((sheet_key, target))

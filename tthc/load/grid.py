@@ -27,6 +27,9 @@ class Grid:
     table: int | None = None  # 1-based table number when the grid is a document table
     places: list[tuple[int, int, int | None]] | None = None  # per row: (table, row in it, page)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based cell -> "#N/A"
+    # PDF: a cell's lines as laid out, (text, the break before it is certain), so that a row cut
+    # by a page break is put together again with the text before the break in view
+    lines: dict[tuple[int, int], list[tuple[str, bool]]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:

@@ -157,6 +157,7 @@ def _join(before: str, after: str) -> str:
 def _grid(table, words: list[dict], page: int, number: int, limits) -> Grid:  # type: ignore[no-untyped-def]
     rows: list[list[str]] = []
     merged: list[tuple[int, int, int, int]] = []
+    grid_lines: dict[tuple[int, int], list[tuple[str, bool]]] = {}
     xs = sorted({round(c[0], 1) for row in table.rows for c in row.cells if c})
     xs_right = sorted({round(c[2], 1) for row in table.rows for c in row.cells if c})
     width = len(xs)
@@ -168,16 +169,19 @@ def _grid(table, words: list[dict], page: int, number: int, limits) -> Grid:  # 
             col = _col_index(xs, cell[0])
             last = _col_index(xs_right, cell[2], right=True)
             inside = [w for w in words if _inside(w, cell)]
-            text = _cell_text(inside, cell)
+            lines = _cell_lines(inside, cell)
+            text = _assemble(lines)
             if len(text) > limits.max_cell_chars:
                 text = text[: limits.max_cell_chars]
             if 0 <= col < width:
                 cells[col] = text
+                if lines:
+                    grid_lines[(r, col)] = lines
                 if last > col:
                     merged.append((r, col, r, min(last, width - 1)))
         rows.append(cells)
-    places = [(number, r + 1, page) for r in range(len(rows))]
-    return Grid(tr("bảng", "table") + f" {number}", rows, merged, table=number, places=places)
+    places: list[tuple[int, int, int | None]] = [(number, r + 1, page) for r in range(len(rows))]
+    return Grid(tr("bảng", "table") + f" {number}", rows, merged, table=number, places=places, lines=grid_lines)
 
 
 def _col_index(edges: list[float], x: float, right: bool = False) -> int:
@@ -189,23 +193,33 @@ def _col_index(edges: list[float], x: float, right: bool = False) -> int:
     return best
 
 
-def _cell_text(words: list[dict], box: tuple[float, float, float, float]) -> str:
+def _cell_lines(words: list[dict], box: tuple[float, float, float, float]) -> list[tuple[str, bool]]:
+    """A cell's lines, each with whether the break before it is certain: the line before
+    ended where the next word would have fitted."""
     lines = _lines(words)
     if not lines:
-        return ""
+        return []
     pad = max(0.0, min(line[0]["x0"] for line in lines) - box[0])  # the cell's inner margin
     right = box[2] - pad
-    text = ""
+    out: list[tuple[str, bool]] = []
     prev: list[dict] | None = None
     for line in lines:
-        part = _line_text(line)
-        if prev is None:
+        fits = prev is not None and prev[-1]["x1"] + 3 + (line[0]["x1"] - line[0]["x0"]) < right - 1
+        out.append((_line_text(line), fits))
+        prev = line
+    return out
+
+
+def _assemble(lines: list[tuple[str, bool]], text: str = "") -> str:
+    """The cell text: a certain break or a citation's start is a line break; other lines
+    are wrapped and joined back (``text``: what the cell held before, on the page before)."""
+    for i, (part, certain) in enumerate(lines):
+        if not text:
             text = part
-        elif prev[-1]["x1"] + 3 + (line[0]["x1"] - line[0]["x0"]) < right - 1 or _new_citation(text, part):
-            text += "\n" + part  # the next word would have fitted, or a citation starts: a real line break
+        elif certain or _new_citation(text, part, " ".join(p for p, _ in lines[i + 1 : i + 3])):
+            text += "\n" + part
         else:
             text = _join(text, part)
-        prev = line
     return text
 
 
@@ -213,12 +227,38 @@ _KIND_START = re.compile(
     r"^(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Chỉ thị|Văn bản hợp nhất)\b"
 )
 _CITATION_END = re.compile(r"(?:\d+/\d{4}/[\w\-]+|\d{1,2}/\d{1,2}/\d{4}|[.;])$")
+# "Thông tư số", "Thông tư liên tịch số 05/…", "Luật Hộ tịch số", "Nghị định 23/2015/…": a citation's head
+_CITATION_HEAD = re.compile(r"^\S+(?:\s+\S+){0,5}?\s+(?:số\b|\d{1,4}/\d{4}\b)")
+_DOCUMENT_NUMBER = re.compile(r"\d{1,4}/\d{4}/[A-ZĐ]")
+# Last words after which a document's name continues a title ("… hướng dẫn thi hành" + "Luật …",
+# "… ban hành kèm theo" + "Thông tư …", "… của" + "Luật …").
+_CONNECTORS = frozenset(
+    "của theo tại và về hoặc với cho đối bởi từ trong kèm số điều khoản các một những hành dẫn đổi sung thế "  # noqa: SIM905
+    "bỏ định cứ vào như là tiết thuộc giữa".split()
+)
 
 
-def _new_citation(text: str, line: str) -> bool:
-    """A line that starts a legal citation after one that ended one (its number, its date,
-    or ';'): a line break the geometry cannot show when the next word is long."""
-    return bool(_KIND_START.match(unicodedata.normalize("NFC", line))) and bool(_CITATION_END.search(text))
+def _new_citation(text: str, line: str, ahead: str = "") -> bool:
+    """A line that starts a legal citation where the geometry cannot show the line break
+    (the next word is long, or the line before was nearly full): after one that ended a
+    citation (its number, its date, or ';'), or after a citation that already has its
+    number when the line begins a citation's head ("Thông tư số …", "Thông tư liên" + "tịch
+    số …": ``ahead`` is the lines after it) and the text before does not lead into it ("… của",
+    "… thi hành")."""
+    line = unicodedata.normalize("NFC", line)
+    if not _KIND_START.match(line):
+        return False
+    text = unicodedata.normalize("NFC", text)
+    if _CITATION_END.search(text):
+        return True
+    current = text.rsplit("\n", 1)[-1]
+    last = current.rsplit(None, 1)[-1].lower() if current.strip() else ""
+    return (
+        bool(_CITATION_HEAD.match(f"{line} {unicodedata.normalize('NFC', ahead)}"))
+        and bool(_DOCUMENT_NUMBER.search(current))
+        and last.strip(",:-") not in _CONNECTORS
+        and not last.endswith((",", ":", "-"))
+    )
 
 
 # -- tables cut by a page break -----------------------------------------------------------
@@ -244,7 +284,12 @@ def _continue_tables(blocks: list[Block]) -> list[Block]:
 def _same_page_text(blocks: list[Block], i: int, previous: Grid) -> bool:
     """A paragraph between two fragments on the page of the second (not a page footer)."""
     para = blocks[i]
-    return isinstance(para, Paragraph) and bool(previous.places) and para.page == previous.places[-1][2]
+    return (
+        isinstance(para, Paragraph)
+        and bool(previous.places)
+        and previous.places is not None
+        and para.page == previous.places[-1][2]
+    )
 
 
 def _width(grid: Grid) -> int:
@@ -264,11 +309,17 @@ def _join_cut_row(previous: Grid, grid: Grid) -> None:
     if not _continues(last, row):
         return
     for c, text in enumerate(row):
-        if text:
+        if not text:
+            continue
+        lines = grid.lines.get((start, c))
+        if last[c] and lines:  # the break at the page's end is not known to be a line's end
+            last[c] = _assemble([(lines[0][0], False), *lines[1:]], last[c])
+        else:
             last[c] = _join(last[c], text) if last[c] else text
     del grid.rows[start]
     if grid.places:
         del grid.places[start]
+    grid.lines = {(r - (r > start), c): v for (r, c), v in grid.lines.items() if r != start}
     grid.merged = [
         (t - (t > start), left, b - (b >= start), r) for t, left, b, r in grid.merged if not (t == b == start)
     ]

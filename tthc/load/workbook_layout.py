@@ -320,7 +320,8 @@ EXTRA = Sheet(
 FEES = Sheet(
     "fees",
     "Phí, lệ phí",
-    "Mỗi dòng một khoản phí, lệ phí của một thủ tục, áp dụng cho mọi cách thức chưa ghi phí, lệ phí",
+    "Mỗi dòng một khoản phí, lệ phí của một thủ tục: của cách thức ghi ở cột Cách thức số, "
+    "hoặc (để trống) của mọi cách thức chưa ghi phí, lệ phí",
     (
         _key_column(),
         Column("raw", "Nội dung", "Khoản phí, lệ phí đúng như văn bản công bố, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
@@ -335,6 +336,13 @@ FEES = Sheet(
             "unparsed; để trống thì đọc từ nội dung",
         ),
         Column("note", "Ghi chú", "Ghi chú về khoản phí, lệ phí"),
+        Column(
+            "channel",
+            "Cách thức số",
+            "Thứ tự của cách thức (dòng thứ mấy của thủ tục ở sheet Cách thức thực hiện, từ 1) mà khoản này "
+            "thuộc về; để trống: mọi cách thức chưa ghi phí, lệ phí",
+            kind="int",
+        ),
     ),
     aliases=("Fees",),
 )

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import present
@@ -44,7 +45,7 @@ ONLINE_NOTES = (
 )
 
 
-class HandbookError(Exception):
+class HandbookError(TthcError):
     """The handbook cannot be written as asked (one line for the user)."""
 
 
@@ -72,6 +73,7 @@ def write_handbook(
         with tempfile.TemporaryDirectory(prefix="tthc-handbook-") as work:
             source = Path(work) / "so-tay.docx"
             doc.save(str(source))
+            assert soffice is not None  # found above, before the work
             pdf = _to_pdf(soffice, source, Path(work))
             write_atomic(path, lambda tmp: shutil.copyfile(pdf, tmp))
     return len(entries)
@@ -92,7 +94,7 @@ def build_document(catalogs: Sequence[Catalog], entries: Sequence[Entry], *, iss
     _contents(doc, stamps, groups)
     _online_guide(doc)
     section = doc.sections[-1]
-    width = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
+    width = ((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)) / 360000  # EMU -> cm
     number = 0
     for n, (field, items) in enumerate(groups, 1):
         if n == 1:
@@ -320,9 +322,12 @@ def _checklist(p) -> list[str]:
     if not p.documents:
         return ["Hỏi nơi tiếp nhận hồ sơ (danh mục chưa ghi thành phần hồ sơ)"]
     lines = []
-    for doc in p.documents:
-        detail = present.document_detail(doc)
-        lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
+    for group, docs in present.document_groups(p):
+        if group:
+            lines.append(f"{group}:")
+        for doc in docs:
+            detail = present.document_detail(doc)
+            lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
     return lines
 
 

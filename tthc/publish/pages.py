@@ -255,22 +255,27 @@ def _list(items: Sequence[str], *, ordered: bool = False) -> str:
 
 
 def _documents(p) -> str:
+    """The checklist; papers under the catalog's own sub-headings when it has them."""
     if not p.documents:
         content = "<p>Danh mục chưa ghi thành phần hồ sơ; hỏi nơi tiếp nhận hồ sơ.</p>"
     else:
-        rows = []
-        for n, doc in enumerate(p.documents, 1):
-            detail = present.document_detail(doc)
-            detail_html = f'<span class="doc-detail">({e(detail)})</span>' if detail else ""
-            rows.append(
-                f'<li><input type="checkbox" id="giay-to-{n}">'
-                f'<label for="giay-to-{n}"><span class="doc-name">{e(present.document_text(doc))}</span>'
-                f"{detail_html}</label></li>"
-            )
-        content = (
-            '<p class="hint no-print">Đánh dấu từng giấy tờ khi đã chuẩn bị xong.</p>'
-            f'<ul class="checklist">{"".join(rows)}</ul>'
-        )
+        parts = ['<p class="hint no-print">Đánh dấu từng giấy tờ khi đã chuẩn bị xong.</p>']
+        n = 0
+        for group, docs in present.document_groups(p):
+            if group:
+                parts.append(f'<h3 class="doc-group">{e(group)}</h3>')
+            rows = []
+            for doc in docs:
+                n += 1
+                detail = present.document_detail(doc)
+                detail_html = f'<span class="doc-detail">({e(detail)})</span>' if detail else ""
+                rows.append(
+                    f'<li><input type="checkbox" id="giay-to-{n}">'
+                    f'<label for="giay-to-{n}"><span class="doc-name">{e(present.document_text(doc))}</span>'
+                    f"{detail_html}</label></li>"
+                )
+            parts.append(f'<ul class="checklist">{"".join(rows)}</ul>')
+        content = "".join(parts)
     return _section("giay-to", "Giấy tờ cần mang theo", content)
 
 

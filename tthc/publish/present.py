@@ -124,6 +124,32 @@ def document_text(doc: DocumentRequirement) -> str:
     return doc.raw or doc.name
 
 
+UNGROUPED = "Thành phần hồ sơ"  # heading of papers that follow a group but have none (the portal's "--" table)
+_GROUP_EDGES = re.compile(r"^[\s*•+\-–]+|[\s:]+$")
+
+
+def document_groups(procedure: Procedure) -> list[tuple[str | None, list[DocumentRequirement]]]:
+    """The papers in runs under the catalog's sub-headings ("Giấy tờ phải nộp", "Giấy tờ phải
+    xuất trình", "Lưu ý"), in order; (None, papers) for one run without any heading.
+
+    The heading is the catalog's words without list punctuation ("* Lưu ý :" -> "Lưu ý").
+    """
+    runs: list[tuple[str | None, list[DocumentRequirement]]] = []
+    last: object = object()
+    for doc in procedure.documents:
+        if doc.group != last:
+            runs.append((doc.group, []))
+            last = doc.group
+        runs[-1][1].append(doc)
+    if len(runs) == 1 and runs[0][0] is None:
+        return runs
+    out: list[tuple[str | None, list[DocumentRequirement]]] = []
+    for n, (group, docs) in enumerate(runs):
+        label = _GROUP_EDGES.sub("", group) if group else ""
+        out.append((label or (UNGROUPED if n else None), docs))
+    return out
+
+
 def quantity(doc: DocumentRequirement) -> str:
     """ "01 bản chính, 01 bản sao" from the counts; "" when none is stated.
 
@@ -251,8 +277,9 @@ def portal_link(procedure: Procedure, search: str = PORTAL_SEARCH) -> PortalLink
 
 
 def _detail_url(procedure: Procedure) -> str | None:
-    """The portal address a source gave (a model field once readers keep one, or a kept extra key)."""
-    for value in (getattr(procedure, "detail_url", None), procedure.extra.get("detail_url")):
+    """The portal address a source gave: ``Procedure.url`` (the crawled record's detail_url), or a
+    ``detail_url`` key a YAML catalog kept in ``extra``."""
+    for value in (procedure.url, procedure.extra.get("detail_url")):
         if isinstance(value, str):
             value = value.strip()
             parts = urlsplit(value)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import pages, present
@@ -34,7 +35,7 @@ MARKER = ".tthc-site"
 ASSETS = ("site.css", "search.js", "kiosk.js")
 
 
-class SiteError(Exception):
+class SiteError(TthcError):
     """The output folder cannot be used (one line for the user)."""
 
 
@@ -181,10 +182,17 @@ def _yearly(entry: Entry) -> int | None:
     return volume.yearly_dossiers() if volume else None
 
 
-def _kiosk_document(doc) -> list[str]:
-    """[the catalog's words] or [words, what was read from them]."""
-    detail = present.document_detail(doc)
-    return [present.document_text(doc), detail] if detail else [present.document_text(doc)]
+def _kiosk_documents(procedure) -> list[list[str]]:
+    """Per paper: [the catalog's words, what was read from them, the sub-heading it is under]
+    (trailing empty strings left out)."""
+    out = []
+    for group, docs in present.document_groups(procedure):
+        for doc in docs:
+            item = [present.document_text(doc), present.document_detail(doc), group or ""]
+            while item[-1] == "":
+                item.pop()
+            out.append(item)
+    return out
 
 
 def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:
@@ -195,7 +203,7 @@ def kiosk_data(entries: Sequence[Entry], seconds: int) -> dict:
                 "n": x.procedure.name,
                 "f": present.field_name(x.procedure),
                 "l": present.level_names(x.procedure),
-                "d": [_kiosk_document(d) for d in x.procedure.documents],
+                "d": _kiosk_documents(x.procedure),
                 "t": present.times(x.procedure),
                 "p": present.fees(x.procedure),
                 "o": present.online_kind(x.procedure),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tthc.i18n import language, set_language, tr
 from tthc.load.base import LoadError, LoadResult
+from tthc.load.limits import Limits
 from tthc.model import Catalog
 
 
@@ -28,10 +29,10 @@ def strict(results: Sequence[LoadResult]) -> list[Catalog]:
     return [r.catalog for r in results]
 
 
-def load_catalogs(paths: Sequence[Path]) -> list[Catalog]:
+def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> list[Catalog]:
     from tthc.audit import load_catalogs as load_all
 
-    _, results = load_all(paths)
+    _, results = load_all(paths, limits)
     return strict(results)
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import tr
 
 MAX_BYTES = 1_000_000
 
 
-class SynonymsError(Exception):
+class SynonymsError(TthcError):
     """A synonyms file that cannot be used (one line: file, where, what to do)."""
 
 

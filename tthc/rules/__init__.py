@@ -18,6 +18,7 @@ def _registry() -> tuple[Rule, ...]:
         online_uptake,
         outdated_terms,
         processing,
+        reference,
     )
 
     families = (
@@ -30,6 +31,7 @@ def _registry() -> tuple[Rule, ...]:
         processing,
         interlink,
         consistency,
+        reference,
     )
     return tuple(sorted((rule for family in families for rule in family.RULES), key=lambda r: r.code))
 

@@ -75,7 +75,14 @@ def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
                 message += tr(f" ({doc.repeal_article} {first.label})", f" ({doc.repeal_article} of {first.label})")
         if doc.inferred:
             message += f" [{doc.inferred}]"
-        if current_label:
+        cited = {doc_number_key(r.number) for r in procedure.legal_basis if r.number}
+        if isinstance(current, LegalDocument) and current.number_key in cited:
+            recommendation = tr(
+                f"bỏ viện dẫn {doc.label}: thủ tục đã viện dẫn {current_label} (văn bản đang có hiệu lực ngày "
+                f"{_fmt(ctx.as_of)})",
+                f"drop {doc.label}: the procedure already cites {current_label} (in force on {_fmt(ctx.as_of)})",
+            )
+        elif current_label:
             recommendation = tr(
                 f"thay căn cứ bằng {current_label} (văn bản đang có hiệu lực ngày {_fmt(ctx.as_of)}) và rà soát lại "
                 "các bộ phận thủ tục theo văn bản mới",
@@ -161,16 +168,28 @@ def _check_unknown(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
     head = ", ".join(f"{shown[k]} ({len(cited[k])})" for k in ranked[:limit])
     more = len(ranked) - limit
     uses = sum(len(v) for v in cited.values())
+    off = {s.identity.split("@")[0] for s in ctx.knowledge.switched_off if s.section == "legal_documents"}
+    unconfirmed = sum(1 for k in ranked if k in off)
     yield ctx.finding(
         None,
         "legal_basis",
         tr(
             f"{len(ranked)} văn bản được viện dẫn ({uses} lượt) không có trong sổ văn bản nên chưa được kiểm tra hiệu lực: "
             + head
-            + (f" và {more} văn bản khác" if more > 0 else ""),
+            + (f" và {more} văn bản khác" if more > 0 else "")
+            + (
+                f" ({unconfirmed} văn bản trong số này chỉ có mục chưa xác nhận, đang tắt: include-unconfirmed: true để dùng)"
+                if unconfirmed
+                else ""
+            ),
             f"{len(ranked)} cited documents ({uses} citations) are not in the register, so their validity was not checked: "
             + head
-            + (f" and {more} more" if more > 0 else ""),
+            + (f" and {more} more" if more > 0 else "")
+            + (
+                f" ({unconfirmed} of them have only unconfirmed entries, switched off: include-unconfirmed: true uses them)"
+                if unconfirmed
+                else ""
+            ),
         ),
         tr(
             "bổ sung các văn bản này vào sổ văn bản (tthc knowledge import, hoặc tệp knowledge: trong tthc.yaml) "
@@ -179,7 +198,10 @@ def _check_unknown(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             "again to check their validity",
         ),
         subject="unknown-documents",
-        data={"documents": [{"number": shown[k], "procedures": len(cited[k])} for k in ranked], "citations": uses},
+        data={
+            "documents": [{"number": shown[k], "procedures": len(cited[k]), "unconfirmed": k in off} for k in ranked],
+            "citations": uses,
+        },
     )
 
 

@@ -135,12 +135,14 @@ _COUNT_CELL = re.compile(r"(\d) bản chính(?:,(\d+) bản sao)?(?! [" + LOWER 
 _FORM_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|ods|jpe?g|png)$", re.IGNORECASE)
 # where a form's file name may start inside the name cell: a glue between the name's last
 # word and the file name ("…tài sảnMau TP DGTS 06.doc", "…vật chất.Mẫu số 65.docx",
-# "…TT-BNNMTMẫu số 01.docx"), never inside "QĐ-TTg"
+# "…TT-BNNMTMẫu số 01.docx", "…Mẫu TP-QTV-01Mẫu TP-QTV-01.docx"), never inside "QĐ-TTg"
 _FILE_START = re.compile(
     r"(?<=[" + LOWER + r"])(?=[" + UPPER + r"])"
-    r"|(?<=[^\W\d_][.;:])(?=[0-9" + UPPER + r"])"
+    r"|(?<=[^\d][.;:,])(?=[0-9" + UPPER + LOWER + r"])"  # "…vật chất.Mẫu số 65.docx", "…trắng.mau so 12.doc"
     r"|(?<=\))(?=[0-9" + UPPER + r"])"
+    r"|(?<=\d)(?=[" + UPPER + r"][" + LOWER + r"])"  # "…theo Mẫu TP-QTV-01Mẫu TP-QTV-01.docx"
     r"|(?<=[" + UPPER + r"])(?!Tg\b)(?=[" + UPPER + r"][" + LOWER + r"])"
+    r"|(?<=[^\s(])(?=(?:[Mm](?:ẫu|au)|MẪU|MAU)[\s\d_.\-])"  # "…góp vốnmẫu số 2 nđ 88.docx"
 )
 _SENTENCE = re.compile(r"[.;:] \S")
 
@@ -219,8 +221,10 @@ def split_form(cell: str) -> tuple[str, str | None]:
         at = m.start()
         if at == 0 or not cell[:at].strip(" -+*"):
             continue
-        last = at
         tail = cell[at:]
+        if _FORM_EXT.fullmatch("." + tail.lstrip(".")):
+            continue  # "…báo cáo pop sửa.docx": the extension itself, not a new file name
+        last = at
         if len(tail) <= 150 and not _SENTENCE.search(tail):
             return cell[:at].rstrip(), tail
     if last is not None:

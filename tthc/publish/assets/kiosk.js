@@ -40,14 +40,20 @@
     return ul;
   }
 
-  function papers(docs) {
-    var ul = el("ul", "k-docs");
+  /* d: [words, what was read from them, the catalog's sub-heading]; a sub-heading is shown
+     where its run starts and again at the top of a continuation slide */
+  function papers(box, docs) {
+    var ul = null, group = null;
     docs.forEach(function (d) {
+      if (ul === null || (d[2] || "") !== group) {
+        group = d[2] || "";
+        if (group) box.appendChild(el("p", "k-group", group));
+        ul = box.appendChild(el("ul", "k-docs"));
+      }
       var li = el("li", null, d[0]);
       if (d[1]) li.appendChild(el("span", "k-detail", " (" + d[1] + ")"));
       ul.appendChild(li);
     });
-    return ul;
   }
 
   function show(i) {
@@ -60,7 +66,7 @@
     var left = el("div"), right = el("div");
     left.appendChild(el("h3", null, "Giấy tờ cần mang theo" + (parts > 1 ? " (" + (part + 1) + "/" + parts + ")" : "")));
     if (it.d.length) {
-      left.appendChild(papers(it.d.slice(part * PER_SLIDE, (part + 1) * PER_SLIDE)));
+      papers(left, it.d.slice(part * PER_SLIDE, (part + 1) * PER_SLIDE));
       if (part + 1 < parts) left.appendChild(el("p", "k-more", "Còn " + (it.d.length - (part + 1) * PER_SLIDE) + " giấy tờ ở màn hình sau"));
     } else {
       left.appendChild(el("p", null, "Hỏi nơi tiếp nhận hồ sơ"));
