@@ -194,6 +194,8 @@ def cmd_sample(args) -> None:
     known = read_labels() if args.exclude else []
     by_rule: dict[str, list[Finding]] = collections.defaultdict(list)
     for f in findings:
+        if args.rule and f.rule_name not in args.rule:
+            continue
         if not any(matches(label, f, record_of(f, REALDATA)) for label in known if label.rule == f.rule_name):
             by_rule[f.rule_name].append(f)
     rng = random.Random(args.seed)
@@ -489,6 +491,7 @@ def main(argv: list[str] | None = None) -> None:
     sample.add_argument("--seed", type=int, default=2026)
     sample.add_argument("--draw", type=int, default=1)
     sample.add_argument("--exclude", action="store_true", help="leave out findings the labels already hold")
+    sample.add_argument("--rule", action="append", help="draw only from this rule (repeatable)")
     sample.set_defaults(func=cmd_sample)
     show = sub.add_parser("show")
     show.add_argument("file", nargs="?")
