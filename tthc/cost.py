@@ -314,15 +314,16 @@ class Cost:
 
     @property
     def saving(self) -> Decimal | None:
-        return self.before - self.after if self.known else None
+        return self.before - self.after if self.before is not None and self.after is not None else None
 
     @property
     def cut_percent(self) -> Decimal | None:
-        if not self.known:
+        saving = self.saving
+        if saving is None:
             return None
         if self.abolish:
             return Decimal(100)
-        return self.saving / self.before * 100 if self.before else None
+        return saving / self.before * 100 if self.before else None
 
     @property
     def time_changes(self) -> bool:
@@ -352,7 +353,7 @@ def _practice(procedure: Procedure, change: Change, settings: CostSettings, doss
         cost.hours_before = days_before * per_day
     if days_after is not None:
         cost.hours_after = days_after * per_day
-    if dossiers is not None and cost.hours_before is not None:
+    if dossiers is not None and cost.hours_before is not None and cost.hours_after is not None:
         cost.before = _dong(cost.hours_before * settings.hourly_rate * dossiers)
         cost.after = Decimal(0) if change.abolish else _dong(cost.hours_after * settings.hourly_rate * dossiers)
     elif days_before is None:
@@ -467,7 +468,7 @@ class CostTotal:
     unknown: int = 0
 
     def add(self, cost: Cost) -> None:
-        if cost.known:
+        if cost.before is not None and cost.after is not None:  # cost.known
             self.before += cost.before
             self.after += cost.after
             self.known += 1

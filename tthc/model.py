@@ -423,8 +423,8 @@ class Procedure:
 
     def longest_working_days(self) -> float | None:
         """The longest processing time in working days across channels, if known."""
-        known = [d.as_working_days() for d in self.processing_times()]
-        known = [d for d in known if d is not None]
+        days = [d.as_working_days() for d in self.processing_times()]
+        known = [d for d in days if d is not None]
         return max(known) if known else None
 
     @property

@@ -11,6 +11,7 @@ always Vietnamese, as documents for officials are.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -60,9 +61,10 @@ class Section:
     name: str
     field: str | None
     procedure: Procedure | None
-    items: list[Item] = field(default_factory=list)
-    legal_documents: list[str] = field(default_factory=list)  # Văn bản quy định
-    implementation: list[str] = field(default_factory=list)  # Kiến nghị thực thi
+    # dataclasses.field: the attribute `field` above hides the name in this class body (for type checkers)
+    items: list[Item] = dataclasses.field(default_factory=list)
+    legal_documents: list[str] = dataclasses.field(default_factory=list)  # Văn bản quy định
+    implementation: list[str] = dataclasses.field(default_factory=list)  # Kiến nghị thực thi
     cost: Cost | None = None
 
     @property
@@ -143,7 +145,7 @@ def build_plan(
         if decisions is not None:
             decision = decisions.get(finding.fingerprint)
             status = decision.status if decision else "pending"
-            if status not in ("accepted", "edited"):
+            if decision is None or status not in ("accepted", "edited"):
                 skipped[status] = skipped.get(status, 0) + 1
                 continue
             item.status, item.note = status, decision.note

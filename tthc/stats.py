@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tthc.model import LEVEL_WORDS, Catalog, Level, OnlineLevel, Procedure
 from tthc.rules.online_uptake import online_share, percent_vi
@@ -129,7 +130,7 @@ def compute(catalogs: Sequence[Catalog]) -> Stats:
     for catalog in catalogs:
         for p in catalog.procedures:
             stats.procedures += 1
-            for level in p.levels or [None]:
+            for level in p.levels or (None,):
                 stats.by_level[level.value if isinstance(level, Level) else "unknown"] += 1
             field_name = p.field or OTHER_FIELD
             stats.by_field[field_name] += 1
@@ -182,7 +183,7 @@ def write_chart(stats: Stats, path: Path, *, title: str | None = None) -> None:
 
     fmt = path.suffix.lower().lstrip(".") or "png"
     years = visible_years(stats)
-    style = {"font.family": "DejaVu Sans", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
+    style: Any = {"font.family": "DejaVu Sans", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
     with plt.rc_context(style):
         top = max(3.6, 0.45 * len(stats.field_uptake) + 1.4)
         fig = plt.figure(figsize=(12, top + (3.6 if years else 0)), layout="constrained")

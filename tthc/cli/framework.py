@@ -47,7 +47,7 @@ class Formatter(HelpFormatter):
         super().write_dl([(term, help_text(text)) for term, text in rows], col_max, col_spacing)
 
 
-class Context(TyperCommand.context_class):  # type: ignore[misc,name-defined]
+class Context(TyperCommand.context_class):  # type: ignore[misc,name-defined,valid-type]
     formatter_class = Formatter
 
 
@@ -75,10 +75,11 @@ class Group(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         set_language(language_from(argv))
         standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
         if not standalone:
-            return super().main(argv, prog_name, *extra, standalone_mode=False, **kwargs)
+            return super().main(argv, prog_name, *extra, **kwargs)
         try:
-            result = super().main(argv, prog_name, *extra, standalone_mode=False, **kwargs)
+            result = super().main(argv, prog_name, *extra, **kwargs)
         except _exceptions.ClickException as exc:
             show_error(exc)
             sys.exit(exc.exit_code)

@@ -107,7 +107,7 @@ def fee_rows(fees: list[Fee]) -> list[dict[str, Any]]:
     """Rows of the "Phí, lệ phí" sheet: the text alone where it reads back the same."""
     rows = []
     for f in fees:
-        row = {"raw": f.raw}
+        row: dict[str, Any] = {"raw": f.raw}
         if plain(rebuild({"fees": [child_item(wl.FEES, row)]}).channels[0].fees) != plain([f]):
             amount = format(f.amount, "f") if f.amount is not None else None
             row.update(kind=f.kind, amount=amount, currency=f.currency, per=f.per, status=f.status.value, note=f.note)
@@ -155,6 +155,7 @@ def _cell_as_read(key: str, value: Any) -> Any:
 
     if not isinstance(value, str):
         return _as_read(value)
+    read: Any
     if key in _KEEP_LINES:
         read = cells.keep_lines(value)
     elif key in _LINES:

@@ -254,7 +254,7 @@ def _with_derived_repeals(documents: list[LegalDocument]) -> list[LegalDocument]
     for doc in documents:
         found = by_key.get(_key(doc.successor) or "", []) if doc.successor else []
         successor = found[0] if found else None
-        start: dt.date | None = successor and (successor.effective or successor.issued)
+        start: dt.date | None = (successor.effective or successor.issued) if successor else None
         if doc.repealed_from is None and doc.successor and doc.expires is None:
             if start is not None:
                 doc = dataclasses.replace(

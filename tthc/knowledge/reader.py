@@ -129,7 +129,7 @@ def _read_one_line_entries(text: str, file: str) -> list[RawEntry] | None:
             return None  # not JSON after all: let YAML read it (and report it)
         if not isinstance(values, dict) or not all(isinstance(v, str | int | bool) for v in values.values()):
             return None
-        mark = yaml.Mark(file, 0, first_line + i, 2, None, None)
+        mark = yaml.Mark(file, 0, first_line + i, 2, None, 0)  # no buffer: no snippet, the pointer is unused
         node = yaml.MappingNode(
             "tag:yaml.org,2002:map",
             [

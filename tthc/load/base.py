@@ -62,6 +62,10 @@ class IssueSink:
         self.issues: list[LoadIssue] = []
         self._seen: set[tuple[str, str]] = set()
 
+    @property
+    def errors(self) -> list[LoadIssue]:
+        return [i for i in self.issues if i.severity is IssueSeverity.ERROR]
+
     def add(self, issue: LoadIssue, *, once: bool = False) -> None:
         if once:
             key = (issue.kind, issue.message)

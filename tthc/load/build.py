@@ -396,14 +396,14 @@ def _agencies(value: Any, src: SourceRef, sink: IssueSink) -> list[Agency]:
         item_src = source_of(item, src)
         if isinstance(item, Mapping):
             _check_keys(item, "agencies", item_src, sink)
-            name = _text(item.get("name"), "agencies.name", item_src, sink)
+            agency_name = _text(item.get("name"), "agencies.name", item_src, sink)
             role_text = _text(item.get("role"), "agencies.role", item_src, sink) or "implementing"
             role = _ROLE_WORDS.get(role_text)
             if role is None:
                 _unknown_value(sink, "agencies", role_text, item_src)
                 role = AgencyRole.IMPLEMENTING
-            if name:
-                agencies.append(Agency(name, role, item_src))
+            if agency_name:
+                agencies.append(Agency(agency_name, role, item_src))
         else:
             for name in _text_list(item, "agencies", item_src, sink):
                 agencies.append(Agency(name, AgencyRole.IMPLEMENTING, item_src))

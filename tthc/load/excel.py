@@ -325,6 +325,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
         if spec is wl.CATALOG:
             meta.update(read_catalog_sheet(child, file, sink))
             continue
+        child_tab: Table | None
         if spec is None:
             guessed = guess_child(child, file)
             if guessed is None:

@@ -180,7 +180,7 @@ def _grid(table, words: list[dict], page: int, number: int, limits) -> Grid:  # 
                 if last > col:
                     merged.append((r, col, r, min(last, width - 1)))
         rows.append(cells)
-    places = [(number, r + 1, page) for r in range(len(rows))]
+    places: list[tuple[int, int, int | None]] = [(number, r + 1, page) for r in range(len(rows))]
     return Grid(tr("bảng", "table") + f" {number}", rows, merged, table=number, places=places, lines=grid_lines)
 
 
@@ -284,7 +284,12 @@ def _continue_tables(blocks: list[Block]) -> list[Block]:
 def _same_page_text(blocks: list[Block], i: int, previous: Grid) -> bool:
     """A paragraph between two fragments on the page of the second (not a page footer)."""
     para = blocks[i]
-    return isinstance(para, Paragraph) and bool(previous.places) and para.page == previous.places[-1][2]
+    return (
+        isinstance(para, Paragraph)
+        and bool(previous.places)
+        and previous.places is not None
+        and para.page == previous.places[-1][2]
+    )
 
 
 def _width(grid: Grid) -> int:

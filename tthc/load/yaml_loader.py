@@ -53,7 +53,7 @@ class SDict(dict, _Sourced):
 
 
 try:  # libyaml's C parser and composer: ~10x faster than the pure-Python ones
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser
     from yaml.reader import Reader
@@ -214,13 +214,13 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
         )
     for key in tree:
         if key not in _TOP_KEYS:
-            _unknown_key(sink, key, _TOP_KEYS, tree[key], tree.source)
+            _unknown_key(sink, key, _TOP_KEYS, tree[key], getattr(tree, "source", top))
     meta = tree.get("catalog") or {}
     if not isinstance(meta, dict):
         raise LoadError(tr("'catalog' phải là một bảng khóa–giá trị", "'catalog' must be a mapping"), meta.source)
     for key in meta:
         if key not in CATALOG_FIELDS:
-            _unknown_key(sink, key, CATALOG_FIELDS, meta[key], meta.source)
+            _unknown_key(sink, key, CATALOG_FIELDS, meta[key], getattr(meta, "source", top))
     meta = dict(meta)  # plain nulls are already None (the walker); a quoted 'null' is text
     if tree.get("conflicts") is not None:
         meta["conflicts"] = tree["conflicts"]
@@ -234,8 +234,8 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
         )
     records = []
     for item in procedures:
-        if not isinstance(item, dict):
-            where = getattr(item, "source", procedures.source)
+        if not isinstance(item, SDict):  # every mapping the walker makes is an SDict
+            where = getattr(item, "source", getattr(procedures, "source", top))
             sink.error(
                 "wrong-type",
                 tr(

@@ -115,7 +115,7 @@ def _parse(raw: str) -> Duration:
         return _bare_number(raw, bare)
 
     spans, extensions = _spans(text)
-    ranged = any(_MENTION.match(text, start).group("low") for start, *_ in spans)
+    ranged = any((m := _MENTION.match(text, start)) and m.group("low") for start, *_ in spans)
     next_day = _NEXT_WORKING_DAY.search(text) is not None
     if _IMMEDIATE.match(key.lstrip("-+• ")) and not spans:
         extra = "; có thể kéo dài thêm: " + ", ".join(extensions) if extensions else ""

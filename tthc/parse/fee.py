@@ -171,9 +171,9 @@ def _read(text: str, kind: str | None) -> tuple[str, str | None, Decimal | None,
     template = _TEMPLATE.match(body)
     value = template.group("val").strip() if template else None
     rest = (_unwrap(body[template.end() :]) or None) if template else None
-    if value is not None and value.casefold() in _ZERO_WORDS:
+    if template and value is not None and value.casefold() in _ZERO_WORDS:
         return FeeStatus.AMOUNT.value, kind, Decimal(0), _currency(template.group("cur")), None, rest
-    if value is not None and value in _LETTER_O:
+    if template and value is not None and value in _LETTER_O:
         note = "chữ 'o' hiểu là số 0" + (f"; {rest}" if rest else "")
         return FeeStatus.AMOUNT.value, kind, Decimal(0), _currency(template.group("cur")), None, note
     if _BY_REGULATION.search(body) or _COUNCIL.search(body):

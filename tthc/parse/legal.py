@@ -422,8 +422,7 @@ def _parse_row_cached(number: str | None, title: str | None, issued: str | None,
     anchor: tuple[str, _Number] | None = None
     if found:
         anchor = (number_text, found[0])
-    elif number_text and (_TRUNCATED.match(number_text) or _TRUNCATED_AFTER_KIND.search(number_text)):
-        partial_match = _TRUNCATED.match(number_text) or _TRUNCATED_AFTER_KIND.search(number_text)
+    elif number_text and (partial_match := _TRUNCATED.match(number_text) or _TRUNCATED_AFTER_KIND.search(number_text)):
         partial = re.sub(r"\s+", "", partial_match.group(1))
         match = next((n for n in title_numbers if n.text.startswith(partial + "/")), None)
         if match:

@@ -73,6 +73,7 @@ def write_handbook(
         with tempfile.TemporaryDirectory(prefix="tthc-handbook-") as work:
             source = Path(work) / "so-tay.docx"
             doc.save(str(source))
+            assert soffice is not None  # found above, before the work
             pdf = _to_pdf(soffice, source, Path(work))
             write_atomic(path, lambda tmp: shutil.copyfile(pdf, tmp))
     return len(entries)
@@ -93,7 +94,7 @@ def build_document(catalogs: Sequence[Catalog], entries: Sequence[Entry], *, iss
     _contents(doc, stamps, groups)
     _online_guide(doc)
     section = doc.sections[-1]
-    width = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
+    width = ((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)) / 360000  # EMU -> cm
     number = 0
     for n, (field, items) in enumerate(groups, 1):
         if n == 1:

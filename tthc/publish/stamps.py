@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
+from typing import Any
 
 _MARK = "\u2063tthc\u2063"  # placeholder text of a prototype (invisible separator, never in catalog text)
 
@@ -30,7 +31,7 @@ class Stamps:
         self.body = doc.element.body
         last = self.body[-1]  # lxml walks from the end: constant time
         self._end = last if last.tag == _qn("w:sectPr") else None
-        self._protos: dict[object, object] = {}
+        self._protos: dict[object, Any] = {}
         self._t = _qn("w:t")
         self._p = _qn("w:p")
         self._tc = _qn("w:tc")
@@ -46,7 +47,7 @@ class Stamps:
 
     # -- paragraphs --------------------------------------------------------------------
 
-    def paragraph(self, key: object, make: Callable[[str], object], text: str = "") -> None:
+    def paragraph(self, key: object, make: Callable[[str], Any], text: str = "") -> None:
         """A body paragraph as ``make(text)`` writes it (make: text -> python-docx Paragraph at the end)."""
         if not _plain(text):
             make(text)
@@ -64,7 +65,7 @@ class Stamps:
         if not all(_plain(line) for line in lines):
             from docx.table import _Cell
 
-            make(_Cell(tc, None), text)
+            make(_Cell(tc, None), text)  # type: ignore[arg-type]
             return
         single = len(lines) == 1  # docx_common spaces a one-line cell more than each line of several
         sample = _MARK if single else f"{_MARK}\n{_MARK}"
@@ -83,7 +84,7 @@ class Stamps:
         if not _plain(text) or "\n" in text:
             from docx.table import _Cell
 
-            make(_Cell(tc, None), text)
+            make(_Cell(tc, None), text)  # type: ignore[arg-type]
             return
         proto = self._cell_proto(("extra", key), lambda cell: make(cell, _MARK), last=True)
         tc.append(self._filled(proto, text))
@@ -96,7 +97,7 @@ class Stamps:
             from docx.table import _Cell
 
             tc = CT_Tbl.new_tbl(1, 1, Cm(5)).tr_lst[0].tc_lst[0]
-            write(_Cell(tc, None))
+            write(_Cell(tc, None))  # type: ignore[arg-type]
             paragraphs = tc.findall(self._p)
             proto = self._protos[key] = paragraphs[-1 if last else 0]
         return proto
@@ -115,7 +116,7 @@ class Stamps:
 
     # -- tables ------------------------------------------------------------------------
 
-    def table(self, key: object, make: Callable[[], object]):
+    def table(self, key: object, make: Callable[[], Any]):
         """An empty table (no rows) like ``make()`` returns (a python-docx Table, detached here)."""
         proto = self._protos.get(("table", key))
         if proto is None:

@@ -53,6 +53,8 @@ def _table(doc, annex: AnnexList) -> None:
                 rows.append([str(n), row.code, row.name, row.time, row.place, row.fees, row.legal, row.note])
             else:
                 rows.append([str(n), row.code, row.name, row.time, row.place, row.fees, row.legal])
+    headers: tuple[str, ...]
+    widths: tuple[float, ...]
     if annex.key == "abolished":
         headers, widths = ABOLISHED_COLUMNS, ABOLISHED_WIDTHS
     elif annex.key == "amended":

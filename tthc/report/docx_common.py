@@ -346,7 +346,7 @@ def title(
 
 def _text_width_cm(doc: Document) -> float:
     section = doc.sections[-1]
-    return (section.page_width - section.left_margin - section.right_margin) / 360000
+    return ((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)) / 360000
 
 
 # -- tables -------------------------------------------------------------------------

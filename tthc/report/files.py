@@ -37,7 +37,7 @@ def is_stdout(path: Path | str | None) -> bool:
     return path is not None and str(path) == STDOUT
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp_path)` and put the result at `path` only if it succeeded (see the module doc)."""
     path = Path(path)
     try:
@@ -77,7 +77,7 @@ def _target(path: Path) -> Path:
     return path
 
 
-def _write_replacing(target: Path, write: Callable[[Path], None]) -> None:
+def _write_replacing(target: Path, write: Callable[[Path], object]) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale(folder, target.name)
@@ -101,7 +101,7 @@ def _write_replacing(target: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def _write_via_copy(target: Path | None, write: Callable[[Path], None]) -> None:
+def _write_via_copy(target: Path | None, write: Callable[[Path], object]) -> None:
     """Build the output in a private temp folder, then copy it into `target` (None: stdout)."""
     with tempfile.TemporaryDirectory(prefix="tthc-out-") as work:
         tmp_path = Path(work) / "output"

@@ -129,15 +129,15 @@ def render(stats: Stats, console: Console, *, limit: int = 20) -> None:
     fixed_column(grid, tr("Mức độ", "Online"))
     for head in (tr("Năm", "Year"), tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
         fixed_column(grid, head, justify="right")
-    for u in shown:
+    for pu in shown:
         grid.add_row(
-            plain(u.code or ""),
-            plain(u.name),
-            online_name(u.online_service, short=True),
-            str(u.year or tr("hằng năm", "yearly")),
-            number(u.dossiers),
-            number(u.online),
-            percent(u.share),
+            plain(pu.code or ""),
+            plain(pu.name),
+            online_name(pu.online_service, short=True),
+            str(pu.year or tr("hằng năm", "yearly")),
+            number(pu.dossiers),
+            number(pu.online),
+            percent(pu.share),
         )
     print_table(
         console,

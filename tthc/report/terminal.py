@@ -27,6 +27,7 @@ from tthc.i18n import tr
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import TaskID
     from rich.table import Table
     from rich.text import Text
 
@@ -318,7 +319,7 @@ class _Bar:
             console=make_console(stderr=True),
             transient=True,
         )
-        self._task = None
+        self._task: TaskID | None = None
         self._timer = threading.Timer(delay, self._show)
         self._timer.daemon = True
         self._shown = False

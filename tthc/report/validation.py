@@ -43,7 +43,7 @@ def summarise(catalog: Catalog) -> dict[str, Counter]:
     by_level: Counter = Counter()
     by_field: Counter = Counter()
     for p in catalog.procedures:
-        for level in p.levels or [None]:
+        for level in p.levels or (None,):
             by_level[level.value if level else "unknown"] += 1
         by_field[p.field or "—"] += 1
     return {"by_level": by_level, "by_field": by_field}

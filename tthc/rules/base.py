@@ -8,10 +8,11 @@ parse text (loaders did) and never hard-code law (the knowledge base holds it).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -184,11 +185,12 @@ class Finding:
     fingerprint: str = ""
     # Detail for machine output (JSON "data"): "days_before"/"days_after", "replaced_by",
     # "database", "term", "reason"… Documents and cost read ``effect`` and ``payload``.
-    data: dict[str, Any] = field(default_factory=dict)
-    agencies: list[str] = field(default_factory=list)
+    # dataclasses.field: the attribute `field` above hides the name in this class body (for type checkers)
+    data: dict[str, Any] = dataclasses.field(default_factory=dict)
+    agencies: list[str] = dataclasses.field(default_factory=list)
     procedure_field: str | None = None  # the procedure's lĩnh vực, for breakdowns
     effect: Effect = Effect.NONE  # the rule's effect (Rule.effect)
-    payload: Payload = field(default_factory=Payload)
+    payload: Payload = dataclasses.field(default_factory=Payload)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -97,6 +97,7 @@ def _times(procedure: Procedure) -> tuple[set[tuple], list[str]]:
         d = channel.processing_time
         if d is None or not d.is_known:
             continue
+        value: tuple[float, str | None]
         if d.status.value == "immediate":
             value = (1.0, "day")
         elif d.months:

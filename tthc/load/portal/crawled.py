@@ -131,7 +131,7 @@ def crawled_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueS
                 # rows are told apart by their numbers; a line break inside a title is not a new row
                 value = _LINE_BREAK.sub(" ", value)
             record.set(target, value, at(key))
-    agencies = []
+    agencies: list[dict[str, Any]] = []
     for key, role in _ROLES.items():
         text = _text(data.get(key))
         if text is not None:

@@ -95,7 +95,7 @@ def structured_record(data: Mapping[str, Any], file: str, prefix: str, sink: Iss
             if target == "steps" and isinstance(value, str):
                 value = _STEPS_LABEL.sub("", nfc(value), count=1)
             record.set(target, value, at(f"content.{key}"))
-    agencies = []
+    agencies: list[dict[str, Any]] = []
     for key, role in _ROLES.items():
         text = clean(content.get(key)) if isinstance(content.get(key), str) else None
         if text is not None:
