@@ -1,7 +1,9 @@
-"""One audit: load the catalogs, load the knowledge, run the selected rules at a date.
+"""The application layer: one audit request in, the catalogs and their findings out.
 
-Every command that needs findings (check, baseline, recommend, cost, publish --flag-outdated,
-stats) calls :func:`run_audit`, so they all see the same findings for the same inputs.
+Every command that reads catalogs (check, baseline, recommend, cost, publish, stats…)
+builds an :class:`AuditRequest` from its options and calls :func:`audit`, so they all
+load the same files, run the same rules with the same knowledge at the same date, and
+see the same findings. ``cli/`` modules only parse options and render the result.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
@@ -20,6 +23,33 @@ from tthc.model import Catalog
 from tthc.rules import ALL_RULES, Rule
 from tthc.rules.base import Finding, Severity
 
+if TYPE_CHECKING:
+    from tthc.knowledge import Knowledge
+
+Progress = Callable[[int, int], Callable[[int], None] | None]
+
+
+@dataclass(frozen=True)
+class AuditRequest:
+    """What one audit needs.
+
+    ``run_rules=False`` loads only (stats, a site without flags). ``language`` is the
+    language findings are written in: "vi" for documents officials file, whatever
+    ``--lang`` says; None keeps the current one.
+    """
+
+    paths: tuple[Path, ...]
+    config: Config = field(default_factory=Config)
+    as_of: dt.date | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    run_rules: bool = True
+    language: str | None = None
+    # The national database's records to compare with (`tthc check LOCAL --reference REF…`,
+    # issue #15: differs-from-reference, not-in-reference), taken on ``reference_date`` if known.
+    references: tuple[Path, ...] = ()
+    reference_date: dt.date | None = None
+
 
 @dataclass
 class Audit:
@@ -28,6 +58,7 @@ class Audit:
     results: list[LoadResult]
     rules: list[Rule]
     findings: list[Finding] = field(default_factory=list)
+    knowledge: Knowledge | None = None  # what the rules judged against (None when no rule ran)
 
     @property
     def catalogs(self) -> list[Catalog]:
@@ -54,6 +85,44 @@ def configured_limits(config_path: Path | None = None) -> Limits:
     return load_config(config_path).limits
 
 
+def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
+    """Load, select, run. ``progress(total, files)`` may return a callback advanced per procedure.
+
+    Raises SelectionError for an unknown rule selector, KnowledgeError for a bad knowledge
+    file and LoadError for a catalog that cannot be read at all; format errors inside a
+    catalog are in ``Audit.load_errors``.
+    """
+    from tthc.i18n import language, set_language
+
+    config = request.config
+    as_of = request.as_of or dt.date.today()
+    if not request.run_rules:
+        files, results = load_catalogs(request.paths, config.limits)
+        return Audit(as_of=as_of, files=files, results=results, rules=[])
+    from tthc.knowledge import load_knowledge
+
+    rules = select_rules(ALL_RULES, list(request.select) or config.select, list(request.ignore) + config.ignore)
+    knowledge = load_knowledge(config.knowledge_files, include_unconfirmed=config.include_unconfirmed)
+    files, results = load_catalogs(request.paths, config.limits)
+    result = Audit(as_of=as_of, files=files, results=results, rules=rules, knowledge=knowledge)
+    settings = RunSettings(
+        as_of=as_of,
+        options=config.rule_options,
+        severities={name: Severity(s) for name, s in config.severities.items()},
+        reference=_reference(request.references, request.reference_date) if request.references else None,
+    )
+    total = sum(len(c.procedures) for c in result.catalogs)
+    tick = progress(total, len(files)) if progress else None
+    previous = language()
+    if request.language:
+        set_language(request.language)
+    try:
+        result.findings = run(result.catalogs, rules, knowledge, settings, tick)
+    finally:
+        set_language(previous)
+    return result
+
+
 def run_audit(
     paths: Sequence[Path],
     config: Config,
@@ -61,31 +130,16 @@ def run_audit(
     as_of: dt.date | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    progress: Callable[[int, int], Callable[[int], None] | None] | None = None,
+    progress: Progress | None = None,
     reference: Sequence[Path] = (),
     reference_date: dt.date | None = None,
 ) -> Audit:
-    """Load, select, run. `progress(total)` may return a callback advanced per procedure.
-
-    ``reference``: catalogs to check against (differs-from-reference, not-in-reference), taken
-    on ``reference_date`` if known; LoadError for one that cannot be read.
-    """
-    from tthc.knowledge import load_knowledge
-
-    rules = select_rules(ALL_RULES, list(select) or config.select, list(ignore) + config.ignore)
-    knowledge = load_knowledge(config.knowledge_files, include_unconfirmed=config.include_unconfirmed)
-    files, results = load_catalogs(paths, config.limits)
-    audit = Audit(as_of=as_of or dt.date.today(), files=files, results=results, rules=rules)
-    settings = RunSettings(
-        as_of=audit.as_of,
-        options=config.rule_options,
-        severities={name: Severity(s) for name, s in config.severities.items()},
-        reference=_reference(reference, reference_date) if reference else None,
-    )
-    total = sum(len(c.procedures) for c in audit.catalogs)
-    tick = progress(total, len(files)) if progress else None
-    audit.findings = run(audit.catalogs, rules, knowledge, settings, tick)
-    return audit
+    """:func:`audit` with the request spelled out (kept for callers not yet switched)."""
+    request = AuditRequest(
+        tuple(paths), config, as_of, tuple(select), tuple(ignore), references=tuple(reference),
+        reference_date=reference_date,
+    )  # fmt: skip
+    return audit(request, progress)
 
 
 def _reference(paths: Sequence[Path], day: dt.date | None):

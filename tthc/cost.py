@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
@@ -83,7 +83,7 @@ class CostSettings:
             return (
                 f"Chi phí tuân thủ được tính theo cách các địa phương áp dụng: số giờ = số ngày làm việc × "
                 f"{format_number(self.hours_per_day)} giờ; chi phí/năm = số giờ × thu nhập bình quân {rate} × "
-                "số hồ sơ/năm. Thủ tục chưa có số hồ sơ/năm hoặc thời hạn giải quyết ghi “chưa rõ”."
+                "số hồ sơ/năm. Thủ tục chưa có số liệu hồ sơ hoặc thời hạn giải quyết ghi “chưa rõ”."
             )
         hours = ", ".join(
             f"{ACTIVITIES[a].lower()} {format_number(h)} giờ" for a, h in self.scm_hours.items() if a in ACTIVITIES
@@ -91,7 +91,7 @@ class CostSettings:
         return (
             "Chi phí tuân thủ được tính theo Mô hình chi phí chuẩn (SCM): thời gian của người nộp hồ sơ cho từng "
             f"hoạt động ({hours}; giả định, có thể sửa) × {rate} + chi phí trực tiếp và phí, lệ phí (VNĐ) × "
-            "số hồ sơ/năm. Thủ tục chưa có số hồ sơ/năm ghi “chưa rõ”."
+            "số hồ sơ/năm. Thủ tục chưa có số liệu hồ sơ ghi “chưa rõ”."
         )
 
 
@@ -318,12 +318,13 @@ class Cost:
 
     @property
     def cut_percent(self) -> Decimal | None:
+        """None when unknown or when there was nothing to cut (no dossiers: 0 -> 0 is no 100 %)."""
         saving = self.saving
-        if saving is None:
+        if saving is None or not self.before:
             return None
         if self.abolish:
             return Decimal(100)
-        return saving / self.before * 100 if self.before else None
+        return saving / self.before * 100
 
     @property
     def time_changes(self) -> bool:
@@ -341,7 +342,7 @@ def procedure_cost(procedure: Procedure, findings: Iterable[Finding], settings: 
     cost.abolish = change.abolish
     if dossiers is None:
         cost.before = cost.after = None
-        cost.unknown = "chưa có số hồ sơ/năm"
+        cost.unknown = "chưa có số liệu hồ sơ"
     return cost
 
 
@@ -511,5 +512,8 @@ def format_number(value: Decimal | float | None, unknown: str = "chưa rõ") -> 
     return f"{int(d):,}".replace(",", ".")
 
 
-def format_percent(value: Decimal | None, unknown: str = "chưa rõ") -> str:
-    return unknown if value is None else f"{format_number(value)} %"
+def format_percent(value: Decimal | float | None, unknown: str = "chưa rõ") -> str:
+    """28.5714 -> "28,57 %": cut down, never up, so a cut is never overstated (29.996 is "29,99 %")."""
+    if value is None:
+        return unknown
+    return f"{format_number(Decimal(str(value)).quantize(Decimal('0.01'), rounding=ROUND_DOWN))} %"

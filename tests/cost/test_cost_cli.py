@@ -39,7 +39,7 @@ def test_json_reproduces_dong_nai_and_marks_unknown(cli, setup) -> None:
     assert (birth["days_before"], birth["days_after"]) == (10, 9)
     assert birth["proposals"] == ["Giảm thời gian giải quyết"]
     unknown = rows[PHONE_CODE]
-    assert unknown["before"] is None and unknown["unknown_reason"] == "chưa có số hồ sơ/năm"
+    assert unknown["before"] is None and unknown["unknown_reason"] == "chưa có số liệu hồ sơ"
     overall = doc["totals"]["overall"]
     assert overall["unknown"] == 1 and overall["saving"] == 3200000 + 640000  # 5 -> 4.5 days, 4 dossiers
     assert set(doc["totals"]["by_field"]) == {"Hộ tịch", "@Chứng thực"}

@@ -54,7 +54,7 @@ def test_no_volume_is_unknown_never_zero(procedure, finding, practice) -> None:
     )
     assert cost.before is None and cost.after is None and cost.saving is None
     assert not cost.known
-    assert cost.unknown == "chưa có số hồ sơ/năm"
+    assert cost.unknown == "chưa có số liệu hồ sơ"
     assert format_vnd(cost.before) == "chưa rõ"
     t = total([cost])
     assert (t.known, t.unknown, t.before) == (0, 1, 0)

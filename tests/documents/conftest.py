@@ -159,7 +159,9 @@ def catalog(tmp_path: Path):
 @pytest.fixture
 def plan(catalog):
     from tthc.cost import resolve_settings
+    from tthc.filing import resolve_filing
     from tthc.plan import build_plan
 
     settings = resolve_settings({"hourly-rate": 40000, "hours-per-day": 8}, None)
-    return build_plan([catalog], sample_findings(catalog), settings, as_of=AS_OF)
+    filing = resolve_filing([catalog], None, AS_OF, number="12", signer="Nguyễn Văn A", recipients=["Bộ Tư pháp"])
+    return build_plan([catalog], sample_findings(catalog), settings, as_of=AS_OF, filing=filing)

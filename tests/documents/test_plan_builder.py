@@ -30,7 +30,9 @@ def test_part_one_content_has_reason_and_legal_basis(plan) -> None:
 
 def test_implementation_names_the_article_when_the_catalog_gives_it(plan) -> None:
     birth = plan.sections[0]
-    assert birth.implementation == ["Sửa đổi, bổ sung khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP."]
+    assert birth.implementation == [
+        "Sửa đổi, bổ sung khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP về thời hạn giải quyết, thành phần hồ sơ."
+    ]
     assert birth.legal_documents == ["khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP", "Luật Hộ tịch số 60/2014/QH13"]
 
 
@@ -44,14 +46,16 @@ def test_abolition_and_benefits(plan) -> None:
     assert (birth.before, birth.after, birth.saving) == (32000000, 28800000, 3200000)
 
 
-def test_repealed_basis_names_the_replacement(catalog) -> None:
+def test_a_repealed_basis_is_a_catalog_correction_not_an_amendment(catalog) -> None:
     from tthc.cost import resolve_settings
 
     findings = [f for f in sample_findings(catalog) if f.rule_name == "legal-basis-repealed"]
     plan = build_plan([catalog], findings, resolve_settings({"hourly-rate": 1, "hours-per-day": 8}, None), as_of=None)
-    assert plan.sections[0].implementation == [
-        "Cập nhật căn cứ pháp lý: thay Nghị định 42/2022/NĐ-CP bằng Nghị định 224/2026/NĐ-CP."
-    ]
+    assert plan.sections == []  # nothing for Phần I and II: no law to amend
+    (section,) = plan.corrected
+    (item,) = section.corrections
+    assert item.found == "Căn cứ pháp lý: “Nghị định 42/2022/NĐ-CP”"  # the catalog's words
+    assert section.implementation == []
 
 
 def test_totals_per_catalog_and_overall(plan) -> None:
@@ -76,7 +80,7 @@ def test_decisions_keep_accepted_and_edited(catalog) -> None:
     plan = build_plan([catalog], findings, settings, as_of=None, decisions=decisions)
     assert [s.code for s in plan.sections] == ["1.001193"]
     assert [i.content for i in plan.sections[0].items] == [
-        "Rút ngắn thời hạn giải quyết từ 10 xuống 9 ngày làm việc.",
+        "Rút ngắn thời hạn giải quyết từ 10 xuống 9 ngày làm việc (giảm 10 %).",
         "Cho phép nộp bản điện tử.",
     ]
     assert plan.skipped == {"rejected": 1, "pending": 2}

@@ -13,7 +13,11 @@ def test_markdown_has_the_plan(plan) -> None:
     assert "| 1 | 1.001193 | Đăng ký khai sinh |" in text
     assert "#### 1. Thủ tục “Đăng ký khai sinh” (mã số 1.001193)" in text
     assert "**1.2. Kiến nghị thực thi**" in text
-    assert "- Sửa đổi, bổ sung khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP." in text
+    assert (
+        "- Sửa đổi, bổ sung khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP về thời hạn giải quyết, thành phần hồ sơ." in text
+    )
+    assert "Số: 12/PA-UBND" in text and "*Đồng Nai, ngày 28 tháng 11 năm 2026*" in text
+    assert "**Nơi nhận:**\n- Bộ Tư pháp;\n- Lưu: VT." in text
     assert "- Chi phí tiết kiệm: 3.200.000 đồng/năm." in text
     assert "| Tổng cộng<br>(3 TTHC; chưa rõ chi phí: 1) | 38.400.000 | 28.800.000 | 9.600.000 | 25 % |" in text
     assert FORMULA_NAME.replace("|", "\\|") in text

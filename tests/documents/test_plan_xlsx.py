@@ -21,7 +21,7 @@ def workbook(plan, tmp_path: Path):
 
 
 def test_sheets_frozen_headers_and_filters(workbook) -> None:
-    assert workbook.sheetnames == list(SHEETS) == ["Phần I", "Phần II", "Phát hiện", "Tổng hợp"]
+    assert workbook.sheetnames == list(SHEETS) == ["Phần I", "Phần II", "Cập nhật danh mục", "Phát hiện", "Tổng hợp"]
     for ws in workbook.worksheets:
         assert ws.freeze_panes == "A2", ws.title
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
@@ -62,11 +62,16 @@ def test_findings_sheet_lists_every_finding_with_its_position(workbook, plan) ->
 def test_summary_counts_and_native_chart(workbook) -> None:
     ws = workbook["Tổng hợp"]
     counts = {
-        row[1].value: row[3].value for row in ws.iter_rows(min_row=2) if row[0].value and row[0].value.startswith("TT")
+        row[2].value: row[4].value for row in ws.iter_rows(min_row=2) if row[0].value and row[0].value.startswith("TT")
     }
     assert counts["processing-time-reducible"] == 1
     assert sum(counts.values()) == 6
-    assert len(ws._charts) == 1
+    (chart,) = ws._charts
+    # the chart's categories are the Vietnamese labels of column B, not rule ids
+    ref = chart.series[0].cat.strRef or chart.series[0].cat.numRef
+    assert "$B$" in ref.f
+    labels = [row[1].value for row in ws.iter_rows(min_row=2) if row[0].value and row[0].value.startswith("TT")]
+    assert "Có thể rút ngắn thời hạn giải quyết" in labels and "processing-time-reducible" not in labels
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "Theo lĩnh vực" in values and "Tổng cộng" in values
 

@@ -149,7 +149,7 @@ def test_decisions_round_trip(cli, setup, tmp_path) -> None:
     assert "Rút ngắn thời hạn giải quyết" in text or "rút ngắn thời hạn giải quyết" in text.lower()
     assert "Cấp bản sao trích lục" not in text  # pending: left out
     assert "PHONE" not in text and "+84912345678" not in text
-    assert "chưa xem xét" in err
+    assert "chưa quyết định" in err
 
     # Re-init keeps the officer's decisions; a narrower selection reports what no longer occurs.
     code, _, err = _run(cli, catalog, config, "--decisions", decisions, "--init", "--select", "certified-copy-required")

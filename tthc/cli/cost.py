@@ -10,18 +10,8 @@ from typing import Annotated
 import typer
 
 from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
-from tthc.cli.common import (
-    EXIT_OK,
-    LangOption,
-    PathsArgument,
-    apply_language,
-    default_paths,
-    exit_on_errors,
-    fail,
-    output_target,
-    stdout_console,
-)
-from tthc.cli.recommend import DecisionsOption, HourlyRateOption, ModeOption, prepare
+from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, apply_language, fail, guarded, stdout_console
+from tthc.cli.plan_options import DecisionsOption, HourlyRateOption, ModeOption, plan_request, prepare_or_exit
 from tthc.i18n import tr
 
 
@@ -53,23 +43,21 @@ def cost(
     apply_language(lang)
     if output is not None and format is CostFormat.text:
         raise fail(tr("-o dùng với --format json hoặc csv", "-o goes with --format json or csv"))
-    with exit_on_errors():
+
+    def request():
+        from tthc.cli.common import default_paths, output_target
+
         output_target(output, [*default_paths(paths), config, decisions])
-    prepared = prepare(
-        paths,
-        config=config,
-        as_of=as_of,
-        select=select,
-        ignore=ignore,
-        hourly_rate=hourly_rate,
-        mode=mode,
-        decisions=decisions,
-    )
-    from tthc.plan import cost_rows
+        return plan_request(
+            paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
+            decisions=decisions,
+        )  # fmt: skip
+
+    prepared = prepare_or_exit(guarded(request))
+    from tthc.planning import cost_table
     from tthc.report import cost_report
 
-    audit = prepared.audit
-    rows = cost_rows(audit.catalogs, audit.findings, prepared.settings, prepared.decisions)
+    rows = cost_table(prepared)
     if format is CostFormat.text:
         cost_report.render_table(rows, prepared.settings, stdout_console(), only_changed=only_changed)
         raise typer.Exit(EXIT_OK)
@@ -79,8 +67,7 @@ def cost(
     if output is not None:
         from tthc.report.files import write_text_atomic
 
-        with exit_on_errors():
-            write_text_atomic(output, text, bom=format is CostFormat.csv)
+        guarded(lambda: write_text_atomic(output, text, bom=format is CostFormat.csv))
     else:
         if format is CostFormat.csv:
             sys.stdout.write("\ufeff")

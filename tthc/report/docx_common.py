@@ -307,6 +307,45 @@ def national_heading(
     return table
 
 
+def signature_block(
+    doc: Document,
+    recipients: Sequence[str],
+    title_lines: Sequence[str],
+    signer: str | None,
+    *,
+    left_cm: float = 7.0,
+) -> Table:
+    """ "Nơi nhận" on the left, the signer's title, room to sign and the name on the right.
+
+    Nghị định 30/2020, Phụ lục I: "Nơi nhận:" bold italic 12 pt, each recipient 11 pt on a
+    line of its own beginning "- " and ending ";" (the last, "Lưu: VT.", with a full stop);
+    the signer's authority and title in bold upper case, the full name in bold below.
+    """
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    set_widths(table, [left_cm, _text_width_cm(doc) - left_cm])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    p = left.paragraphs[0]
+    p.paragraph_format.space_before = _pt(12)
+    add_text(p, "Nơi nhận:", size_pt=12, bold=True, italic=True)
+    for i, line in enumerate(recipients):
+        last = i == len(recipients) - 1
+        text = line.rstrip(";.") + ("." if last else ";")
+        q = left.add_paragraph()
+        q.paragraph_format.space_after = _pt(0)
+        q.paragraph_format.line_spacing = 1.0
+        add_text(q, f"- {text}", size_pt=11)
+    first = right.paragraphs[0]
+    first.paragraph_format.space_before = _pt(12)
+    for i, line in enumerate(title_lines or ("……",)):
+        q = first if i == 0 else right.add_paragraph()
+        _heading_line(q, line.upper(), bold=True, size_pt=BODY_PT)
+    for _ in range(4):  # room for the signature and the seal
+        _heading_line(right.add_paragraph(), "", bold=False, size_pt=BODY_PT)
+    _heading_line(right.add_paragraph(), signer or "", bold=True, size_pt=BODY_PT)
+    return table
+
+
 def _pt(value: float):
     from docx.shared import Pt
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.plan import Plan, roman
+from tthc.plan import Plan
 from tthc.report.docx_plan import (
+    CORRECTION_HEADERS,
+    CORRECTIONS_INTRO,
+    NOTHING,
     PART_I_HEADERS,
     PARTS,
     TITLE,
     TOTAL_HEADERS,
-    benefit_lines,
-    field_title,
-    issuer_lines,
-    place_date,
+    correction_groups,
+    filing_of,
+    part_one_rows,
+    part_two_blocks,
+    section_lines,
+    subtitle,
     totals_rows,
 )
 
@@ -39,48 +44,59 @@ def _table(headers, rows) -> list[str]:
     return out
 
 
-def render_markdown(plan: Plan) -> str:
-    from tthc.report.docx_plan import part_one_rows
+def _part(index: int) -> list[str]:
+    return [f"## {PARTS[index][0]}. {PARTS[index][1]}", ""]
 
-    lines: list[str] = []
-    issuer = " / ".join(line.upper() for line in issuer_lines(plan.issuer)) or "……"
-    lines += [
+
+def render_markdown(plan: Plan) -> str:
+    filing = filing_of(plan)
+    issuer = " / ".join(line.upper() for line in filing.issuer_lines) or "……"
+    lines: list[str] = [
         f"**{issuer}** — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
         "",
-        f"*{place_date(plan.locality, plan.as_of.year)}*",
+        filing.number,
+        "",
+        f"*{filing.place_date}*",
         "",
         f"# {TITLE}",
         "",
     ]
-    names = [p.name for p in plan.parts if p.name]
-    if names:
-        lines += [f"*(Danh mục: {'; '.join(names)})*", ""]
-    if not plan.sections:
-        lines += ["Không có đề xuất đơn giản hóa thủ tục hành chính.", ""]
-        return "\n".join(lines)
-    lines += [f"## {PARTS[0][0]}. {PARTS[0][1]}", ""]
-    lines += _table(PART_I_HEADERS, part_one_rows(plan))
-    lines += ["", f"## {PARTS[1][0]}. {PARTS[1][1]}", ""]
-    number = 0
-    shown = [p for p in plan.parts if p.sections]
-    for i, part in enumerate(shown):
-        if len(shown) > 1:
-            lines += [f"### {'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i % 26]}. {part.name}", ""]
-        for n, (field, sections) in enumerate(part.groups, start=1):
-            if field:
-                lines += [f"### {roman(n)}. {field_title(field)}", ""]
-            for section in sections:
-                number += 1
-                lines += [f"#### {number}. {section.heading}", ""]
-                lines += [f"**{number}.1. Nội dung đơn giản hóa**", ""]
-                for k, item in enumerate(section.items):
-                    letter = "abcdefghijklmnopqrstuvwxyz"[k % 26]
-                    lines += [f"{letter}) {item.content}", "", f"*Lý do:* {item.reason}", ""]
-                lines += [f"**{number}.2. Kiến nghị thực thi**", ""]
-                lines += [f"- {line}" for line in section.implementation] + [""]
-                lines += [f"**{number}.3. Lợi ích phương án đơn giản hóa**", ""]
-                lines += [f"- {line}" for line in benefit_lines(section.cost)] + [""]
-    lines += [f"## {PARTS[2][0]}. {PARTS[2][1]}", ""]
-    lines += _table(TOTAL_HEADERS, totals_rows(plan))
-    lines += ["", f"*{plan.settings.method_note()}*", ""]
+    if subtitle(plan):
+        lines += [f"*{subtitle(plan)}*", ""]
+    if not plan.sections and not plan.corrected:
+        lines += [NOTHING, ""]
+    if plan.sections:
+        lines += _part(0) + _table(PART_I_HEADERS, part_one_rows(plan)) + [""] + _part(1)
+        for kind, text, number, section in part_two_blocks(plan):
+            if kind == "heading":
+                lines += [f"### {text}", ""]
+                continue
+            for what, lead, body in section_lines(number, section):
+                if what != "line" and lines[-1].startswith("- "):
+                    lines.append("")
+                if what == "heading":
+                    lines += [f"#### {body}", ""]
+                elif what == "subheading":
+                    lines += [f"**{body}**", ""]
+                elif what == "reason":
+                    lines += [f"*{lead.strip()}* {body}", ""]
+                elif what == "item":
+                    lines += [f"{lead}{body}", ""]
+                else:
+                    lines.append(f"- {body}")
+            lines.append("")
+    if plan.corrected:
+        lines += [*_part(2), CORRECTIONS_INTRO, ""]
+        for n, group in enumerate(correction_groups(plan), start=1):
+            lines += [f"### {n}. {group.label}", "", f"*Nội dung cập nhật:* {group.content}", ""]
+            lines += [f"*Căn cứ:* {group.basis}", ""] if group.basis else []
+            lines += [*_table(CORRECTION_HEADERS, group.rows), ""]
+    if plan.sections:
+        lines += _part(3) + _table(TOTAL_HEADERS, totals_rows(plan))
+        lines += ["", f"*{plan.settings.method_note()}*", ""]
+    lines += ["**Nơi nhận:**"]
+    lines += [
+        f"- {r.rstrip(';.')}{'.' if i == len(filing.recipients) - 1 else ';'}" for i, r in enumerate(filing.recipients)
+    ]
+    lines += ["", " / ".join(filing.signer_title), "", filing.signer or "", ""]
     return "\n".join(lines)

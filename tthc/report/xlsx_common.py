@@ -149,3 +149,61 @@ def title_row(ws, row: int, text: str, columns: int) -> None:
     cell.alignment = Alignment(horizontal="left", vertical="center")
     if columns > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+
+
+# -- printing -----------------------------------------------------------------------
+
+LINE_HEIGHT_PT = 15.0  # one line of 11 pt Calibri
+MAX_ROW_HEIGHT_PT = 409.0  # Excel's limit
+
+
+def fit_row_heights(ws, widths: Sequence[float], first_row: int = 1, last_row: int | None = None) -> None:
+    """Row heights for wrapped text, so rows print whole (Excel does not grow rows written by openpyxl).
+
+    A cell of width ``w`` (Excel character units) holds about ``w`` characters a line; each
+    line of its text takes ceil(len / w) lines, at least one.
+    """
+    import math
+
+    last = last_row or ws.max_row
+    for r in range(first_row, last + 1):
+        lines = 1
+        for c, width in enumerate(widths, start=1):
+            value = ws.cell(row=r, column=c).value
+            if value is None or isinstance(value, int | float):
+                continue
+            per_line = max(1.0, float(width) - 1)
+            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in str(value).split("\n")))
+        if lines > 1:
+            ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT)
+
+
+def print_setup(ws, *, landscape: bool, title_rows: str | None = "1:1") -> None:
+    """A4, fit to the page width (as many pages down as needed), header rows on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def dropdown(ws, column: int, first_row: int, last_row: int, words: Sequence[str], *, prompt: str = "") -> None:
+    """A list validation (drop-down) on one column's cells; other values are refused by Excel."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if last_row < first_row:
+        return
+    letter = get_column_letter(column)
+    validation = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
+    validation.error = "Chọn một giá trị trong danh sách: " + ", ".join(words)
+    validation.errorTitle = "Giá trị không hợp lệ"
+    validation.showErrorMessage = True
+    if prompt:
+        validation.prompt = prompt
+        validation.showInputMessage = True
+    ws.add_data_validation(validation)
+    validation.add(f"{letter}{first_row}:{letter}{last_row}")

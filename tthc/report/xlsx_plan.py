@@ -1,4 +1,12 @@
-"""The simplification plan as a workbook: Phần I, Phần II, every finding, and a summary with a chart."""
+"""The simplification plan as a workbook the officer reviews and prints.
+
+Sheets: Phần I (one row per procedure), Phần II (one row per proposal, with the officer's
+"Quyết định" drop-down — đồng ý / không đồng ý / sửa — and cells for the edited text and the
+reason, read back by ``tthc recommend --decisions plan.xlsx``), Cập nhật danh mục (catalog
+corrections, decided the same way), Phát hiện (every finding) and Tổng hợp (counts, cost
+totals and a chart labelled in Vietnamese). Every sheet prints on A4, fitted to the page
+width, header row on every page, rows tall enough for their wrapped text.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +14,14 @@ from collections import Counter
 from pathlib import Path
 
 from tthc.cost import Cost
+from tthc.decisions import DECISION_HEADER, EDITED_HEADER, KEY_HEADER, REASON_HEADER, WORDS, decision_word
 from tthc.model import SourceRef
-from tthc.plan import Plan
+from tthc.plan import Item, Plan, Section
 from tthc.report import xlsx_common as xc
 from tthc.rules import find_rule
 from tthc.rules.base import Finding, Severity
 
-SHEETS = ("Phần I", "Phần II", "Phát hiện", "Tổng hợp")
+SHEETS = ("Phần I", "Phần II", "Cập nhật danh mục", "Phát hiện", "Tổng hợp")
 _SEVERITY = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "thông tin"}
 _GROUP = {
     "completeness": "đầy đủ",
@@ -20,8 +29,9 @@ _GROUP = {
     "simplifiable": "có thể đơn giản hóa",
     "consistency": "nhất quán",
 }
-_STATUS = {"proposed": "đề xuất", "accepted": "chấp nhận", "edited": "đã sửa"}
+_STATUS = {"proposed": "đề xuất", "accepted": "đồng ý", "edited": "đã sửa"}
 _UNKNOWN = "chưa rõ"
+_PROMPT = "đồng ý / không đồng ý / sửa (ghi nội dung sửa ở cột bên cạnh)"
 
 
 def write_xlsx(plan: Plan, path: Path) -> None:
@@ -38,20 +48,24 @@ def build_workbook(plan: Plan):
     wb.remove(wb.active)
     _part_one(wb.create_sheet(SHEETS[0]), plan)
     _part_two(wb.create_sheet(SHEETS[1]), plan)
-    _findings(wb.create_sheet(SHEETS[2]), plan.findings)
-    _summary(wb.create_sheet(SHEETS[3]), plan)
+    _corrections(wb.create_sheet(SHEETS[2]), plan)
+    _findings(wb.create_sheet(SHEETS[3]), plan.findings)
+    _summary(wb.create_sheet(SHEETS[4]), plan)
     return wb
 
 
-def _money(value) -> object:
-    return _UNKNOWN if value is None else value
+def _table(ws, headers, rows, widths, *, landscape=True, number_formats=None) -> tuple[int, int]:
+    header, last = xc.write_table(ws, headers, rows, widths=widths, number_formats=number_formats)
+    xc.fit_row_heights(ws, widths, header + 1, last)
+    xc.print_setup(ws, landscape=landscape)
+    return header, last
 
 
 def _cost_cells(cost: Cost | None) -> list[object]:
     if cost is None or not cost.known:
         return [_UNKNOWN] * 4
     percent = cost.cut_percent
-    return [cost.before, cost.after, cost.saving, round(float(percent), 2) if percent is not None else _UNKNOWN]
+    return [cost.before, cost.after, cost.saving, round(float(percent), 2) if percent is not None else "–"]
 
 
 def _part_one(ws, plan: Plan) -> None:
@@ -82,40 +96,62 @@ def _part_one(ws, plan: Plan) -> None:
                 *_cost_cells(section.cost),
             ]
         )
-    xc.write_table(
+    _table(
         ws,
         headers,
         rows,
-        widths=[6, 24, 18, 14, 40, 30, 30, 16, 16, 16, 12],
+        [6, 24, 18, 14, 40, 30, 30, 16, 16, 16, 12],
         number_formats={7: xc.MONEY_FORMAT, 8: xc.MONEY_FORMAT, 9: xc.MONEY_FORMAT, 10: xc.PERCENT_FORMAT},
     )
 
 
+def _decision_cells(item: Item) -> list[str]:
+    word = decision_word(item.status) if item.status != "proposed" else ""
+    return [word, item.note or "", item.decision_reason or ""]
+
+
+def _rule(item: Item) -> str:
+    return "\n".join(dict.fromkeys(f"{f.rule_code} {f.rule_name}" for f in item.findings))
+
+
+def _left_out(section: Section) -> str:
+    return "không đưa vào phương án: " + (
+        "thủ tục không còn thực hiện" if section.obsolete else "thủ tục được đề xuất bãi bỏ"
+    )
+
+
+PART_TWO = [
+    "STT",
+    "Mã số TTHC",
+    "Tên TTHC",
+    "Nội dung đề xuất",
+    "Nội dung đơn giản hóa",
+    "Lý do",
+    DECISION_HEADER,
+    EDITED_HEADER,
+    REASON_HEADER,
+    "Kiến nghị thực thi",
+    "Thời hạn trước (ngày làm việc)",
+    "Thời hạn sau (ngày làm việc)",
+    "Chi phí trước (đồng/năm)",
+    "Chi phí sau (đồng/năm)",
+    "Tiết kiệm (đồng/năm)",
+    "Tỷ lệ cắt giảm (%)",
+    "Quy tắc",
+    "Trạng thái",
+    KEY_HEADER,
+]
+
+
 def _part_two(ws, plan: Plan) -> None:
-    headers = [
-        "STT",
-        "Mã số TTHC",
-        "Tên TTHC",
-        "Nội dung đề xuất",
-        "Nội dung đơn giản hóa",
-        "Lý do",
-        "Kiến nghị thực thi",
-        "Thời hạn trước (ngày làm việc)",
-        "Thời hạn sau (ngày làm việc)",
-        "Chi phí trước (đồng/năm)",
-        "Chi phí sau (đồng/năm)",
-        "Tiết kiệm (đồng/năm)",
-        "Tỷ lệ cắt giảm (%)",
-        "Quy tắc",
-        "Trạng thái",
-        "Mã nhận diện",
-    ]
     rows = []
-    for n, section in enumerate(plan.sections, start=1):
+    for n, section in enumerate([s for s in plan.all_sections if s.items or s.superseded], start=1):
         cost = section.cost
-        for i, item in enumerate(section.items):
+        kept = {id(item) for item in section.items}
+        for i, item in enumerate([*section.items, *section.superseded]):
             first = i == 0  # procedure-level values once per procedure, so sums stay right
             days = [_days(cost.days_before), _days(cost.days_after)] if (cost and first) else ["", ""]
+            status = _STATUS.get(item.status, item.status) if id(item) in kept else _left_out(section)
             rows.append(
                 [
                     n,
@@ -124,21 +160,65 @@ def _part_two(ws, plan: Plan) -> None:
                     item.label,
                     item.content,
                     item.reason,
+                    *_decision_cells(item),
                     "\n".join(section.implementation) if first else "",
                     *days,
-                    *(_cost_cells(cost) if first else ["", "", "", ""]),
-                    f"{item.finding.rule_code} {item.finding.rule_name}",
-                    _STATUS.get(item.status, item.status),
-                    item.fingerprint,
+                    *(_cost_cells(cost) if first and cost else ["", "", "", ""]),
+                    _rule(item),
+                    status,
+                    "\n".join(item.fingerprints),
                 ]
             )
-    xc.write_table(
+    widths = [6, 14, 30, 24, 44, 44, 14, 30, 24, 36, 12, 12, 16, 16, 16, 12, 28, 18, 24]
+    header, last = _table(
         ws,
-        headers,
+        PART_TWO,
         rows,
-        widths=[6, 14, 34, 26, 44, 44, 40, 12, 12, 16, 16, 16, 12, 30, 12, 24],
-        number_formats={9: xc.MONEY_FORMAT, 10: xc.MONEY_FORMAT, 11: xc.MONEY_FORMAT, 12: xc.PERCENT_FORMAT},
+        widths,
+        number_formats={12: xc.MONEY_FORMAT, 13: xc.MONEY_FORMAT, 14: xc.MONEY_FORMAT, 15: xc.PERCENT_FORMAT},
     )
+    xc.dropdown(ws, PART_TWO.index(DECISION_HEADER) + 1, header + 1, last, list(WORDS), prompt=_PROMPT)
+
+
+CORRECTIONS = [
+    "STT",
+    "Danh mục",
+    "Mã số TTHC",
+    "Tên TTHC",
+    "Nội dung trong danh mục",
+    "Nội dung cập nhật",
+    "Căn cứ",
+    DECISION_HEADER,
+    EDITED_HEADER,
+    REASON_HEADER,
+    "Quy tắc",
+    "Trạng thái",
+    KEY_HEADER,
+]
+
+
+def _corrections(ws, plan: Plan) -> None:
+    rows = []
+    for n, section in enumerate(plan.corrected, start=1):
+        for item in section.corrections:
+            rows.append(
+                [
+                    n,
+                    section.catalog,
+                    section.code or "",
+                    section.name,
+                    item.found or item.label,
+                    item.content,
+                    item.basis,
+                    *_decision_cells(item),
+                    _rule(item),
+                    _STATUS.get(item.status, item.status),
+                    "\n".join(item.fingerprints),
+                ]
+            )
+    widths = [6, 22, 14, 30, 44, 44, 30, 14, 30, 24, 28, 14, 24]
+    header, last = _table(ws, CORRECTIONS, rows, widths)
+    xc.dropdown(ws, CORRECTIONS.index(DECISION_HEADER) + 1, header + 1, last, list(WORDS), prompt=_PROMPT)
 
 
 def _days(value) -> object:
@@ -202,7 +282,7 @@ def _findings(ws, findings: list[Finding]) -> None:
                 f.fingerprint,
             ]
         )
-    xc.write_table(ws, headers, rows, widths=[10, 10, 26, 16, 24, 24, 14, 14, 8, 8, 14, 34, 18, 16, 44, 44, 30, 24])
+    _table(ws, headers, rows, [10, 10, 26, 16, 24, 24, 14, 14, 8, 8, 14, 34, 18, 16, 44, 44, 30, 24])
 
 
 def _summary(ws, plan: Plan) -> None:
@@ -210,14 +290,15 @@ def _summary(ws, plan: Plan) -> None:
 
     by_rule = Counter((f.rule_code, f.rule_name, f.group.value) for f in plan.findings)
     rule_rows = [
-        [code, name, _GROUP.get(group, group), count, _proposal(code)]
+        [code, _summary_of(code) or name, name, _GROUP.get(group, group), count, _proposal(code)]
         for (code, name, group), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0][0]))
     ]
+    widths = [12, 40, 28, 20, 14, 34, 14]
     header, last = xc.write_table(
         ws,
-        ["Mã quy tắc", "Quy tắc", "Nhóm", "Số phát hiện", "Nội dung đề xuất"],
+        ["Mã quy tắc", "Nội dung phát hiện", "Quy tắc", "Nhóm", "Số phát hiện", "Nội dung đề xuất"],
         rule_rows,
-        widths=[28, 30, 20, 16, 34, 16, 14],
+        widths=widths,
     )
     row = last + 3
     xc.title_row(ws, row - 1, "Theo lĩnh vực", 3)
@@ -240,7 +321,7 @@ def _summary(ws, plan: Plan) -> None:
     ]:
         figures = [t.before, t.after, t.saving, _pct(t.cut_percent)] if t.known else [_UNKNOWN] * 4
         cost_rows.append([name, count, t.unknown, *figures])
-    xc.write_table(
+    _, end = xc.write_table(
         ws,
         ["Danh mục", "Số TTHC có đề xuất", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm (%)"],
         cost_rows,
@@ -249,19 +330,26 @@ def _summary(ws, plan: Plan) -> None:
         auto_filter=False,
         number_formats={3: xc.MONEY_FORMAT, 4: xc.MONEY_FORMAT, 5: xc.MONEY_FORMAT, 6: xc.PERCENT_FORMAT},
     )
+    xc.fit_row_heights(ws, widths, 1, end)
+    xc.print_setup(ws, landscape=True)
     if rule_rows:
         chart = BarChart()
         chart.type = "bar"
-        chart.title = "Số phát hiện theo quy tắc"
+        chart.title = "Số phát hiện theo nội dung"
         chart.y_axis.title = "Số phát hiện"
         chart.legend = None
-        data = Reference(ws, min_col=4, min_row=header, max_row=last)
-        labels = Reference(ws, min_col=2, min_row=header + 1, max_row=last)
+        data = Reference(ws, min_col=5, min_row=header, max_row=last)
+        labels = Reference(ws, min_col=2, min_row=header + 1, max_row=last)  # Vietnamese, not rule ids
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(labels)
         chart.height = max(7.5, 0.6 * len(rule_rows) + 3)
-        chart.width = 18
+        chart.width = 20
         ws.add_chart(chart, "I2")
+
+
+def _summary_of(code: str) -> str:
+    rule = find_rule(code)
+    return rule.summary.vi if rule else ""
 
 
 def _proposal(code: str) -> str:

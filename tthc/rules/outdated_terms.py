@@ -134,11 +134,52 @@ _HOUSEHOLD_FIELDS = ("documents", "conditions", "steps", "forms", "channels", "n
 
 
 def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    gone = _abolished_result(procedure, ctx)
+    if gone is not None:  # the procedure issues the abolished book: it no longer exists
+        yield gone
+        return
     what = T("yêu cầu hoặc chấp nhận sổ hộ khẩu, sổ tạm trú", "asks for or accepts a household book")
     for term, found, field_name, where, item, part in term_hits(procedure, ctx, "household_book", _HOUSEHOLD_FIELDS):
         # an abolished paper in the dossier goes; elsewhere the text is corrected
         removes = field_name == "documents"
         yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part, removes_part=removes)
+
+
+def _abolished_result(procedure: Procedure, ctx: RuleContext) -> Finding | None:
+    """A procedure about the book that issues the book ("Tách sổ hộ khẩu" -> "Sổ hộ khẩu của hộ được
+    tách") is gone with it. Issuing it is not enough ("Đăng ký thường trú" now updates the residence
+    database), nor naming it ("… công dân có hộ khẩu thường trú …" issues a travel pass)."""
+    terms = [t for t in ctx.knowledge.terms("household_book") if t.is_outdated_at(ctx.as_of)]
+    if not any(t.search(procedure.name) for t in terms):
+        return None
+    for result in procedure.results:
+        for term in terms:
+            hit = term.search(result.name)
+            if hit is None or hit.start != 0:
+                continue
+            since = term.invalid_from.strftime("%d/%m/%Y") if term.invalid_from else ""
+            return ctx.finding(
+                procedure,
+                "results",
+                tr(
+                    f"kết quả của thủ tục là '{result.name}', giấy tờ không còn giá trị"
+                    + (f" từ {since}" if since else "")
+                    + ": thủ tục không còn thực hiện",
+                    f"the procedure issues '{result.name}', a paper no longer valid"
+                    + (f" since {since}" if since else "")
+                    + ": the procedure no longer exists",
+                ),
+                tr(
+                    "đưa thủ tục ra khỏi danh mục thủ tục hành chính",
+                    "remove the procedure from the catalog",
+                ),
+                subject=f"{term.id}|result",
+                source=result.source or procedure.source_of("results"),
+                legal_basis=term.source,
+                data={"term": term.id, "found": hit.found or hit.variant, "reason": term.reason_text()},
+                payload=Payload(part=result, words=result.name, obsolete=True),
+            )
+    return None
 
 
 # -- district level ---------------------------------------------------------------------

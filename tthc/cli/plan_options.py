@@ -1,0 +1,140 @@
+"""Options `tthc recommend` and `tthc cost` share, and the one request both build from them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc.cli.check import parse_as_of, split_selectors
+from tthc.cli.common import default_paths
+
+
+class CostMode(StrEnum):
+    practice = "practice"
+    scm = "scm"
+
+
+HourlyRateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--hourly-rate",
+        help="Thu nhập bình quân (đồng/giờ), ví dụ 40000 (mặc định: cấu hình hoặc tri thức targets.yaml).",
+        show_default=False,
+    ),
+]
+ModeOption = Annotated[
+    CostMode | None,
+    typer.Option("--mode", help="Cách tính chi phí tuân thủ: practice (như các tỉnh tính) | scm.", show_default=False),
+]
+DecisionsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--decisions",
+        help="Quyết định của cán bộ: bảng tính phương án (.xlsx, cột 'Quyết định') hoặc tệp YAML; "
+        "chỉ đưa đề xuất được đồng ý vào văn bản.",
+    ),
+]
+
+
+def plan_request(
+    paths, *, config, as_of, select, ignore, hourly_rate, mode, decisions, read_decisions=True, filing=None
+):
+    """The PlanRequest the options describe (UsageError for a bad --as-of, ConfigError for a bad config)."""
+    from tthc.audit import AuditRequest
+    from tthc.config import load_config
+    from tthc.planning import FilingOptions, PlanRequest
+
+    request = AuditRequest(
+        tuple(default_paths(paths)),
+        load_config(config),
+        parse_as_of(as_of),
+        tuple(split_selectors(select)),
+        tuple(split_selectors(ignore)),
+    )
+    return PlanRequest(
+        request,
+        hourly_rate,
+        mode.value if mode else None,
+        decisions,
+        read_decisions,
+        filing or FilingOptions(),
+    )
+
+
+def prepare_or_exit(request):
+    """prepare(request), bad inputs as one line and exit 2 (catalog format errors too: nothing is written)."""
+    from tthc.cli.common import UsageError, exit_on_errors, fail, stderr_console
+    from tthc.cost import CostError
+    from tthc.decisions import DecisionsError
+    from tthc.engine import SelectionError
+    from tthc.filing import FilingError
+    from tthc.i18n import tr
+    from tthc.planning import PlanInputError, prepare
+
+    with exit_on_errors():
+        try:
+            prepared = prepare(request)
+        except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
+            raise UsageError(str(exc)) from None
+    if prepared.audit.load_errors:
+        from tthc.report.terminal import esc  # catalog text is never markup
+
+        err = stderr_console()
+        for issue in prepared.audit.load_errors:
+            err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
+        raise fail(
+            tr(
+                "danh mục có lỗi định dạng, chưa lập văn bản; chạy 'tthc validate' để xem chi tiết",
+                "catalogs have format errors, nothing written; run 'tthc validate' for details",
+            )
+        )
+    return prepared
+
+
+def _opt(*names: str, help: str):
+    return typer.Option(*names, help=help, show_default=False)
+
+
+OutputOption = Annotated[Path | None, _opt("--output", "-o", help="Tệp văn bản: .docx, .xlsx hoặc .md.")]
+IssuerOption = Annotated[
+    str | None, _opt("--issuer", help="Cơ quan ban hành, ví dụ 'UBND TỈNH NINH BÌNH' (mặc định: theo danh mục).")
+]
+NumberOption = Annotated[str | None, _opt("--number", help="Số văn bản, ví dụ 15/PA-UBND (mặc định: để trống số).")]
+PlaceOption = Annotated[str | None, _opt("--place", help="Địa danh ở dòng ngày tháng (mặc định: theo cơ quan).")]
+DateOption = Annotated[str | None, _opt("--date", help="Ngày văn bản YYYY-MM-DD (mặc định: --as-of, hôm nay).")]
+SignerOption = Annotated[str | None, _opt("--signer", help="Họ tên người ký.")]
+SignerTitleOption = Annotated[
+    list[str] | None, _opt("--signer-title", help="Dòng chức vụ người ký (lặp lại), ví dụ 'KT. CHỦ TỊCH'.")
+]
+RecipientOption = Annotated[list[str] | None, _opt("--recipient", help="Một dòng 'Nơi nhận' (lặp lại).")]
+InitOption = Annotated[
+    bool, typer.Option("--init", help="Ghi tệp quyết định YAML --decisions với mọi đề xuất (pending).")
+]
+
+
+def parse_date(value: str | None, option: str = "--date"):
+    from tthc.cli.common import UsageError
+    from tthc.i18n import tr
+
+    try:
+        return parse_as_of(value)
+    except UsageError:
+        raise UsageError(
+            tr(f"{option} '{value}': cần ngày dạng YYYY-MM-DD", f"{option} '{value}': expected a date as YYYY-MM-DD")
+        ) from None
+
+
+def converted(func, *errors):
+    """func(), the plan's own input errors as UsageError (one line, exit 2 under exit_on_errors)."""
+    from tthc.cli.common import UsageError
+    from tthc.decisions import DecisionsError
+    from tthc.filing import FilingError
+    from tthc.planning import PlanInputError
+
+    try:
+        return func()
+    except (DecisionsError, PlanInputError, FilingError, *errors) as exc:
+        raise UsageError(str(exc)) from None
