@@ -13,6 +13,7 @@ from typing import Any
 
 from tthc.i18n import tr
 from tthc.load.base import IssueSink, LoadIssue, LoadResult
+from tthc.load.issues import unknown_value_kind
 from tthc.load.record import CATALOG_FIELDS, SOURCE_KEY, RawRecord
 from tthc.model import (
     Agency,
@@ -294,11 +295,11 @@ def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
     sink.error(
         "not-a-number",
         tr(
-            f"'{field}': cần một số nguyên, gặp '{text}'" + (f" ({why.vi})" if why else ""),
-            f"'{field}': expected a whole number, found '{text}'" + (f" ({why.en})" if why else ""),
+            f"'{field}': cần một số nguyên, gặp '{_short(text)}'" + (f" ({why.vi})" if why else ""),
+            f"'{field}': expected a whole number, found '{_short(text)}'" + (f" ({why.en})" if why else ""),
         ),
         source_of(value, src),
-        text,
+        _short(text, 200),
     )
     return None
 
@@ -322,7 +323,7 @@ def _date(value: Any, field: str, src: SourceRef, sink: IssueSink):
 
 def _unknown_value(sink: IssueSink, field: str, text: str, src: SourceRef) -> None:
     sink.warn(
-        f"unknown-{field.replace('_', '-')}",
+        unknown_value_kind(field),  # "legal_basis.kind" -> "unknown-legal-basis-kind" (tthc.load.issues)
         tr(
             f"'{field}': không hiểu giá trị '{text}' (giữ nguyên)",
             f"'{field}': unknown value '{text}' (kept)",
