@@ -264,6 +264,7 @@ class NumberError(TthcError, ValueError):
 
 
 _NUMBER = re.compile(r"[+-]?[0-9][0-9.,]*")
+_MAX_NUMBER_CHARS = 40
 _GROUP_BLANKS = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009_](?=\d{3}(?:\D|$))")
 
 
@@ -279,6 +280,8 @@ def read_number(text: str) -> Decimal:
     for what cannot be told apart ("0.500": half or five hundred?): NumberError.
     """
     raw = str(text).strip()
+    if len(raw) > _MAX_NUMBER_CHARS:  # no amount or count a person writes is that long
+        raise NumberError(f"số quá dài ({len(raw)} ký tự)", f"number too long ({len(raw)} characters)")
     compact = _GROUP_BLANKS.sub("", raw)
     if not _NUMBER.fullmatch(compact):
         raise NumberError("không phải một số", "not a number")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,5 +59,8 @@ def workspace(root: Path) -> Path:
     return root
 
 
+TEMP = re.compile(r"\.tthc-\d+-")  # the writer's temp files: .NAME.tthc-PID-XXXX.tmp / .old
+
+
 def temp_leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob("*") if ".tthc-" in p.name)
+    return sorted(p.name for p in folder.rglob("*") if TEMP.search(p.name))

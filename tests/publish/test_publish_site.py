@@ -197,7 +197,9 @@ def test_a_failed_build_leaves_the_old_site_intact(tmp_path: Path, monkeypatch) 
         raise OSError("disk full")
 
     monkeypatch.setattr(site_module.Path, "write_bytes", broken)
-    with pytest.raises(OSError):
+    from tthc.report.files import WriteError
+
+    with pytest.raises(WriteError, match="disk full"):  # one line for the user, naming the site folder
         build_site([load_fixture()], out, title="Khác", generated=GENERATED)
     monkeypatch.undo()
     assert (out / "index.html").read_bytes() == before

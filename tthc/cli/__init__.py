@@ -88,18 +88,21 @@ def main() -> None:
         _quiet_stdout()  # `tthc check | head`: the reader left; nothing to report
         raise SystemExit(2) from None
     except OSError as exc:
+        import errno
+
         from tthc.report.files import write_error
 
-        if not exc.filename:
+        disk = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO)
+        if not exc.filename and not disk:
             _internal_error()
-        print(f"tthc: {_error_word()}: {write_error(exc.filename, exc, writing=False)}", file=sys.stderr)
+        print(f"tthc: {_error_word()}: {write_error(exc.filename or '?', exc, writing=False)}", file=sys.stderr)
         raise SystemExit(2) from None
     except Exception as exc:
-        from tthc.report.files import WriteError
+        from tthc.errors import TthcError
 
-        if isinstance(exc, WriteError):
+        if isinstance(exc, TthcError):  # a known error outside exit_on_errors(): still one line
             print(f"tthc: {_error_word()}: {exc}", file=sys.stderr)
-            raise SystemExit(2) from None
+            raise SystemExit(exc.exit_code) from None
         _internal_error()
 
 

@@ -33,7 +33,8 @@ app = Typer(
 
 def _audit(paths, config, select, ignore, as_of):
     """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
-    from tthc.audit import run_audit
+    from tthc.audit import AuditRequest
+    from tthc.audit import audit as run_request
     from tthc.baseline import Scope
     from tthc.config import load_config
     from tthc.engine import SelectionError
@@ -43,14 +44,14 @@ def _audit(paths, config, select, ignore, as_of):
         try:
             cfg = load_config(config)
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
-            audit = run_audit(
-                default_paths(paths),
+            request = AuditRequest(
+                tuple(default_paths(paths)),
                 cfg,
-                as_of=parse_as_of(as_of),
-                select=split_selectors(select),
-                ignore=split_selectors(ignore),
-                progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
+                parse_as_of(as_of),
+                tuple(split_selectors(select)),
+                tuple(split_selectors(ignore)),
             )
+            audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
     from tthc.report.terminal import esc

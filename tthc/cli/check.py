@@ -193,7 +193,8 @@ def check(
 ) -> None:
     """Kiểm tra danh mục theo các quy tắc; báo nội dung lạc hậu, có thể đơn giản hóa. / Check catalogs against the rules."""
     apply_language(lang)
-    from tthc.audit import exceeds, run_audit
+    from tthc.audit import AuditRequest, exceeds
+    from tthc.audit import audit as run_request
     from tthc.config import load_config
     from tthc.engine import SelectionError
     from tthc.report.terminal import progress
@@ -212,16 +213,16 @@ def check(
                 output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
             )
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
-            audit = run_audit(
-                default_paths(paths),
+            request = AuditRequest(
+                tuple(default_paths(paths)),
                 cfg,
-                as_of=parse_as_of(as_of),
-                select=split_selectors(select),
-                ignore=split_selectors(ignore),
-                progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")),
-                reference=reference or (),
+                parse_as_of(as_of),
+                tuple(split_selectors(select)),
+                tuple(split_selectors(ignore)),
+                references=tuple(reference or ()),
                 reference_date=parse_as_of(reference_date) if reference_date else None,
             )
+            audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
     err = stderr_console()

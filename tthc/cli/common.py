@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +18,8 @@ from tthc.i18n import set_language, tr
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
+# a write the disk refused: no file name in the error (it happened inside a library), still one line
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO})
 
 T = TypeVar("T")
 
@@ -84,9 +87,9 @@ def exit_on_errors() -> Iterator[None]:
     except TthcError as exc:
         raise fail(str(exc), exc.exit_code) from None
     except OSError as exc:  # the system refused a file: one line with the file and the reason
-        if not exc.filename:
+        if not exc.filename and exc.errno not in _DISK_ERRORS:
             raise
-        raise fail(str(write_error(exc.filename, exc, writing=False))) from None
+        raise fail(str(write_error(exc.filename or "?", exc, writing=False))) from None
 
 
 def guarded(func: Callable[[], T]) -> T:

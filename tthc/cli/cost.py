@@ -25,7 +25,8 @@ def cost(
     paths: PathsArgument = None,
     format: Annotated[CostFormat, typer.Option("--format", "-f", help="text | json | csv")] = CostFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Ghi JSON/CSV vào tệp này thay vì stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Ghi JSON/CSV vào tệp này thay vì stdout. / Write JSON/CSV to this file."),
     ] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -35,7 +36,11 @@ def cost(
     mode: ModeOption = None,
     decisions: DecisionsOption = None,
     only_changed: Annotated[
-        bool, typer.Option("--only-changed", help="Bảng chỉ gồm thủ tục có đề xuất (tổng vẫn tính mọi thủ tục).")
+        bool,
+        typer.Option(
+            "--only-changed",
+            help="Bảng chỉ gồm thủ tục có đề xuất (tổng vẫn tính mọi thủ tục). / Only procedures with proposals.",
+        ),
     ] = False,
     lang: LangOption = None,
 ) -> None:

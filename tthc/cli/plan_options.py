@@ -21,20 +21,26 @@ HourlyRateOption = Annotated[
     str | None,
     typer.Option(
         "--hourly-rate",
-        help="Thu nhập bình quân (đồng/giờ), ví dụ 40000 (mặc định: cấu hình hoặc tri thức targets.yaml).",
+        help="Thu nhập bình quân (đồng/giờ), ví dụ 40000 (mặc định: cấu hình hoặc tri thức targets.yaml). "
+        "/ Hourly income in đồng, e.g. 40000 (default: the configuration or the knowledge base).",
         show_default=False,
     ),
 ]
 ModeOption = Annotated[
     CostMode | None,
-    typer.Option("--mode", help="Cách tính chi phí tuân thủ: practice (như các tỉnh tính) | scm.", show_default=False),
+    typer.Option(
+        "--mode",
+        help="Cách tính chi phí tuân thủ: practice (như các tỉnh tính) | scm. / Cost model: practice (as provinces) | scm.",
+        show_default=False,
+    ),
 ]
 DecisionsOption = Annotated[
     Path | None,
     typer.Option(
         "--decisions",
         help="Quyết định của cán bộ: bảng tính phương án (.xlsx, cột 'Quyết định') hoặc tệp YAML; "
-        "chỉ đưa đề xuất được đồng ý vào văn bản.",
+        "chỉ đưa đề xuất được đồng ý vào văn bản. / The officer's decisions: the plan workbook (.xlsx, "
+        "its 'Quyết định' column) or a YAML file; only accepted proposals go into the document.",
     ),
 ]
 
@@ -73,10 +79,12 @@ def prepare_or_exit(request):
     from tthc.filing import FilingError
     from tthc.i18n import tr
     from tthc.planning import PlanInputError, prepare
+    from tthc.report.terminal import progress
 
-    with exit_on_errors():
+    with exit_on_errors(), progress() as bar:
         try:
-            prepared = prepare(request)
+            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+            prepared = prepare(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
             raise UsageError(str(exc)) from None
     if prepared.audit.load_errors:
@@ -98,20 +106,40 @@ def _opt(*names: str, help: str):
     return typer.Option(*names, help=help, show_default=False)
 
 
-OutputOption = Annotated[Path | None, _opt("--output", "-o", help="Tệp văn bản: .docx, .xlsx hoặc .md.")]
+OutputOption = Annotated[
+    Path | None, _opt("--output", "-o", help="Tệp văn bản: .docx, .xlsx hoặc .md. / The document: .docx, .xlsx or .md.")
+]
 IssuerOption = Annotated[
-    str | None, _opt("--issuer", help="Cơ quan ban hành, ví dụ 'UBND TỈNH NINH BÌNH' (mặc định: theo danh mục).")
+    str | None,
+    _opt(
+        "--issuer", help="Cơ quan ban hành, ví dụ 'UBND TỈNH NINH BÌNH' (mặc định: theo danh mục). / The issuing body."
+    ),
 ]
-NumberOption = Annotated[str | None, _opt("--number", help="Số văn bản, ví dụ 15/PA-UBND (mặc định: để trống số).")]
-PlaceOption = Annotated[str | None, _opt("--place", help="Địa danh ở dòng ngày tháng (mặc định: theo cơ quan).")]
-DateOption = Annotated[str | None, _opt("--date", help="Ngày văn bản YYYY-MM-DD (mặc định: --as-of, hôm nay).")]
-SignerOption = Annotated[str | None, _opt("--signer", help="Họ tên người ký.")]
+NumberOption = Annotated[
+    str | None, _opt("--number", help="Số văn bản, ví dụ 15/PA-UBND (mặc định: để trống số). / The number.")
+]
+PlaceOption = Annotated[
+    str | None, _opt("--place", help="Địa danh ở dòng ngày tháng (mặc định: theo cơ quan). / The place.")
+]
+DateOption = Annotated[
+    str | None, _opt("--date", help="Ngày văn bản YYYY-MM-DD (mặc định: --as-of). / The date (default: --as-of).")
+]
+SignerOption = Annotated[str | None, _opt("--signer", help="Họ tên người ký. / The signer's name.")]
 SignerTitleOption = Annotated[
-    list[str] | None, _opt("--signer-title", help="Dòng chức vụ người ký (lặp lại), ví dụ 'KT. CHỦ TỊCH'.")
+    list[str] | None,
+    _opt(
+        "--signer-title",
+        help="Dòng chức vụ người ký (lặp lại), ví dụ 'KT. CHỦ TỊCH'. / A line of the signer's title (repeat).",
+    ),
 ]
-RecipientOption = Annotated[list[str] | None, _opt("--recipient", help="Một dòng 'Nơi nhận' (lặp lại).")]
+RecipientOption = Annotated[
+    list[str] | None, _opt("--recipient", help="Một dòng 'Nơi nhận' (lặp lại). / A recipient line (repeat).")
+]
 InitOption = Annotated[
-    bool, typer.Option("--init", help="Ghi tệp quyết định YAML --decisions với mọi đề xuất (pending).")
+    bool,
+    typer.Option(
+        "--init", help="Ghi tệp quyết định YAML --decisions với mọi đề xuất (pending). / Write the YAML decisions file."
+    ),
 ]
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import typer
 
 from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
-from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, apply_language, fail, guarded, stderr_console
+from tthc.cli.common import (
+    EXIT_OK,
+    LangOption,
+    PathsArgument,
+    apply_language,
+    exit_on_errors,
+    fail,
+    guarded,
+    stderr_console,
+)
 from tthc.cli.plan_options import (
     DateOption,
     DecisionsOption,
@@ -78,8 +87,13 @@ def recommend(
         report = guarded(lambda: converted(lambda: init_decisions(decisions, prepared)))  # type: ignore[arg-type]
         plan_messages.initialised(decisions, report, stderr_console())  # type: ignore[arg-type]
         raise typer.Exit(EXIT_OK)
-    plan = guarded(lambda: converted(lambda: make_plan(prepared, planned.filing)))
-    guarded(lambda: write_plan(plan, output))  # type: ignore[arg-type]
+    from tthc.report.terminal import progress
+
+    with exit_on_errors(), progress() as bar:
+        bar.step(tr("Đang lập phương án", "Building the plan"))
+        plan = converted(lambda: make_plan(prepared, planned.filing))
+        bar.step(tr("Đang ghi phương án", "Writing the plan"))
+        write_plan(plan, output)  # type: ignore[arg-type]
     stale = stale_decisions(prepared)
     plan_messages.written(plan, output, prepared.decisions is not None, stale, stderr_console())  # type: ignore[arg-type]
     raise typer.Exit(EXIT_OK)

@@ -295,11 +295,11 @@ def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
     sink.error(
         "not-a-number",
         tr(
-            f"'{field}': cần một số nguyên, gặp '{text}'" + (f" ({why.vi})" if why else ""),
-            f"'{field}': expected a whole number, found '{text}'" + (f" ({why.en})" if why else ""),
+            f"'{field}': cần một số nguyên, gặp '{_short(text)}'" + (f" ({why.vi})" if why else ""),
+            f"'{field}': expected a whole number, found '{_short(text)}'" + (f" ({why.en})" if why else ""),
         ),
         source_of(value, src),
-        text,
+        _short(text, 200),
     )
     return None
 

@@ -29,7 +29,7 @@ from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.publish import pages, present
 from tthc.publish.entries import Entry, collect
-from tthc.report.files import restore_folder, swap_folder, temp_folder
+from tthc.report.files import restore_folder, swap_folder, temp_folder, write_error
 
 MARKER = ".tthc-site"
 ASSETS = ("site.css", "search.js", "kiosk.js")
@@ -107,6 +107,9 @@ def build_site(
                 report.sizes[rel] = len(data)
         tmp.chmod(0o755)
         swap_folder(tmp, out)
+    except OSError as exc:  # a full disk, a quota…: one line naming the site folder
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise write_error(out, exc) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.i18n import language, set_language, tr
+from tthc.i18n import tr
 from tthc.load.base import LoadError, LoadResult
 from tthc.load.limits import Limits
 from tthc.model import Catalog
@@ -30,10 +30,13 @@ def strict(results: Sequence[LoadResult]) -> list[Catalog]:
 
 
 def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> list[Catalog]:
-    from tthc.audit import load_catalogs as load_all
+    """The catalogs, loaded by the application layer without running rules (LoadError on format errors)."""
+    from tthc.audit import AuditRequest, audit
+    from tthc.config import Config
+    from tthc.load.limits import Limits as DefaultLimits
 
-    _, results = load_all(paths, limits)
-    return strict(results)
+    result = audit(AuditRequest(tuple(paths), Config(limits=limits or DefaultLimits()), run_rules=False))
+    return strict(result.results)
 
 
 @dataclass
@@ -45,17 +48,14 @@ class Flagged:
 
 def load_with_outdated(paths: Sequence[Path], config_path: Path | None, as_of: dt.date | None) -> Flagged:
     """Load and audit; keep the findings of the "outdated" group as Vietnamese notes per procedure."""
-    from tthc.audit import run_audit
+    from tthc.audit import AuditRequest
+    from tthc.audit import audit as run_request
     from tthc.config import load_config
     from tthc.publish.entries import finding_notes
     from tthc.rules.base import Group
 
-    previous = language()
-    set_language("vi")  # the notes go on a Vietnamese page whatever --lang says
-    try:
-        audit = run_audit(paths, load_config(config_path), as_of=as_of)
-    finally:
-        set_language(previous)
+    # the notes go on a Vietnamese page whatever --lang says
+    audit = run_request(AuditRequest(tuple(paths), load_config(config_path), as_of, language="vi"))
     catalogs = strict(audit.results)
     outdated = [f for f in audit.findings if f.group is Group.OUTDATED]
     rules = sum(1 for r in audit.rules if r.group is Group.OUTDATED)

@@ -1,7 +1,9 @@
 """The draft annex of a publication decision (Nghị định 63/2010 Art. 15) as a Word document.
 
-Three lists — new, amended (with the elements changed), abolished (with the abolishing
-document) — in the standard columns, rows grouped by field, laid out per Nghị định
+Phần I: three lists — new, amended (with the elements changed), abolished (with the
+abolishing document) — in the standard columns, rows grouped by field. Phần II: the full
+content of each new and amended procedure (its new version), element by element in the
+order of the publication template, in the catalog's own words. Laid out per Nghị định
 30/2020 (:mod:`tthc.report.docx_common`), A4 landscape for the seven columns.
 """
 
@@ -9,7 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.diff import ANNEX_COLUMNS, ANNEX_TITLE, AnnexList, CatalogDiff, annex_lists, decision_line
+from tthc.diff import (
+    ANNEX_COLUMNS,
+    ANNEX_TITLE,
+    ELEMENT_BY_KEY,
+    AnnexList,
+    CatalogDiff,
+    amended_note,
+    annex_lists,
+    decision_line,
+)
+from tthc.model import Procedure
 from tthc.plan import roman
 from tthc.report import docx_common as dc
 from tthc.report.docx_plan import field_title
@@ -20,6 +32,25 @@ ABOLISHED_COLUMNS = ("STT", "Mã TTHC", "Tên thủ tục hành chính", "Văn b
 ABOLISHED_WIDTHS = (1.1, 2.8, 12.3, 9.0)
 NOTE_COLUMN = "Nội dung sửa đổi, bổ sung"
 LETTERS = "ABC"
+PART_ONE = "PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH"
+PART_TWO = "PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"
+# The order of the publication template's Phần II (the labels are the elements' own).
+CONTENT_ORDER = (
+    "steps",
+    "channels",
+    "documents",
+    "processing_time",
+    "applicants",
+    "agencies",
+    "results",
+    "fees",
+    "forms",
+    "conditions",
+    "legal_basis",
+    "place",
+    "online_service",
+    "mechanism",
+)
 
 
 def build_document(d: CatalogDiff, *, abolished_by: str | None = None):
@@ -28,14 +59,68 @@ def build_document(d: CatalogDiff, *, abolished_by: str | None = None):
     issuer = d.new.issuer or d.old.issuer
     title = ANNEX_TITLE + (f" THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA {issuer.upper()}" if issuer else "")
     dc.title(doc, title, decision_line(d.new), subtitle_italic=True)
-    for letter, annex in zip(LETTERS, annex_lists(d, abolished_by), strict=True):
+    dc.heading(doc, PART_ONE, align="center")
+    lists = annex_lists(d, abolished_by)
+    for letter, annex in zip(LETTERS, lists, strict=True):
         dc.heading(doc, f"{letter}. {annex.title}", level=1)
         if not annex.count:
             dc.paragraph(doc, "Không có.", italic=True)
             continue
         _table(doc, annex)
+    if d.added or d.amended:
+        _part_two(doc, d, lists)
     dc.page_numbers(doc)
     return doc
+
+
+def _part_two(doc, d: CatalogDiff, lists: list[AnnexList]) -> None:
+    """Each new and amended procedure in full, numbered and grouped as in Phần I."""
+    dc.heading(doc, PART_TWO, align="center")
+    notes = {id(a.new): amended_note(a) for a in d.amended}
+    procedures = {"new": d.added, "amended": [a.new for a in d.amended]}
+    for letter, annex in zip(LETTERS[:2], lists[:2], strict=True):
+        if not annex.count:
+            continue
+        dc.heading(doc, f"{letter}. {annex.title}", level=1)
+        by_field: dict[str | None, list[Procedure]] = {}
+        for p in procedures[annex.key]:
+            by_field.setdefault(p.field, []).append(p)
+        numbered = any(field for field in by_field)
+        n = 0
+        for i, (field, group) in enumerate(by_field.items(), start=1):
+            if numbered:
+                dc.heading(doc, f"{roman(i)}. {field_title(field) if field else 'Lĩnh vực khác'}", level=2)
+            for p in group:
+                n += 1
+                _procedure(doc, n, p, notes.get(id(p)))
+
+
+def _procedure(doc, number: int, p: Procedure, note: str | None) -> None:
+    name = p.name + (f" (mã {p.code})" if p.code else "")
+    dc.paragraph(doc, f"{number}. {name}", bold=True, keep_with_next=True)
+    if note:
+        dc.paragraph(doc, f"({note})", italic=True)
+    for letter, (label, lines) in zip("abcdefghijklmnopqrstuvwxyz", procedure_content(p), strict=False):
+        lead = f"{letter}) {label}: "
+        if len(lines) == 1:
+            para = dc.paragraph(doc)
+            dc.add_text(para, lead, bold=True, italic=True)
+            dc.add_text(para, lines[0])
+            continue
+        dc.paragraph(doc, lead.rstrip(), bold=True, italic=True, keep_with_next=True)
+        for line in lines:
+            dc.paragraph(doc, line)
+
+
+def procedure_content(p: Procedure) -> list[tuple[str, list[str]]]:
+    """(label, lines as the catalog writes them) for each element the procedure states."""
+    out = []
+    for key in CONTENT_ORDER:
+        element = ELEMENT_BY_KEY[key]
+        lines = [line for line in element.show(p) if line and line.strip()]
+        if lines:
+            out.append((element.label, lines))
+    return out
 
 
 def _table(doc, annex: AnnexList) -> None:

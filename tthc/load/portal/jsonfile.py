@@ -70,3 +70,5 @@ def read_json(path: Path) -> Any:
             tr("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
             str(path),
         ) from exc
+    except ValueError as exc:  # a number of more than 4,300 digits: Python refuses to convert it
+        raise LoadError(tr(f"JSON không đọc được ({exc})", f"unreadable JSON ({exc})"), str(path)) from exc
