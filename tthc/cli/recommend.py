@@ -65,7 +65,7 @@ def recommend(
     if not init and output is None:
         raise fail(tr("cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"))
     from tthc.cli.common import default_paths, output_target
-    from tthc.planning import FilingOptions, check_outputs, input_files
+    from tthc.plan.service import FilingOptions, check_outputs, input_files
 
     def request():
         inputs = input_files(default_paths(paths))
@@ -80,7 +80,7 @@ def recommend(
 
     planned = guarded(request)
     prepared = prepare_or_exit(planned)
-    from tthc.planning import init_decisions, make_plan, stale_decisions, write_plan
+    from tthc.plan.service import init_decisions, make_plan, stale_decisions, write_plan
     from tthc.report import plan_messages
 
     if init:

@@ -341,7 +341,7 @@ def _field_title(field: str) -> str:
 
 
 def _roman(n: int) -> str:
-    from tthc.plan import roman
+    from tthc.plan.build import roman
 
     return roman(n)
 

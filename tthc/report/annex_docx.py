@@ -22,7 +22,7 @@ from tthc.diff import (
     decision_line,
 )
 from tthc.model import Procedure
-from tthc.plan import roman
+from tthc.plan.build import roman
 from tthc.report import docx_common as dc
 from tthc.report.docx_plan import field_title
 
