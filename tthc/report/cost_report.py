@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from tthc.i18n import tr
+from tthc.office.xlsx import neutralise
 from tthc.plan.build import CostRow
 from tthc.plan.cost import CostSettings, CostTotal, format_percent, format_vnd, total
-from tthc.report.xlsx_common import neutralise
 
 SCHEMA_VERSION = 1
 
