@@ -79,7 +79,7 @@ def prepare_or_exit(request):
     from tthc.plan.decisions import DecisionsError
     from tthc.plan.filing import FilingError
     from tthc.plan.service import PlanInputError, prepare
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     with exit_on_errors(), progress() as bar:
         try:
@@ -88,7 +88,7 @@ def prepare_or_exit(request):
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
             raise UsageError(str(exc)) from None
     if prepared.audit.load_errors:
-        from tthc.report.terminal import esc  # catalog text is never markup
+        from tthc.report.terminal.console import esc  # catalog text is never markup
 
         err = stderr_console()
         for issue in prepared.audit.load_errors:

@@ -87,7 +87,7 @@ def recommend(
         report = guarded(lambda: converted(lambda: init_decisions(decisions, prepared)))  # type: ignore[arg-type]
         plan_messages.initialised(decisions, report, stderr_console())  # type: ignore[arg-type]
         raise typer.Exit(EXIT_OK)
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     with exit_on_errors(), progress() as bar:
         bar.step(tr("Đang lập phương án", "Building the plan"))
