@@ -14,13 +14,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tthc.parse import dates, legal
+from tthc.parse import blanks, dates, document, fee, legal
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 # ---------------------------------------------------------------------------------------
 # the plain twins (the code as it was before the fast paths)
+
+
+def _plain_single_spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
 
 
 def _plain_normalise(text: str) -> str:
@@ -91,6 +95,7 @@ PLAIN_LEGAL = {
     "_row_start": _plain_row_start,
     "_issuer_in": _plain_issuer_in,
     "find_dates": _plain_find_dates,
+    "single_spaced": _plain_single_spaced,
 }
 
 
@@ -219,3 +224,25 @@ def test_each_legal_helper_matches_its_plain_twin(texts):
 )
 def test_clean_title_cases(title, clean):
     assert legal._clean_title(title) == _plain_clean_title(title) == clean
+
+
+def test_dossier_and_fee_parsers_fast_paths_give_the_plain_results(texts, monkeypatch):
+    lines = [line for t in texts for line in t.splitlines()[:20]] + texts
+
+    def run() -> list[str]:
+        return [repr(document._parse_cached.__wrapped__(t, None)) for t in lines] + [
+            repr(fee._parse_cached.__wrapped__(t)) for t in texts
+        ]
+
+    fast = run()
+    monkeypatch.setattr(document, "single_spaced", _plain_single_spaced)
+    monkeypatch.setattr(fee, "single_spaced", _plain_single_spaced)
+    assert run() == fast
+
+
+def test_single_spaced_is_the_blank_pattern():
+    rng = random.Random(7)
+    alphabet = "ab ố\t\n\r\u00a0\u2003\u0085\x1c\u3000\u200b\ufeff.-"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in [*samples, *(chr(c) for c in range(0x3100))]:
+        assert blanks.single_spaced(text) == _plain_single_spaced(text), repr(text)

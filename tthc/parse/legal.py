@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tthc.model import DocKind, LegalRef
+from tthc.parse.blanks import single_spaced
 from tthc.parse.dates import find_dates, parse_date
 from tthc.text import doc_number_key, match_key, nfc
 
@@ -784,8 +785,7 @@ def _date_after(after: str) -> dt.date | None:
 
 
 def _clean_title(text: str) -> str:
-    if "  " in text or not text.isprintable():  # every blank but " " is unprintable
-        text = _SPACES.sub(" ", text)
+    text = single_spaced(text)
     if text.rstrip()[-1:].lower() in _KIND_TAIL_LAST:  # the tail ends with a kind word or "số"
         # a match is at most ~25 characters (single blanks now): search only the tail
         m = _GLUED_KIND_TAIL.search(text, max(0, len(text) - 40))
