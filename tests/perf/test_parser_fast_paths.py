@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tthc.knowledge import textkey
 from tthc.parse import blanks, dates, document, fee, legal
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -246,3 +247,67 @@ def test_single_spaced_is_the_blank_pattern():
     samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     for text in [*samples, *(chr(c) for c in range(0x3100))]:
         assert blanks.single_spaced(text) == _plain_single_spaced(text), repr(text)
+
+
+# ---------------------------------------------------------------------------------------
+# the knowledge matchers' literal pre-filter for regex variants
+
+
+def _plain_candidate_patterns(self, key: str) -> list:
+    return list(self._patterns)
+
+
+def test_regex_variant_prefilter_gives_the_plain_matches(texts, monkeypatch):
+    from tthc.knowledge.loader import load_knowledge
+
+    knowledge = load_knowledge()
+    matchers = [t._matcher for t in knowledge.all_terms]
+    assert any(m._patterns and any(m._leads) for m in matchers)
+    sample = [
+        *texts[:3000],
+        "Nộp hồ sơ tại Công an huyện Kim Bảng",
+        "Chi cục Thuế khu vực",
+        "Dịch vụ công trực tuyến mức độ 3",
+        "Phòng Tư pháp cấp huyện",
+        "Văn phòng Tư pháp",
+    ]
+
+    def run() -> list:
+        return [(m.search(t), m.search_all(t)) for m in matchers for t in sample]
+
+    fast = run()
+    assert any(hit is not None for hit, _ in fast)
+    monkeypatch.setattr(textkey.PhraseMatcher, "_candidate_patterns", _plain_candidate_patterns)
+    assert run() == fast
+
+
+def test_check_findings_are_the_same_without_the_prefilter(monkeypatch):
+    from tthc.audit import AuditRequest, audit
+
+    paths = (FIXTURES / "realdata" / "bo-tu-phap-2026.yaml", FIXTURES / "realdata" / "records" / "bo-tai-chinh")
+
+    def run() -> list:
+        return [(f.fingerprint, f.message, f.rule_code) for f in audit(AuditRequest(paths=paths)).findings]
+
+    fast = run()
+    assert len(fast) > 50
+    monkeypatch.setattr(textkey.PhraseMatcher, "_candidate_patterns", _plain_candidate_patterns)
+    textkey.keyed.cache_clear()
+    assert run() == fast
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lead"),
+    [
+        ("công an (?:cấp )?huyện", "công an "),
+        ("(?<!văn )phòng (?:tư pháp|nội vụ)", "phòng "),
+        ("(?:dvc|dvctt) mức", "dvc"),
+        ("(?:uỷ ban|ubnd) xã", "u"),  # the common first letter of the branches
+        ("(?:xã|ubnd) x", ""),
+        ("^nơi cư trú", ""),
+        ("(?i)công an", ""),
+        ("a?b", ""),
+    ],
+)
+def test_literal_lead(pattern, lead):
+    assert textkey.literal_lead(pattern) == lead

@@ -183,11 +183,14 @@ class PhraseMatcher:
         self.regex = regex
         if regex:
             self._patterns = [(v, re.compile(regex_key(v))) for v in variants]
+            # the literal text every match of a pattern starts with (cheap pre-filter)
+            self._leads = [literal_lead(p.pattern) for _, p in self._patterns]
             self._phrases: list[tuple[str, str]] = []
         else:
             keys = [(v, phrase_key(v)) for v in variants]
             self._phrases = sorted(keys, key=lambda vk: -len(vk[1]))
             self._patterns = []
+            self._leads = []
         self._exclude = sorted({phrase_key(e) for e in exclude if e.strip()}, key=len, reverse=True)
         self._unless = [phrase_key(u) for u in unless if u.strip()]
 
@@ -197,7 +200,8 @@ class PhraseMatcher:
         kt = text if isinstance(text, KeyedText) else keyed(text)
         key = kt.key
         phrases = [(v, vkey) for v, vkey in self._phrases if vkey in key]  # cheap pre-filter
-        if not phrases and not self._patterns:
+        patterns = self._candidate_patterns(key)
+        if not phrases and not patterns:
             return None
         if any(contains_key(key, u) for u in self._unless):
             return None
@@ -205,7 +209,7 @@ class PhraseMatcher:
         for variant, vkey in phrases:
             for i in find_words(key, vkey):
                 return self._hit(kt, variant, i, i + len(vkey))
-        for variant, pattern in self._patterns:
+        for variant, pattern in patterns:
             for m in pattern.finditer(key):
                 i, end = m.span()
                 if end > i and _bounded(key, i, end):
@@ -220,7 +224,8 @@ class PhraseMatcher:
         kt = text if isinstance(text, KeyedText) else keyed(text)
         key = kt.key
         phrases = [(v, vkey) for v, vkey in self._phrases if vkey in key]
-        if not phrases and not self._patterns:
+        patterns = self._candidate_patterns(key)
+        if not phrases and not patterns:
             return []
         if any(contains_key(key, u) for u in self._unless):
             return []
@@ -229,7 +234,7 @@ class PhraseMatcher:
         for variant, vkey in phrases:
             for i in find_words(key, vkey):
                 spans.append((i, i + len(vkey), variant))
-        for variant, pattern in self._patterns:
+        for variant, pattern in patterns:
             for m in pattern.finditer(key):
                 i, end = m.span()
                 if end > i and _bounded(key, i, end):
@@ -243,6 +248,11 @@ class PhraseMatcher:
             hits.append(self._hit(kt, variant, i, end))
         return sorted(hits, key=lambda h: (h.start is None, h.start or 0))
 
+    def _candidate_patterns(self, key: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The patterns that may match ``key``: those whose literal lead is in it (masking
+        exclusions only removes text, so a pattern without its lead in the key cannot match)."""
+        return [vp for vp, lead in zip(self._patterns, self._leads, strict=True) if lead in key]
+
     def _mask(self, key: str) -> str:
         for ex in self._exclude:
             for i in list(find_words(key, ex)):
@@ -254,6 +264,30 @@ class PhraseMatcher:
         span = kt.span(i, end)
         found = kt.original(i, end) or variant
         return Hit(variant, found, *(span or (None, None)))
+
+
+def literal_lead(pattern: str) -> str:
+    """The literal characters every match of ``pattern`` (compiled without flags) starts
+    with: its leading literals, after zero-width lookarounds; "" when it starts otherwise
+    (a group, a class, "^"…) or cannot be read, which disables the pre-filter."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ""
+        lead: list[str] = []
+        for op, arg in parsed:
+            if op is c.LITERAL:
+                lead.append(chr(arg))
+            elif op in (c.ASSERT, c.ASSERT_NOT) and not lead:
+                continue  # a lookaround before the first literal consumes nothing
+            else:
+                break
+        return "".join(lead)
+    except Exception:  # an internal API: any surprise only turns the pre-filter off
+        return ""
 
 
 def _bounded(key: str, start: int, end: int) -> bool:
