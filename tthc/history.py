@@ -194,6 +194,8 @@ def refuse_foreign(path: Path) -> None:
             header = fh.read(len(_SQLITE_HEADER))
     except FileNotFoundError:
         return
+    except IsADirectoryError:
+        header = b"folder"
     if not header:
         return  # an empty file: SQLite makes a new database in it
     if path.is_dir() or header != _SQLITE_HEADER:
@@ -207,13 +209,24 @@ def refuse_foreign(path: Path) -> None:
     wal = Path(f"{path}-wal")
     immutable = "" if wal.exists() and wal.stat().st_size else "&immutable=1"  # a live WAL must be read
     uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {
-            row[0]
-            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        }
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+    except sqlite3.DatabaseError as exc:
+        raise HistoryError(
+            tr(
+                f"tệp SQLite hỏng hoặc không đọc được ({exc}); tthc không ghi vào tệp này, hãy chọn --db khác",
+                f"a damaged or unreadable SQLite file ({exc}); tthc does not write to it, choose another --db",
+            ),
+            str(path),
+        ) from None
     if app_id == APPLICATION_ID:
         return
     if app_id == 0 and not tables and version == 0:

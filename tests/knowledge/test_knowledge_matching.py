@@ -63,7 +63,7 @@ def kb():
         (unicodedata.normalize("NFD", "Giấy xác nhận tình trạng hôn nhân"), "marriage_status"),
         ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp", "business_registration"),
         (
-            "Bản gốc Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
+            "Bản sao Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
             "land_use_certificate",
         ),
         ("Phiếu lý lịch tư pháp số 1", "judicial_record"),
@@ -82,6 +82,8 @@ def test_once_only_types(kb, line, type_id):
     "line",
     [
         "Tờ khai đăng ký khai sinh (theo mẫu)",  # the form of the procedure that issues it
+        # the original the land registry writes on (issue #16, bo-tai-chinh 1.012996)
+        "Giấy chứng nhận quyền sử dụng đất (bản gốc)",
         "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp",
         "Giấy đề nghị đăng ký doanh nghiệp",
         "Giấy khai đăng ký xe",

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import stat
+import sys
 import threading
 from pathlib import Path
 
@@ -206,3 +207,14 @@ def test_swap_folder_exchanges_and_restore_repairs_a_killed_fallback(tmp_path: P
     (new / "a").write_text("newer")
     files.swap_folder(new, out)
     assert (out / "a").read_text() == "newer" and temp_leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_the_site_swap_is_one_step_on_linux(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").touch()
+    if not files._exchange(a, b):
+        pytest.skip("this filesystem cannot exchange folders (the fallback is tested above)")
+    assert (b / "x").exists() and not (a / "x").exists()

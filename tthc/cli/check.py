@@ -212,6 +212,10 @@ def check(
             output_target(
                 output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
             )
+            if record is not None:  # a database that is not ours is refused before the audit runs
+                from tthc.history import refuse_foreign
+
+                refuse_foreign(record)
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
             request = AuditRequest(
                 tuple(default_paths(paths)),

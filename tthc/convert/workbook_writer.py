@@ -25,7 +25,7 @@ from tthc.convert.workbook_rows import catalog_items, child_rows, procedure_row
 from tthc.load import workbook_layout as wl
 from tthc.model import Catalog, Procedure
 
-LISTS_SHEET = "Danh sách chọn"  # hidden sheet holding the drop-down lists
+LISTS_SHEET = wl.LISTS_SHEET  # hidden sheet holding the drop-down lists
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CELL_LIMIT = 32767
 _FIRST_EXCEL_DATE = dt.date(1900, 3, 1)

@@ -51,7 +51,7 @@ from tthc.load.excel_workbook import (
 from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
 from tthc.load.limits import Limits
 from tthc.load.record import RawRecord
-from tthc.model import column_letter
+from tthc.model import SourceRef, column_letter
 
 _REQUIRED = frozenset({"name", "code"})
 _LIST_ONLY = frozenset({"steps", "documents"})  # an annex with both is a full publication
@@ -117,7 +117,32 @@ def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     sheet, table = _procedure_table(book, file, [n for n in book.sheet_names])
     read, reader = read_procedure_grid(table, file, sink)
     _numeric_codes(book, sheet.name, reader, sink)
+    for name, first in _unused_sheets(book, file, {sheet.name}):
+        sink.warn(
+            "unused-sheet",
+            tr(
+                f"sheet '{name}' không được đọc (danh mục được đọc từ sheet '{sheet.name}'); dữ liệu trong "
+                "sheet này bị bỏ qua — nếu đó là một danh mục khác, lưu nó thành tệp riêng",
+                f"sheet '{name}' is not read (the catalog is read from sheet '{sheet.name}'); its data is "
+                "ignored — if it is another catalog, save it as a file of its own",
+            ),
+            first,
+            name,
+        )
     return read
+
+
+def _unused_sheets(book: Workbook, file: str, used: set[str]):  # type: ignore[no-untyped-def]
+    """(name, position of its first cell) of the sheets holding data that were not read;
+    the writer's own drop-down lists are not data."""
+    for name in book.sheet_names:
+        if name in used or name == wl.LISTS_SHEET:
+            continue
+        empty = book.empty.get(name)
+        if empty is None:
+            empty = read_sheet(book, name).is_empty
+        if not empty:
+            yield name, SourceRef(file, name, 1, 1)
 
 
 def read_procedure_grid(
@@ -234,13 +259,13 @@ def _unknown_issue(col: Column):
 
 
 def _issuer_column(reader: ProcedureRows, meta: dict[str, Any]) -> None:
-    """The portal's "Cơ quan ban hành": the catalog's issuer when every row agrees,
-    otherwise kept per procedure in ``extra``."""
+    """The portal's "Cơ quan ban hành": the catalog's issuer when every row agrees (and
+    the title or the "Danh mục" sheet names no other), otherwise kept per procedure in ``extra``."""
     if not reader.issuers:
         return
     values = {text for text, _ref, _rec in reader.issuers}
-    if len(values) == 1:
-        meta.setdefault("issuer", next(iter(values)))
+    if len(values) == 1 and meta.get("issuer") in (None, *values):
+        meta["issuer"] = next(iter(values))
         return
     for text, ref, record in reader.issuers:
         record.values.setdefault("extra", {})[ref.column_title or ""] = text
@@ -265,9 +290,12 @@ def _setter(record: RawRecord):
 
 
 def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
-    named = [n for n in book.sheet_names if child_sheet_of(n) is None]
+    # The procedure sheet: "Thủ tục" (or an alias) first, then any other sheet that is not a
+    # child sheet, by the best header score ("TTHC2-CAPXA" of the national database's export
+    # beats its "TTHC" sheet, which holds only codes and conditions).
+    named = [n for n in book.sheet_names if child_sheet_of(n) is None and n != wl.LISTS_SHEET]
     preferred = [n for n in named if _is_procedure_sheet_name(n)]
-    sheet, table = _procedure_table(book, file, preferred or named)
+    sheet, table = _procedure_table(book, file, [*preferred, *(n for n in named if n not in preferred)])
     _report_unknown(table, sink)
     reader = ProcedureRows(file, table, sink, sections=False)
     records = reader.read()
@@ -290,7 +318,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
         by_key[key] = record
     meta: dict[str, Any] = {"kind": "full"}
     for name in book.sheet_names:
-        if name == sheet.name:
+        if name == sheet.name or name == wl.LISTS_SHEET:
             continue
         spec = child_sheet_of(name)
         child = read_sheet(book, name)
@@ -303,6 +331,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
         if spec is None:
             guessed = guess_child(child, file)
             if guessed is None:
+                _unused_child(name, sheet.name, SourceRef(file, name, 1, 1), sink)
                 continue
             spec, child_tab = guessed
         else:
@@ -323,7 +352,24 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
         rows = ChildRows(file, spec, child_tab, sink)
         rows.attach(by_key)
         excel_codes.report(book.path, book.format, name, rows.numeric, sink)
+    _issuer_column(reader, meta)
     return ExcelRead(meta, records, "workbook", sink)
+
+
+def _unused_child(name: str, procedures: str, first: SourceRef, sink: IssueSink) -> None:
+    sink.warn(
+        "unused-sheet",
+        tr(
+            f"sheet '{name}' không được đọc: không phải sheet thủ tục (đã đọc '{procedures}') hay một sheet con "
+            "theo mẫu (cột Mã TTHC cùng các cột của một sheet như Cách thức thực hiện, TPHS, CCPL); dữ liệu "
+            "trong sheet này bị bỏ qua",
+            f"sheet '{name}' is not read: it is neither the procedure sheet ('{procedures}' was read) nor a "
+            "child sheet of the layout (a Mã TTHC column with the columns of a sheet such as Cách thức thực "
+            "hiện, TPHS, CCPL); its data is ignored",
+        ),
+        first,
+        name,
+    )
 
 
 def _is_procedure_sheet_name(name: str) -> bool:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ class Workbook:
     _book: Any  # calamine workbook
     hidden: set[str]
     facts: ZipFacts | None = None  # error cells (and, for .ods, merged ranges) calamine does not give
+    empty: dict[str, bool] = field(default_factory=dict)  # sheets read so far: is it empty?
 
     def sheet(self, name: str) -> SheetData:
         sheet = self._book.get_sheet_by_name(name)
@@ -41,7 +42,9 @@ class Workbook:
             if not merged:
                 merged = list(self.facts.merged.get(name, ()))
             errors = self.facts.errors.get(name, {})
-        return SheetData(name, rows, merged, name in self.hidden, errors=errors)
+        data = SheetData(name, rows, merged, name in self.hidden, errors=errors)
+        self.empty[name] = data.is_empty
+        return data
 
     def close(self) -> None:
         self._book.close()

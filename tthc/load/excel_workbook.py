@@ -33,7 +33,7 @@ _MAPPED_CHOICES = {
 
 def is_workbook(sheet_names: list[str]) -> bool:
     """A workbook in the full layout has a "Danh mục" sheet or a child sheet."""
-    return any(sheet_matches(n, s) for n in sheet_names for s in (wl.CATALOG, *wl.CHILD_SHEETS))
+    return any(sheet_matches(n, s) for n in sheet_names for s in (wl.CATALOG, *wl.READ_SHEETS))
 
 
 def child_value(sheet_key: str, target: str, kind: str, v: Any) -> Any:
@@ -55,7 +55,7 @@ def child_value(sheet_key: str, target: str, kind: str, v: Any) -> Any:
 
 
 def child_sheet_of(name: str) -> wl.Sheet | None:
-    for sheet in (wl.CATALOG, *wl.CHILD_SHEETS):
+    for sheet in (wl.CATALOG, *wl.READ_SHEETS):
         if sheet_matches(name, sheet):
             return sheet
     return None
@@ -85,7 +85,8 @@ class ChildRows:
         key_col = self.table.column(wl.PROCEDURE_KEY)
         assert key_col is not None
         kinds = {c.key: c.kind for c in spec.columns}
-        cols = [c for c in self.table.columns if c.target not in (wl.PROCEDURE_KEY, "extra")]
+        skip = {wl.PROCEDURE_KEY, "extra", *wl.CHILD_REPEATED}
+        cols = [c for c in self.table.columns if c.target not in skip]
         orphans: set[str] = set()
         for r in range(self.table.data_start, len(sheet.rows)):
             row = sheet.rows[r]
@@ -142,7 +143,14 @@ class ChildRows:
 
     def _put(self, record: RawRecord, item: dict[str, Any], ref: SourceRef) -> None:
         target = self.spec.key
-        if target == "volume":
+        if target == "steps":
+            steps = record.values.get("steps")
+            if not isinstance(steps, list):
+                steps = [] if steps is None else [steps]
+                record.values["steps"] = steps
+            steps.extend(v for v in (item.get("case"), item.get("description")) if v)
+            record.sources.setdefault("steps", ref)
+        elif target == "volume":
             volume = record.values.get("volume")
             if not isinstance(volume, dict):
                 volume = {SOURCE_KEY: ref}
@@ -170,7 +178,7 @@ def child_table(sheet: SheetData, spec: wl.Sheet, file: str) -> Table | None:
 def guess_child(sheet: SheetData, file: str) -> tuple[wl.Sheet, Table] | None:
     """A child sheet under another name, recognised by its headers."""
     best: tuple[int, wl.Sheet, Table] | None = None
-    for spec in wl.CHILD_SHEETS:
+    for spec in wl.READ_SHEETS:
         table = child_table(sheet, spec, file)
         if table is not None and table.score >= 3 and (best is None or table.score > best[0]):
             best = (table.score, spec, table)

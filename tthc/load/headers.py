@@ -171,8 +171,11 @@ PROCEDURE_HEADERS = AliasTable(_with_layout(_PROCEDURE_ALIASES, wl.PROCEDURES))
 # Headers a user should see when none was recognised.
 EXPECTED_HEADERS = "Mã TTHC (Mã số), Tên thủ tục hành chính (Tên), Thời hạn giải quyết, Căn cứ pháp lý…"
 
-# Child sheets of the full workbook: one table per sheet, built from the layout.
-CHILD_HEADERS: dict[str, AliasTable] = {sheet.key: AliasTable(_with_layout({}, sheet)) for sheet in wl.CHILD_SHEETS}
+# Child sheets of the full workbook: one table per sheet, built from the layout (plus the
+# columns that repeat the procedure sheet, recognised so that they are not reported as unknown).
+CHILD_HEADERS: dict[str, AliasTable] = {
+    sheet.key: AliasTable(_with_layout(dict(wl.CHILD_REPEATED), sheet)) for sheet in wl.READ_SHEETS
+}
 CATALOG_HEADERS = AliasTable(_with_layout({}, wl.CATALOG))
 
 

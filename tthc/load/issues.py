@@ -373,6 +373,21 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         ),
     ),
     IssueType(
+        "unused-sheet",
+        WARNING,
+        T("Sheet không được đọc", "Sheet not read"),
+        T(
+            "Một sheet có dữ liệu nhưng không phải danh sách thủ tục được đọc, cũng không phải sheet con theo "
+            "mẫu (cột Mã TTHC cùng các cột của Cách thức thực hiện, Trình tự thực hiện, TPHS, KQTH, CCPL…); dữ "
+            "liệu trong đó bị bỏ qua. Nếu đó là một danh mục khác, lưu nó thành tệp riêng; nếu là sheet con, "
+            "sửa tên cột theo mẫu (`tthc template`).",
+            "A sheet holds data but is neither the procedure list that was read nor a child sheet of the "
+            "layout (a Mã TTHC column with the columns of Cách thức thực hiện, Trình tự thực hiện, TPHS, KQTH, "
+            "CCPL…); its data is ignored. If it is another catalog, save it as a file of its own; if it is a "
+            "child sheet, name its columns as the layout does (`tthc template`).",
+        ),
+    ),
+    IssueType(
         "wrong-type",
         ERROR,
         T("Sai kiểu giá trị", "Wrong kind of value"),

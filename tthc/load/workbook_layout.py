@@ -3,7 +3,10 @@
 `tthc template` and `tthc convert` write this layout; :mod:`tthc.load.excel_workbook`
 reads it back. It mirrors the national database's multi-sheet export: one sheet of
 procedures ("Thủ tục") and child sheets whose rows belong to a procedure through the
-key column "Mã TTHC".
+key column "Mã TTHC". The reader also takes that export's own sheets ("TTHC2-CAPXA"
+beside "Cách thức thực hiện", "Trình tự thực hiện", "TPHS", "KQTH", "CCPL"): their names and
+headers are aliases here, and :data:`READ_ONLY_SHEETS` are sheets it reads but the writer
+never writes.
 
 Keys of child rows: the procedure code; for a procedure without a code, "#<row>" where
 <row> is the procedure's row number on the "Thủ tục" sheet ("#7" = row 7).
@@ -27,6 +30,7 @@ FORMAT_MARKER = "tthc_workbook"
 FORMAT_VERSION = 1
 PROCEDURE_KEY = "procedure"  # key of the "Mã TTHC" column of every child sheet
 ROW_KEY_PREFIX = "#"  # child key of a procedure without a code: "#<row on Thủ tục>"
+LISTS_SHEET = "Danh sách chọn"  # the writer's hidden sheet of drop-down lists (no catalog data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +215,12 @@ CHANNELS = Sheet(
     (
         _key_column(),
         Column("method", "Hình thức nộp", "Trực tiếp, trực tuyến hoặc dịch vụ bưu chính", choices=METHOD_CHOICES),
-        Column("processing_time", "Thời hạn giải quyết", "Ví dụ 05 ngày làm việc", aliases=("Thời gian",)),
+        Column(
+            "processing_time",
+            "Thời hạn giải quyết",
+            "Ví dụ 05 ngày làm việc",
+            aliases=("Thời gian", "Thời gian giải quyết"),
+        ),
         Column("fees", "Phí, lệ phí", "Mỗi khoản một dòng, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
         Column("description", "Mô tả", "Mô tả thêm về hình thức nộp"),
     ),
@@ -224,10 +233,21 @@ DOCUMENTS = Sheet(
     "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục",
     (
         _key_column(),
-        Column("code", "Mã giấy tờ", "Mã thành phần hồ sơ trên CSDL quốc gia, nếu có", aliases=("Mã TPHS",)),
-        Column("name", "Tên giấy tờ", "Tên giấy tờ như công bố", required=True),
-        Column("originals", "Số bản chính", "Số bản chính phải nộp", kind="int"),
-        Column("copies", "Số bản sao", "Số bản sao phải nộp", kind="int"),
+        Column(
+            "code",
+            "Mã giấy tờ",
+            "Mã thành phần hồ sơ trên CSDL quốc gia, nếu có",
+            aliases=("Mã TPHS", "Mã thành phần hồ sơ"),
+        ),
+        Column("name", "Tên giấy tờ", "Tên giấy tờ như công bố", required=True, aliases=("Tên thành phần hồ sơ",)),
+        Column(
+            "originals",
+            "Số bản chính",
+            "Số bản chính phải nộp",
+            kind="int",
+            aliases=("Bản chính", "Số lượng bản chính"),
+        ),
+        Column("copies", "Số bản sao", "Số bản sao phải nộp", kind="int", aliases=("Bản sao", "Số lượng bản sao")),
         Column(
             "copy_kind",
             "Loại bản",
@@ -347,5 +367,41 @@ FEES = Sheet(
     aliases=("Fees",),
 )
 
+# The national database's "Trình tự thực hiện" sheet: one row per step, or per case with its
+# steps in one cell. The builder reads steps as lines; each row gives its case (if any) and then
+# its description's lines, in the order of the sheet. Read only: `tthc convert` writes the steps
+# in the "Trình tự thực hiện" column of the "Thủ tục" sheet.
+STEPS = Sheet(
+    "steps",
+    "Trình tự thực hiện",
+    "Mỗi dòng một bước, hoặc một trường hợp cùng các bước của nó, của trình tự thực hiện một thủ tục",
+    (
+        _key_column(),
+        Column(
+            "case",
+            "Trường hợp xử lý",
+            "Trường hợp áp dụng, nếu trình tự khác nhau theo trường hợp",
+            aliases=("Trường hợp", "Tên bước", "Bước"),
+        ),
+        Column(
+            "description",
+            "Mô tả chi tiết",
+            "Nội dung của bước (các bước), mỗi ý một dòng",
+            kind="lines",
+            required=True,
+            aliases=("Mô tả", "Nội dung", "Mô tả bước", "Nội dung bước", "Trình tự thực hiện"),
+        ),
+    ),
+    aliases=("Trình tự", "Các bước thực hiện", "Steps"),
+)
+
 CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, FEES, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)
+READ_ONLY_SHEETS: tuple[Sheet, ...] = (STEPS,)
+READ_SHEETS: tuple[Sheet, ...] = (*CHILD_SHEETS, *READ_ONLY_SHEETS)  # every child sheet the reader takes
+# Columns of a child sheet that repeat the procedure sheet ("STT", "Tên TTHC" beside "Mã TTHC" in
+# the national database's export): recognised, not read (the procedure's own row holds them).
+CHILD_REPEATED = {
+    "stt": ("STT", "TT", "Số TT"),
+    "procedure_name": ("Tên TTHC", "Tên thủ tục", "Tên thủ tục hành chính"),
+}
 SHEETS: tuple[Sheet, ...] = (CATALOG, PROCEDURES, *CHILD_SHEETS)

@@ -15,6 +15,7 @@ from tthc.rules.dossier_lines import (
     demanded_at,
     either_or_lines,
     is_note,
+    is_photo,
     line_text,
     zero_count,
 )
@@ -36,6 +37,7 @@ def _doc_subject(doc: DocumentRequirement) -> str:
 # "Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các
 # giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
 _POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
+_TRANSLATION = re.compile(regex_key(r"\bbản sao (?:có |được )?chứng thực (?:của )?bản dịch\b"))
 
 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -43,8 +45,11 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
         if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
             continue
-        if _POSTAL.search(keyed(_doc_text(doc)).key):
+        key = keyed(_doc_text(doc)).key
+        if _POSTAL.search(key):
             continue  # filing by post: the certified copy stands in for showing the original
+        if _TRANSLATION.search(key):
+            continue  # a certified translation ("bản sao có chứng thực bản dịch") is no copy of the paper
         yield ctx.finding(
             procedure,
             "documents",
@@ -79,6 +84,10 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
         if not applies_once_only(text):
             continue
         key = keyed(text).key
+        if in_dossier and _EVERY_PAPER.search(key):
+            # "giấy tờ khác thuộc thành phần hồ sơ … đã được tích hợp trong … các cơ sở dữ liệu
+            # khác thì Bộ Tài chính có trách nhiệm khai thác" (bo-tai-chinh 1.012344): all of them
+            return {kind.id for kind in ctx.knowledge.once_only}
         for kind in ctx.knowledge.once_only:
             if kind.id in applied:
                 continue
@@ -86,6 +95,9 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
             if named or (in_dossier and any(contains_key(key, k) for k in _database_keys(kind.database))):
                 applied.add(kind.id)
     return applied
+
+
+_EVERY_PAPER = re.compile(regex_key(r"\b(?:các cơ sở dữ liệu khác|giấy tờ khác thuộc thành phần hồ sơ)\b"))
 
 
 @lru_cache(maxsize=256)
@@ -103,7 +115,7 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         text = line_text(doc)
         if zero_count(doc) or is_note(text) or applies_once_only(text):
             continue
-        found = _demanded_type(text, ctx)
+        found = _demanded_type(text, ctx, doc.group)
         if found is None:
             continue
         if applied is None:
@@ -130,9 +142,13 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         )
 
 
-def _demanded_type(text: str, ctx: RuleContext):
-    """The first once-only paper type the line asks for (not one it merely mentions)."""
+def _demanded_type(text: str, ctx: RuleContext, group: str | None = None):
+    """The first once-only paper type the line asks for (not one it merely mentions). A
+    sub-heading that names a foreign party ("Đối với doanh nghiệp Trung Quốc:") counts as
+    part of the line for the type's ``unless`` phrases."""
     for kind in ctx.knowledge.once_only:
+        if group and kind.unless and kind.search(f"{group} {text}") is None and kind.search(text) is not None:
+            continue
         for hit in kind.search_all(text):
             if hit.start is not None and demanded_at(text, hit.start):
                 return kind, hit.variant
@@ -143,7 +159,7 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
     either_or: set[int] | None = None
     for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1 or is_note(line_text(doc)):
+        if originals + copies <= 1 or is_note(line_text(doc)) or is_photo(line_text(doc)):
             continue
         if either_or is None:
             either_or = either_or_lines(procedure.documents)
@@ -251,10 +267,14 @@ CERTIFIED_COPY_REQUIRED = Rule(
         what=T(
             "Thành phần hồ sơ chỉ chấp nhận bản sao có chứng thực. Không báo khi dòng đó cũng chấp nhận bản sao kèm bản chính "
             "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
-            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính).",
+            "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính) và bản sao "
+            "có chứng thực của bản dịch ('bản sao có chứng thực bản dịch tiếng Việt': chứng thực bản dịch, không phải bản "
+            "sao của giấy tờ).",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
             "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
-            "nor is the certified copy asked for filing by post (where no original can be shown).",
+            "nor is the certified copy asked for filing by post (where no original can be shown), nor a certified "
+            "translation ('bản sao có chứng thực bản dịch tiếng Việt': the translation is certified, not a copy of the "
+            "paper).",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
@@ -291,15 +311,22 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Không báo dòng ghi chú ('Trường hợp …', 'Lưu ý …'), dòng "
             "được tính 0 bản, dòng đã áp dụng nguyên tắc chỉ cung cấp một lần ('tra cứu', 'khai thác', 'không phải nộp', "
             "'chỉ cần cung cấp số định danh cá nhân'), và giấy tờ mà ghi chú khác của chính hồ sơ đó đã cho khai thác dữ "
-            "liệu. Danh sách loại giấy tờ là dữ liệu người dùng sửa được (tthc/knowledge/data/once_only.yaml).",
+            "liệu (một ghi chú cho khai thác 'giấy tờ khác thuộc thành phần hồ sơ' từ 'các cơ sở dữ liệu khác' bao mọi "
+            "giấy tờ). Không báo giấy tờ của nước ngoài (kể cả khi đề mục phía trên nêu bên nước ngoài: 'Đối với doanh "
+            "nghiệp Trung Quốc:'), giấy tờ có thể thay bằng 'văn bản có giá trị tương đương', và việc xuất trình căn cước để "
+            "'xác định đúng người'. Danh sách loại giấy tờ là dữ liệu người dùng sửa được "
+            "(tthc/knowledge/data/once_only.yaml).",
             "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
             "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
             "registration, driving licence…). Only a paper the line asks to file or show (heading the line, one of its "
             "alternatives, or after 'kèm theo', 'nộp') is reported, not one named inside another paper's content "
             "('Văn bản đề nghị ghi rõ … số Căn cước công dân'). Not reported: notes ('Trường hợp …', 'Lưu ý …'), lines "
             "counted 0, lines that already apply once-only ('tra cứu', 'khai thác', 'không phải nộp', 'chỉ cần cung cấp "
-            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database. The "
-            "list of types is editable data (once_only.yaml).",
+            "số định danh cá nhân'), and papers another note of the same dossier already reads from the database (a "
+            "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
+            "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
+            "nghiệp Trung Quốc:'), a paper a 'văn bản có giá trị tương đương' may replace, and showing the identity card "
+            "'để xác định đúng người'. The list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
@@ -344,12 +371,14 @@ EXCESS_COPIES = Rule(
             "bản sao'). Cặp số lượng của Cổng ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') không bị báo khi lời "
             "của chính dòng đó hoặc đề mục phía trên cho biết người nộp mang một trong hai ('01 bản chính hoặc 01 bản sao có "
             "chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), hoặc khi bản sao được nộp kèm bản chính "
-            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú.",
+            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú và ảnh ('02 ảnh 4x6': nhiều ảnh là một "
+            "giấy tờ).",
             "A paper is asked for in more than one copy, or both as original and copy (a form '1 bản chính, 1 bản sao'). "
             "The portal's count pair ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') is not reported where the "
             "line's own words or the heading above it say the applicant brings one of them ('01 bản chính hoặc 01 bản sao "
             "có chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), or where the copy comes with the "
-            "original for comparison (the original is only shown). Notes are not reported.",
+            "original for comparison (the original is only shown). Notes and photos ('02 ảnh 4x6': several photos are "
+            "one paper) are not reported.",
         ),
         why=T(
             "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "

@@ -25,7 +25,7 @@ _NOTE_START = re.compile(
     regex_key(
         r"^(?:trường hợp|trưởng hợp|lưu ý|ghi chú|chú ý|nếu|người tiếp nhận|cán bộ|công chức|cơ quan tiếp nhận|"
         r"cơ quan đăng ký|cơ quan giải quyết|cá nhân có quyền|người yêu cầu đăng ký hộ tịch có thể|"
-        r"đối với giấy tờ|đối với hồ sơ|bản chụp các giấy tờ gửi kèm)\b"
+        r"đối với giấy tờ|đối với hồ sơ|bản chụp các giấy tờ gửi kèm|bước \d+|nhận kết quả|tỷ lệ bản đồ)\b"
     )
 )
 
@@ -58,8 +58,13 @@ def _body_key(text: str) -> str:
 
 
 def is_note(text: str) -> bool:
-    """A line that explains rather than names a paper ("Trường hợp …", "Lưu ý: …")."""
-    return bool(_NOTE_START.match(_body_key(text)))
+    """A line that explains rather than names a paper ("Trường hợp …", "Lưu ý: …"), or
+    carries no word at all ("****")."""
+    body = _body_key(text)
+    return bool(_NOTE_START.match(body)) or not _LETTER.search(body)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def applies_once_only(text: str) -> bool:
@@ -75,6 +80,14 @@ def zero_count(doc: DocumentRequirement) -> bool:
 
 def names_one_of(text: str) -> bool:
     return bool(_ONE_OF.search(keyed(text).key))
+
+
+def _heads_alternatives(heading: str) -> bool:
+    """A sub-heading that ends by announcing alternatives ("… gồm một trong các giấy tờ sau:"),
+    not one that lists a paper *and* alternatives ("hồ sơ gồm Đơn … và một trong các giấy tờ
+    sau: - …")."""
+    key = keyed(heading).key.rstrip(" .;")
+    return names_one_of(key[-120:]) and bool(_HEADING_END.search(key))
 
 
 def _bullet_of(text: str) -> str:
@@ -94,7 +107,8 @@ def _bullet_of(text: str) -> str:
 def either_or_lines(docs: Sequence[DocumentRequirement]) -> set[int]:
     """Indexes of the lines whose count pair means *one or the other*: the line offers an
     original or a copy ("01 bản chính hoặc 01 bản sao có chứng thực"), says "một trong các giấy
-    tờ sau" itself, or stands under a heading that says so (until the list it heads ends)."""
+    tờ sau" itself, or stands under a heading that says so (a heading line above it, until the
+    list it heads ends, or the sub-heading a loader gives the line as ``group``)."""
     out: set[int] = set()
     heading_bullet: str | None = None
     for i, doc in enumerate(docs):
@@ -107,7 +121,7 @@ def either_or_lines(docs: Sequence[DocumentRequirement]) -> set[int]:
             else:
                 out.add(i)
                 continue
-        if copy_alternatives(text):
+        if copy_alternatives(text) or (doc.group and _heads_alternatives(doc.group)):
             out.add(i)
         if names_one_of(text):
             out.add(i)
@@ -157,6 +171,15 @@ def demanded_at(text: str, start: int) -> bool:
         part = part.strip()
         if not part or _ONE_OF.search(part) or _RIGHT_BEFORE.match(part):
             continue
-        if len(part.split()) > 8 or _DESCRIBES.search(part):
+        if len(part.split()) > 12 or _DESCRIBES.search(part):
             return False
     return True
+
+
+# A photo is asked for in the number of prints needed ("02 ảnh 4x6cm … 01 ảnh dán vào Tờ
+# khai"): prints are no copies of a paper.
+_PHOTO = re.compile(regex_key(r"^(?:\d+\s*(?:\([^)]*\)\s*)?)?(?:tấm )?(?:ảnh|hình)\b"))
+
+
+def is_photo(text: str) -> bool:
+    return bool(_PHOTO.match(_body_key(text)))

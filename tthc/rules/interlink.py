@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tthc.i18n import T, tr
 from tthc.model import Catalog, Mechanism, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
-from tthc.rules.dossier_lines import is_note, line_text, zero_count
+from tthc.rules.dossier_lines import applies_once_only, is_note, line_text, zero_count
 from tthc.text import match_key
 
 # Words a dossier line puts before the paper's name: copy kinds and counts.
@@ -142,6 +142,23 @@ _GENERIC = frozenset(
 )
 
 
+def _acts_on(paper_key: str, consumer: Procedure) -> bool:
+    """The consumer's name holds every telling word of the paper ("Thay đổi nội dung đăng ký
+    hoạt động của Trung tâm tư vấn pháp luật" and its "Giấy đăng ký hoạt động"), or the
+    consumer reissues, extends or revokes what the paper names ("Thu hồi chấp thuận hoạt động
+    của sân tập lái …" and its "Quyết định chấp thuận hoạt động của sân tập lái … đủ điều kiện
+    hoạt động")."""
+    telling = _words(paper_key) - _GENERIC
+    if telling and telling <= _words(consumer.name):
+        return True
+    name = match_key(consumer.name)
+    act = _REISSUE.match(name)
+    if act is None:
+        return False
+    acted_on = _words(name[act.end() :]) - _GENERIC
+    return len(acted_on) >= 3 and acted_on <= _words(paper_key)
+
+
 def _narrower(paper_key: str, producer: Procedure) -> bool:
     """The producer's name adds words that narrow the paper: "Đăng ký thành lập doanh nghiệp
     tư nhân" issues only one kind of "Giấy chứng nhận đăng ký doanh nghiệp", so it is not
@@ -175,7 +192,10 @@ def _outdated_paper(text: str, ctx: RuleContext) -> bool:
 # A paper issued abroad is no result of a procedure in a Vietnamese catalog ("Giấy chứng nhận
 # lưu hành tự do (CFS) tại nước xuất khẩu" is not what "Cấp Giấy chứng nhận lưu hành tự do" issues).
 _FOREIGN = re.compile(
-    "|".join(re.escape(match_key(w)) for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu"))
+    "|".join(
+        re.escape(match_key(w))
+        for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu", "nước có tàu", "nước cấp")
+    )
 )
 
 
@@ -189,7 +209,9 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
         consumer_key = match_key(consumer.name)
         for doc in consumer.documents:
             text = line_text(doc)
-            if zero_count(doc) or is_note(text) or _outdated_paper(text, ctx) or _FOREIGN.search(match_key(text)):
+            if zero_count(doc) or is_note(text) or applies_once_only(text):
+                continue  # a note, or the agency already reads the data itself
+            if _outdated_paper(text, ctx) or _FOREIGN.search(match_key(text)):
                 continue
             # "Giấy chứng tử hoặc Trích lục khai tử": each alternative is a paper
             keys = [_paper_key(part) for part in _ALTERNATIVES.split(doc.name)]
@@ -197,7 +219,7 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
                 keys.append("code:" + doc.code.strip().upper())
             found: dict[int, tuple[Procedure, str, str]] = {}
             for key in keys:
-                if not key.startswith("code:") and key in consumer_key:
+                if not key.startswith("code:") and (key in consumer_key or _acts_on(key, consumer)):
                     continue  # the paper the procedure itself acts on ("Gia hạn giấy phép X" needs licence X)
                 for producer, result_name in producers.get(key, []):
                     paper_key = _paper_key(result_name) if key.startswith("code:") else key
@@ -253,14 +275,16 @@ INTERLINK_CANDIDATE = Rule(
             "phần hồ sơ của một thủ tục khác chưa thực hiện theo cơ chế liên thông. Mỗi dòng hồ sơ một đề xuất, nêu thủ tục "
             "cấp giấy tờ đó khớp nhất (thủ tục cấp trước thủ tục cấp lại, gia hạn; tên gần với giấy tờ nhất), kèm số thủ "
             "tục khác có cùng kết quả. Không đề xuất khi: giấy tờ là chính đối tượng của thủ tục ('Gia hạn giấy phép X' cần "
-            "giấy phép X), giấy tờ đã bị bỏ (sổ hộ khẩu), giấy tờ do nước ngoài cấp, chỉ có thủ tục cấp lại hoặc sửa đổi "
+            "giấy phép X; 'Thu hồi chấp thuận hoạt động của sân tập lái …' cần quyết định chấp thuận đó), dòng đã cho "
+            "khai thác dữ liệu, giấy tờ đã bị bỏ (sổ hộ khẩu), giấy tờ do nước ngoài cấp, chỉ có thủ tục cấp lại hoặc sửa đổi "
             "giấy tờ, hay thủ tục có tên hẹp hơn giấy tờ ('Đăng ký thành lập doanh nghiệp tư nhân' cho mọi 'Giấy chứng nhận "
             "đăng ký doanh nghiệp').",
             "The result of one procedure of the catalog (by result code, or by a normalised name of three words or more) "
             "is a dossier component of another procedure that is not interlinked yet. One proposal per dossier line, "
             "naming the producer that fits best (an issuing procedure before one that reissues or extends; the name "
             "closest to the paper), with how many others have the same result. No proposal when the paper is what the "
-            "procedure acts on ('Gia hạn giấy phép X' needs licence X), when the paper is abolished (household books), "
+            "procedure acts on ('Gia hạn giấy phép X' needs licence X; 'Thu hồi chấp thuận hoạt động của sân tập lái …' "
+            "needs that approval), when the line already reads the data, when the paper is abolished (household books), "
             "issued abroad, produced only by procedures that reissue or amend it, or by a procedure narrower than the "
             "paper ('Đăng ký thành lập doanh nghiệp tư nhân' for any 'Giấy chứng nhận đăng ký doanh nghiệp').",
         ),

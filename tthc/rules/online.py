@@ -8,6 +8,9 @@ from tthc.i18n import T, tr
 from tthc.model import Method, OnlineLevel, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 
+# The allowed reason (targets.yaml, partial_online_reasons) that also keeps filing offline.
+_PRESENCE = "presence_required_by_law"
+
 
 def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     service = procedure.online_service
@@ -38,6 +41,11 @@ def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[
         )
         return
     if level is OnlineLevel.NONE or (level is None and methods and Method.ONLINE not in methods):
+        # the record itself gives an allowed reason ("Người lao động phải trực tiếp đến trung
+        # tâm dịch vụ việc làm": presence required by law)
+        stated = [c.description for c in procedure.channels if c.description] + [procedure.partial_reason or ""]
+        if any(ctx.knowledge.targets.partial_reason(text) == _PRESENCE for text in stated if text):
+            return  # an on-site inspection would not stop filing online; presence in person does
         yield ctx.finding(
             procedure,
             "online_service" if level is OnlineLevel.NONE else "channels",
@@ -59,9 +67,20 @@ NOT_FULLY_ONLINE = Rule(
     doc=RuleDoc(
         what=T(
             "Thủ tục không có cách thức nộp trực tuyến, hoặc chỉ trực tuyến một phần mà không nêu một lý do được phép. "
-            "Không xét khi danh mục không ghi gì về cách thức nộp; mức độ 1–4 cũ do quy tắc legacy-online-level báo.",
-            "The procedure has no online channel, or is only partly online without an allowed reason. Not judged when the "
-            "catalog says nothing about channels; the old levels 1–4 are reported by legacy-online-level.",
+            "Không có cách thức trực tuyến cũng không bị báo khi chính thủ tục ghi người nộp phải có mặt ('Người lao động "
+            "phải trực tiếp đến trung tâm dịch vụ việc làm'); lý do kiểm tra thực tế không đủ, vì không ngăn việc nộp trực "
+            "tuyến. Không xét khi danh mục không ghi gì về cách thức nộp; mức độ 1–4 cũ do quy tắc legacy-online-level báo.",
+            "The procedure has no online channel, or is only partly online without an allowed reason. No online channel "
+            "is not reported either when the procedure itself says the applicant must appear in person ('Người lao động "
+            "phải trực tiếp đến trung tâm dịch vụ việc làm'); an on-site inspection is no such reason, as it does not "
+            "stop filing online. Not judged when the catalog says nothing about channels; the old levels 1–4 are "
+            "reported by legacy-online-level.",
+        ),
+        known=T(
+            "Lý do được phép chỉ được nhận ra qua các cách viết trong targets.yaml (partial_online_reasons); một câu "
+            "'phải có mặt' viết khác đi vẫn bị báo.",
+            "An allowed reason is recognised only in the wordings of targets.yaml (partial_online_reasons); a "
+            "'must appear' sentence worded otherwise is still reported.",
         ),
         why=T(
             "Nghị định 224/2026/NĐ-CP, Điều 14: dịch vụ công trực tuyến toàn trình là mặc định; chỉ cung cấp một phần khi "

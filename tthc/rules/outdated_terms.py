@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from tthc.i18n import T, tr
@@ -56,10 +57,15 @@ def sentences(text: str) -> list[str]:
 
 
 def term_hits(
-    procedure: Procedure, ctx: RuleContext, category: str, fields: tuple[str, ...]
+    procedure: Procedure,
+    ctx: RuleContext,
+    category: str,
+    fields: tuple[str, ...],
+    mask: re.Pattern[str] | None = None,
 ) -> Iterator[tuple[Term, str, str, SourceRef | None, str, Part | None]]:
     """(term, variant as written, field, position, item, part): one per field and item (a
-    dossier line's item is its name, in the catalog's words)."""
+    dossier line's item is its name, in the catalog's words). ``mask`` blanks out words the
+    terms must not be found in."""
     terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
     if not terms:
         return
@@ -67,6 +73,8 @@ def term_hits(
     for field_name, text, where, item, part in procedure_texts(procedure, fields):
         if (field_name, item) in reported:
             continue
+        if mask is not None:
+            text = mask.sub(lambda m: " " * len(m.group()), unicodedata.normalize("NFC", text))
         found = _first_hit(terms, field_name, text)
         if found is not None:
             reported.add((field_name, item))
@@ -131,6 +139,10 @@ def _term_finding(
 # -- household books ------------------------------------------------------------------
 
 _HOUSEHOLD_FIELDS = ("documents", "conditions", "steps", "forms", "channels", "notes")
+# "nộp đơn … tại nơi trẻ mẫu giáo, học sinh, sinh viên có hộ khẩu thường trú": a place to file
+# (place-bound-filing's finding), however many persons stand between "nơi" and the words; the
+# knowledge base's excludes list the short forms ("nơi đăng ký hộ khẩu thường trú").
+_RESIDENCE_PLACE = re.compile(r"\bnơi(?:\s+[^\s.;:()]+){1,10}?\s+có\s+hộ\s+khẩu(?:\s+thường\s+trú)?\b", re.I)
 
 
 def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -139,7 +151,9 @@ def _check_household_book(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         yield gone
         return
     what = T("yêu cầu hoặc chấp nhận sổ hộ khẩu, sổ tạm trú", "asks for or accepts a household book")
-    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "household_book", _HOUSEHOLD_FIELDS):
+    for term, found, field_name, where, item, part in term_hits(
+        procedure, ctx, "household_book", _HOUSEHOLD_FIELDS, _RESIDENCE_PLACE
+    ):
         # an abolished paper in the dossier goes; elsewhere the text is corrected
         removes = field_name == "documents"
         yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part, removes_part=removes)
@@ -292,9 +306,19 @@ HOUSEHOLD_BOOK_REQUIRED = Rule(
     doc=RuleDoc(
         what=T(
             "Thành phần hồ sơ, điều kiện hoặc trình tự yêu cầu hay chấp nhận sổ hộ khẩu, sổ tạm trú (cả 'hộ khẩu', 'KT3', "
-            "'giấy chuyển hộ khẩu') làm giấy tờ chứng minh. 'Sổ hộ tịch' (sổ đăng ký hộ tịch) không phải sổ hộ khẩu và không bị báo.",
+            "'giấy chuyển hộ khẩu') làm giấy tờ chứng minh, hoặc đặt điều kiện theo hộ khẩu ('có hộ khẩu thường trú tại …'). "
+            "'Sổ hộ tịch' (sổ đăng ký hộ tịch) không phải sổ hộ khẩu và không bị báo; 'nơi … có hộ khẩu thường trú', 'nơi "
+            "đăng ký hộ khẩu thường trú' chỉ nơi nộp (do quy tắc place-bound-filing xét), không phải yêu cầu sổ.",
             "A dossier component, condition or step asks for or accepts a household or temporary-residence book ('hộ khẩu', "
-            "'KT3', 'giấy chuyển hộ khẩu'). 'Sổ hộ tịch' (the civil-status register) is not a household book and is not reported.",
+            "'KT3', 'giấy chuyển hộ khẩu'), or sets a condition by it ('có hộ khẩu thường trú tại …'). 'Sổ hộ tịch' (the "
+            "civil-status register) is not a household book and is not reported; 'nơi … có hộ khẩu thường trú', 'nơi "
+            "đăng ký hộ khẩu thường trú' name where to file (place-bound-filing's matter), not a book asked for.",
+        ),
+        known=T(
+            "Nơi nộp được nhận ra khi 'nơi' đứng trước 'có hộ khẩu' không quá mười từ, không qua dấu chấm, chấm phẩy; một "
+            "câu dài hơn vẫn bị báo.",
+            "A place to file is recognised when 'nơi' comes at most ten words before 'có hộ khẩu', with no full stop or "
+            "semicolon between; a longer sentence is still reported.",
         ),
         why=T(
             "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3: sổ hộ khẩu, sổ tạm trú chỉ có giá trị đến hết 31/12/2022. "
