@@ -262,7 +262,7 @@ def test_regex_variant_prefilter_gives_the_plain_matches(texts, monkeypatch):
 
     knowledge = load_knowledge()
     matchers = [t._matcher for t in knowledge.all_terms]
-    assert any(m._patterns and any(m._leads) for m in matchers)
+    assert any(m._patterns and any(m._required) for m in matchers)
     sample = [
         *texts[:3000],
         "Nộp hồ sơ tại Công an huyện Kim Bảng",
@@ -297,17 +297,23 @@ def test_check_findings_are_the_same_without_the_prefilter(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("pattern", "lead"),
+    ("pattern", "required"),
     [
-        ("công an (?:cấp )?huyện", "công an "),
-        ("(?<!văn )phòng (?:tư pháp|nội vụ)", "phòng "),
-        ("(?:dvc|dvctt) mức", "dvc"),
-        ("(?:uỷ ban|ubnd) xã", "u"),  # the common first letter of the branches
-        ("(?:xã|ubnd) x", ""),
-        ("^nơi cư trú", ""),
-        ("(?i)công an", ""),
-        ("a?b", ""),
+        ("công an (?:cấp )?huyện", ("công an ",)),
+        ("(?<!văn )phòng (?:tư pháp|nội vụ)", ("phòng ",)),
+        ("(?:dvc|dvctt) mức", (" mức",)),  # the run after the group is longer than "dvc"
+        ("(?:uỷ ban|ubnd) xã", (" xã",)),
+        ("(?:ủy ban nhân dân|ubnd)(?: cấp)? xã", ("ubnd", "ủy ban nhân dân")),  # one of the branches
+        ("(?:xã|ubnd)(?: x)?", ("ubnd", "xã")),
+        ("(?:xã|[0-9])", ()),  # a branch without a literal: nothing known
+        ("^nơi cư trú", ("nơi cư trú",)),
+        ("(?i)công an", ()),
+        ("a?b", ("b",)),
+        ("(?:ab)?c", ("c",)),
+        ("(?:ab)+c", ("ab",)),
+        ("(?:ab)*", ()),
+        ("[ab]x", ("x",)),
     ],
 )
-def test_literal_lead(pattern, lead):
-    assert textkey.literal_lead(pattern) == lead
+def test_required_literals(pattern, required):
+    assert textkey.required_literals(pattern) == required
