@@ -48,9 +48,17 @@ class Scope:
     catalogs: Collection[str] | None = None
 
     def covers(self, entry: dict[str, Any]) -> bool:
-        if self.rule_codes is not None and entry.get("rule_code") not in self.rule_codes:
+        if self.rule_codes is not None and _current_code(entry.get("rule_code")) not in self.rule_codes:
             return False
         return not (self.catalogs is not None and entry.get("catalog") not in self.catalogs)
+
+
+def _current_code(code: Any) -> Any:
+    """An entry's rule code as the rule is called now (an entry may predate a rename: Rule.aliases)."""
+    from tthc.rules import find_rule
+
+    rule = find_rule(str(code)) if code else None
+    return rule.code if rule else code
 
 
 def entry(f: Finding) -> dict[str, Any]:

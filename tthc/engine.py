@@ -23,11 +23,10 @@ class SelectionError(TthcError, ValueError):
 
 
 def matches_selector(rule: Rule, selector: str) -> bool:
-    """A selector is a rule code, a rule name, a group, or a code prefix ("TT2")."""
+    """A selector is a rule code, a rule name (current or former: Rule.aliases), a group, or a code prefix ("TT2")."""
     s = selector.strip()
     return (
-        s.upper() == rule.code
-        or s.lower() == rule.name
+        rule.known_as(s)
         or s.lower() == rule.group.value
         or s.upper() == "ALL"
         or (len(s) >= 2 and rule.code.startswith(s.upper()))
@@ -78,7 +77,7 @@ def run(
                 progress(1)
         for rule in per_catalog:
             findings.extend(rule.check(catalog, contexts[rule.name]))
-    _assign_fingerprints(findings)
+    _assign_fingerprints(findings, rules)
     return findings
 
 
@@ -96,11 +95,20 @@ def _context(rule: Rule, catalog: Catalog, knowledge: Knowledge, settings: RunSe
     )
 
 
-def _assign_fingerprints(findings: list[Finding]) -> None:
-    """Fingerprint = catalog + procedure + rule + field + subject; repeats get "#2", "#3"."""
+def _assign_fingerprints(findings: list[Finding], rules: Iterable[Rule] = ()) -> None:
+    """Fingerprint = catalog + procedure + rule + field + subject; repeats get "#2", "#3".
+
+    The rule part is the rule's first code (Rule.fingerprint_code), so a rule whose code
+    changed keeps its findings' fingerprints: baselines and decisions still match."""
+    from tthc.rules import find_rule
+
+    codes = {r.code: r.fingerprint_code for r in rules}
     seen: Counter[str] = Counter()
     for f in findings:
+        if f.rule_code not in codes:
+            rule = find_rule(f.rule_code)
+            codes[f.rule_code] = rule.fingerprint_code if rule and rule.code == f.rule_code else f.rule_code
         key = f.procedure_code.strip().upper() if f.procedure_code else "name:" + match_key(f.procedure_name or "")
-        base = fingerprint(f.catalog, key, f.rule_code, f.field, f.subject)
+        base = fingerprint(f.catalog, key, codes[f.rule_code], f.field, f.subject)
         seen[base] += 1
         f.fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"

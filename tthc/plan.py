@@ -50,6 +50,10 @@ _FALLBACK_LABEL = {
 REMOVE_LABEL = "Đưa thủ tục ra khỏi danh mục"
 OBSOLETE_COST = "thủ tục không còn thực hiện, đưa ra khỏi danh mục"
 _LAW_NAME = re.compile(r"^((?:Bộ\s+)?[Ll]uật\s+[^\d]+?)(?:\s+số)?\s*(?:\d|năm|$)")
+# Text meant for developers, never for a signed document: a file of this repository or of a
+# data set ("DOMAIN.md §3a", "mapping/splits.json"), a commit, a data set's folder name.
+_DEVELOPER = re.compile(r"(?i)\b[\w./-]+\.(?:md|ya?ml|json|py|csv|parquet)\b|\bcommit\b|\bdvhcvn\b")
+MAX_PLACES = 5  # catalog excerpts quoted per field in a reason; the workbook lists every finding
 _FEE_TITLE = re.compile(r"(?<!\w)(?:lệ phí|phí)(?!\w)", re.I)
 # What part of the procedure's rules a simplification changes (Kiến nghị thực thi).
 _AMENDED_PART = {
@@ -388,7 +392,13 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
 
 def _basis(finding: Finding) -> str:
     citation_text = finding.payload.citation
-    return citation_text.vi if citation_text is not None else finding.legal_basis
+    return officer_text(citation_text.vi if citation_text is not None else finding.legal_basis)
+
+
+def officer_text(text: str) -> str:
+    """A citation without the parts meant for developers ("…; bảng mã từ dvhcvn/20250701 (… commit …)")."""
+    kept = [part.strip() for part in (text or "").split(";") if part.strip() and not _DEVELOPER.search(part)]
+    return "; ".join(kept)
 
 
 def _places(findings: Sequence[Finding]) -> str:
@@ -404,7 +414,10 @@ def _places(findings: Sequence[Finding]) -> str:
     parts: list[str] = []
     for name, found in by_field.items():
         label = FIELD_LABELS.get(name, name)
-        parts.append(f"{label}: " + "; ".join(f"“{w}”" for w in found) if found else label)
+        quoted = "; ".join(f"“{w}”" for w in found[:MAX_PLACES])
+        if len(found) > MAX_PLACES:
+            quoted += f" và {len(found) - MAX_PLACES} nội dung khác"
+        parts.append(f"{label}: {quoted}" if found else label)
     return "; ".join(parts)
 
 

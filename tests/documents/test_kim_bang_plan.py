@@ -138,7 +138,7 @@ def test_no_developer_text(document) -> None:
     text = "\n".join(_paragraphs(document)) + "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells
     )
-    for word in ("dvhcvn", "commit", "splits.json", ".yaml", "TT20", "TT30"):
+    for word in ("dvhcvn", "commit", "splits.json", ".yaml", ".md", "TT20", "TT30"):
         assert word not in text
 
 

@@ -92,3 +92,19 @@ def test_citation_forms() -> None:
     )
     assert citation(LegalRef("x", "68/2020/QH14", DocKind.LAW, title="Luật Cư trú số")) == "Luật Cư trú số 68/2020/QH14"
     assert citation(LegalRef("x", "04/2020/TT-BTP", DocKind.CIRCULAR)) == "Thông tư 04/2020/TT-BTP"
+
+
+def test_developer_text_never_reaches_a_document() -> None:
+    from tthc.plan import officer_text
+
+    assert (
+        officer_text(
+            "Nghị quyết 202/2025/QH15 (12/6/2025): 63 tỉnh, thành phố thành 34 từ 01/7/2025; bảng mã từ "
+            "dvhcvn/20250701 (mapping/splits.json, merges.json, commit dd94887)"
+        )
+        == "Nghị quyết 202/2025/QH15 (12/6/2025): 63 tỉnh, thành phố thành 34 từ 01/7/2025"
+    )
+    assert officer_text("Tổ chức lại Công an địa phương ba cấp từ 01/3/2025; DOMAIN.md §3a") == (
+        "Tổ chức lại Công an địa phương ba cấp từ 01/3/2025"
+    )
+    assert officer_text("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1") == "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1"

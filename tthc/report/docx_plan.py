@@ -178,7 +178,7 @@ def correction_groups(plan: Plan) -> list[CorrectionGroup]:
             group = groups.setdefault(key, CorrectionGroup(*key))
             where = f"{section.catalog}: " if len(plan.catalogs) > 1 else ""
             group.rows.append([str(len(group.rows) + 1), section.code or "", where + section.name, item.found])
-    return list(groups.values())
+    return sorted(groups.values(), key=lambda g: g.label)  # corrections of one kind side by side
 
 
 def _lines(values: list[str]) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 from tthc.i18n import tr
 from tthc.rules import Rule
+
+DOCS_URL_ENV = "TTHC_DOCS_URL"  # where docs/rules.md is served, when the package metadata does not say
 
 SECTIONS = (
     ("what", ("Phát hiện gì", "What it finds")),
@@ -36,6 +41,13 @@ def rule_markdown(rule: Rule, *, heading_level: int = 1) -> str:
         f"- {tr('Nhóm', 'Group')}: {group_label(rule.group.value)} (`{rule.group.value}`)",
         f"- {tr('Mức mặc định', 'Default severity')}: `{rule.severity.value}`",
         f"- {tr('Căn cứ', 'Legal basis')}: {rule.legal_basis}",
+    ]
+    if rule.aliases:
+        lines.append(
+            f"- {tr('Tên cũ (vẫn dùng được)', 'Former names (still understood)')}: "
+            + ", ".join(f"`{a}`" for a in rule.aliases)
+        )
+    lines += [
         "",
     ]
     for attr, (vi, en) in SECTIONS:
@@ -52,6 +64,36 @@ def rule_markdown(rule: Rule, *, heading_level: int = 1) -> str:
         lines.append(tr("Không có.", "None."))
     lines.append("")
     return "\n".join(lines)
+
+
+def rule_anchor(rule: Rule) -> str:
+    """The anchor of the rule's section in docs/rules.md, as GitHub/GitLab slug its heading
+    ("TT304 `processing-time-reducible`" -> "tt304-processing-time-reducible")."""
+    return re.sub(r"[^\w\- ]", "", f"{rule.code} {rule.name}".lower()).replace(" ", "-")
+
+
+def docs_url() -> str | None:
+    """Where docs/rules.md is published: $TTHC_DOCS_URL, else the package's `Documentation` project URL."""
+    url = os.environ.get(DOCS_URL_ENV, "").strip()
+    if not url:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        try:
+            urls = metadata("tthc").get_all("Project-URL") or []
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+            urls = []
+        url = next(
+            (u.split(",", 1)[1].strip() for u in urls if u.split(",", 1)[0].strip().lower() == "documentation"), ""
+        )
+    if not url.startswith(("https://", "http://")):  # SARIF wants an absolute URI: none rather than a guess
+        return None
+    return url.split("#", 1)[0]
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The rule's page (SARIF helpUri, like ruff's rule pages): the docs/rules.md anchor, when the docs have an address."""
+    base = docs_url()
+    return f"{base}#{rule_anchor(rule)}" if base else None
 
 
 def rules_markdown(rules) -> str:

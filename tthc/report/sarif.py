@@ -20,7 +20,7 @@ from tthc.audit import Audit
 from tthc.i18n import language, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
 from tthc.rules import RULES_BY_CODE, Rule
-from tthc.rules.base import Finding, Severity
+from tthc.rules.base import CODE_PATTERN, Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -65,9 +65,9 @@ def _rules(selected: Sequence[Rule], findings: Sequence[Finding]) -> list[Rule]:
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
-    from tthc.report.rule_docs import rule_markdown
+    from tthc.report.rule_docs import help_uri, rule_markdown
 
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": str(rule.summary)},
@@ -76,6 +76,14 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["tthc", rule.group.value], "group": rule.group.value},
     }
+    uri = help_uri(rule)
+    if uri:  # an absolute URI only (SARIF): docs/rules.md's anchor where the docs are published
+        descriptor["helpUri"] = uri
+    if rule.aliases:  # the former names/codes, so a viewer can relate old alerts
+        codes = [a.upper() for a in rule.aliases if CODE_PATTERN.fullmatch(a.upper())]
+        descriptor["deprecatedIds"] = codes
+        descriptor["deprecatedNames"] = [a for a in rule.aliases if a.upper() not in codes]
+    return descriptor
 
 
 def help_text(rule: Rule) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -137,6 +138,9 @@ class RuleDoc:
     known: T | None = None  # known problems: what the rule cannot tell (its limits on real catalogs)
 
 
+CODE_PATTERN = re.compile(r"[A-Z]+\d+")  # a rule code ("TT304"), as opposed to a name
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -154,6 +158,24 @@ class Rule:
     # rules that are not proposals (completeness, consistency).
     proposal: T | None = None
     effect: Effect = Effect.NONE  # what the proposal does (the plan and the cost read it)
+    # Former names and codes (sqlfluff's aliases), oldest first: a renamed rule keeps working in
+    # --select/--ignore, config (select, ignore, rules.<name>, severity) and `tthc explain`, and its
+    # findings keep their fingerprints (baselines, decisions, history) — see fingerprint_code.
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def fingerprint_code(self) -> str:
+        """The code findings are fingerprinted with: the first former code, else the code."""
+        return next((a.upper() for a in self.aliases if CODE_PATTERN.fullmatch(a.upper())), self.code)
+
+    def known_as(self, selector: str) -> bool:
+        """The rule's code or name, now or formerly."""
+        s = selector.strip()
+        return (
+            s.upper() == self.code
+            or s.lower() == self.name
+            or any(s.upper() == a.upper() or s.lower() == a.lower() for a in self.aliases)
+        )
 
     def option(self, name: str) -> Option:
         for opt in self.options:
