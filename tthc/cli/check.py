@@ -305,14 +305,18 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None
         return
     from tthc.report import machine
 
-    text = machine.render(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id)
-    if output is not None:
-        from tthc.report.files import write_text_atomic
+    pieces = machine.chunks(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id)
+    if output is not None:  # streamed: a large report is never held whole in memory
+        from tthc.report.files import write_chunks_atomic
 
-        write_text_atomic(output, text, bom=report.format is CheckFormat.csv)
+        write_chunks_atomic(output, pieces, bom=report.format is CheckFormat.csv)
     else:
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
+        last = ""
+        for piece in pieces:
+            if piece:
+                sys.stdout.write(piece)
+                last = piece
+        if not last.endswith("\n"):
             sys.stdout.write("\n")
     if report.statistics:  # the machine output stays as it is; the counts go to stderr
         findings_text.render_statistics(findings, audit.rules, stderr_console())
