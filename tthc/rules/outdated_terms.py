@@ -226,10 +226,19 @@ def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             payload=Payload(words=procedure.levels_raw or ""),
         )
     what = T("nêu cơ quan, đơn vị cấp huyện đã không còn", "names a district-level body that no longer exists")
-    # every abolished unit a field names is its own finding ("Công an cấp huyện" and "Bảo hiểm xã
-    # hội cấp huyện" in one step of bo-tu-phap 2.000986 have different successors)
+    # A field naming two abolished units with different successors gives one finding per unit
+    # ("Công an cấp huyện" and "Bảo hiểm xã hội cấp huyện" in one step of bo-tu-phap 2.000986).
+    # Only a vertical agency's unit (a term with its own replacement) is reported beside a first
+    # finding: "Công an quận, huyện, thị xã, thành phố thuộc tỉnh" is one unit, not the police
+    # and a provincial city.
+    generic = {t.replacement for t in ctx.knowledge.terms("district_level") if t.id == "district_level.name"}
+    told: dict[tuple[str, str], set[str | None]] = {}
     hits = term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS, every_term=True)
     for term, found, field_name, where, item, part in hits:
+        earlier = told.setdefault((field_name, item), set())
+        if earlier and (term.replacement in generic or term.replacement in earlier):
+            continue
+        earlier.add(term.replacement)
         yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
 
