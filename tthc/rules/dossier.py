@@ -283,12 +283,14 @@ CERTIFIED_COPY_REQUIRED = Rule(
             "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
             "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính) và bản sao "
             "có chứng thực của bản dịch ('bản sao có chứng thực bản dịch tiếng Việt': chứng thực bản dịch, không phải bản "
-            "sao của giấy tờ).",
+            "sao của giấy tờ), hay bản sao do chính người nộp ký tên, đóng dấu ('bản sao y bản chính (có ký tên và đóng dấu "
+            "của người nhập khẩu)').",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
             "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
             "nor is the certified copy asked for filing by post (where no original can be shown), nor a certified "
             "translation ('bản sao có chứng thực bản dịch tiếng Việt': the translation is certified, not a copy of the "
-            "paper).",
+            "paper), nor a copy the applicant signs and stamps itself ('bản sao y bản chính (có ký tên và đóng dấu của người "
+            "nhập khẩu)').",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
