@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import tr
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal import flattened as fl
@@ -52,18 +53,7 @@ FIELDS = (
     "raw_text",
 )
 # key -> record field, for the fields that go to the builder as they are
-_PLAIN = {
-    "ten_thu_tuc": "name",
-    "so_quyet_dinh": "decision",
-    "cap_thuc_hien": "levels",
-    "loai_thu_tuc": "kind",
-    "linh_vuc": "field",
-    "dia_chi_tiep_nhan": "place",
-    "trinh_tu_thuc_hien": "steps",
-    "yeu_cau_dieu_kien": "conditions",
-    "can_cu_phap_ly": "legal_basis",
-    "detail_url": "url",
-}
+_PLAIN = fields.portal_keys()  # tthc.fields: `portal`
 _ROLES = {
     "co_quan_thuc_hien": "implementing",
     "co_quan_co_tham_quyen": "competent",
