@@ -195,6 +195,11 @@ def procedure_page(
         body.append(_section("ket-qua-tt", vocab.citizen("results"), _list([r.name for r in p.results])))
     if p.legal_basis:
         body.append(_section("can-cu", vocab.citizen("legal_basis"), _list([ref.raw for ref in p.legal_basis])))
+    for f in vocab.FIELDS:  # the fields the page does not lay out itself (tthc.fields: `site`)
+        value = getattr(p, f.key, None) if f.site else None
+        if value:
+            lines = list(value) if isinstance(value, (list, tuple)) else [str(value)]
+            body.append(_section(f.key.replace("_", "-"), f.plain, _list(lines)))
     main = (
         f'<article class="procedure">{"".join(body)}</article>'
         '<p class="actions"><button type="button" class="print" onclick="window.print()">In trang này</button></p>'

@@ -60,8 +60,12 @@ _ROLES = {
     "co_quan_phoi_hop": "coordinating",
     "co_quan_duoc_uy_quyen": "authorized",
 }
-# kept in `extra` under the portal's own label
-_EXTRA = {"thu_tuc_lien_quan": "Thủ tục hành chính liên quan", "formality_id": "formality_id"}
+# kept in `extra` under the portal's own label, unless the vocabulary reads the key
+_EXTRA = {
+    key: label
+    for key, label in {"thu_tuc_lien_quan": "Thủ tục hành chính liên quan", "formality_id": "formality_id"}.items()
+    if key not in _PLAIN
+}
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _PAGE_CODE = re.compile(r"Mã thủ tục\s*(\d+\.\d+(?:\.[A-Z]?\d+)?)")
 # the portal joins the items of a multi-choice field with ", " (an item may hold a comma:
