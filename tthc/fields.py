@@ -421,6 +421,19 @@ FIELDS: tuple[Field, ...] = (
         doc="Trang của thủ tục trên Cổng Dịch vụ công quốc gia",
     ),
     Field(
+        "related",
+        "Thủ tục hành chính liên quan",
+        "Related procedures",
+        type=LINES,
+        aliases=("Thủ tục liên quan", "TTHC liên quan"),
+        heading=("Thủ tục hành chính liên quan",),
+        portal=("thu_tuc_lien_quan",),
+        note="Mỗi thủ tục một dòng",
+        compared=False,  # not an element Nghị định 63/2010 publishes
+        citizen="Thủ tục liên quan",
+        site=True,
+    ),
+    Field(
         "extra",
         "Thông tin khác",
         "Other information",
