@@ -48,7 +48,7 @@ def test_formula_cells_are_neutralised(cli, tmp_path: Path, monkeypatch) -> None
     write_catalog(tmp_path / "c.yaml", [bad])
     _, out, _ = cli("check", "c.yaml", "--select", SELECT, "--format", "csv")
     header, row = _rows(out)
-    assert row[header.index("Tên thủ tục")] == "'" + '=HYPERLINK("http://x","bấm")'
+    assert row[header.index("Tên thủ tục hành chính")] == "'" + '=HYPERLINK("http://x","bấm")'
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
 
