@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tthc import fields as vocab
 from tthc.i18n import language, tr
-from tthc.report.terminal import fixed_column, plain, print_table, table, text_column
+from tthc.report.terminal.console import fixed_column, plain, print_table, table, text_column
 
 if TYPE_CHECKING:
     from rich.console import Console
