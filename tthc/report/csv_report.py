@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from tthc.i18n import tr
 from tthc.report.machine import excel_cell, line_of, relative_path
-from tthc.report.terminal import severity_label
+from tthc.report.terminal.console import severity_label
 from tthc.rules.base import Finding
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
