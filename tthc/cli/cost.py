@@ -59,7 +59,7 @@ def cost(
         )  # fmt: skip
 
     prepared = prepare_or_exit(guarded(request))
-    from tthc.planning import cost_table
+    from tthc.plan.service import cost_table
     from tthc.report import cost_report
 
     rows = cost_table(prepared)

@@ -8,10 +8,10 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from tthc.cost import CostSettings, CostTotal, format_percent, format_vnd, total
 from tthc.i18n import tr
-from tthc.plan import CostRow
-from tthc.report.xlsx_common import neutralise
+from tthc.office.xlsx import neutralise
+from tthc.plan.build import CostRow
+from tthc.plan.cost import CostSettings, CostTotal, format_percent, format_vnd, total
 
 SCHEMA_VERSION = 1
 
@@ -143,7 +143,7 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
     """Fits 80 columns: code and name share the one column that wraps; figures never wrap."""
     from rich.text import Text
 
-    from tthc.report.terminal import figure_column, plain, print_table, table, text_column
+    from tthc.report.terminal.console import figure_column, plain, print_table, table, text_column
 
     unknown = tr("chưa rõ", "unknown")
     shown = [r for r in rows if not only_changed or r.proposals]
@@ -190,7 +190,7 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
 
 
 def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
-    from tthc.report.terminal import figure_column, plain, table, text_column
+    from tthc.report.terminal.console import figure_column, plain, table, text_column
 
     lines = [
         (
