@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tthc import fields
 from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
@@ -215,14 +216,14 @@ def _procedure(doc, stamps, number: int, entry: Entry, width: float) -> None:
     (only what the catalog states; what it does not state is named in one row)."""
     p = entry.procedure
     stamps.paragraph("h2", lambda text: dc.heading(doc, text, level=2), f"{number}. {p.name}")
-    meta = [f"Mã thủ tục: {p.code}"] if p.code else []
+    meta = [f"{fields.citizen('code')}: {p.code}"] if p.code else []
     if levels := present.level_names(p):
-        meta.append("Cấp thực hiện: " + ", ".join(levels))
+        meta.append(f"{fields.citizen('levels')}: " + ", ".join(levels))
     if meta:
         stamps.paragraph("meta", lambda text: _meta_line(doc, text), " · ".join(meta))
-    rows = [("Giấy tờ cần nộp", _checklist(p))]
+    rows = [(fields.citizen("documents"), _checklist(p))]
     if forms := present.forms(p):
-        rows.append(("Mẫu đơn, tờ khai", forms))
+        rows.append((fields.citizen("forms"), forms))
     online = None
     for item in present.summary(p):
         if item.key == "online":
