@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
+from tthc import fields as vocab
 from tthc.i18n import tr
 from tthc.report.machine import excel_cell, line_of, relative_path
 from tthc.report.terminal.console import severity_label
@@ -25,17 +26,17 @@ def headers() -> list[str]:
         tr("Tệp", "File"),
         tr("Dòng", "Line"),
         tr("Ô", "Cell"),
-        tr("Mã thủ tục", "Procedure code"),
-        tr("Tên thủ tục", "Procedure name"),
-        tr("Lĩnh vực", "Field"),
+        str(vocab.text("code")),
+        str(vocab.text("name")),
+        str(vocab.text("field")),
         tr("Mức", "Severity"),
         tr("Mã quy tắc", "Rule code"),
         tr("Quy tắc", "Rule"),
         tr("Thành phần", "Element"),
         tr("Nội dung", "Message"),
         tr("Kiến nghị", "Recommendation"),
-        tr("Căn cứ pháp lý", "Legal basis"),
-        tr("Cơ quan thực hiện", "Agencies"),
+        str(vocab.text("legal_basis")),
+        str(vocab.text("agencies")),
         "Fingerprint",
     ]
 

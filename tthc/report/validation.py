@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tthc import fields as vocab
 from tthc.i18n import tr
 from tthc.load.base import IssueSeverity, LoadError, LoadResult
 from tthc.model import LEVEL_WORDS, Catalog, SourceRef
@@ -160,13 +161,13 @@ def render(reports: list[FileReport], console) -> None:
         cat = r.result.catalog
         console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure')}", "bold"))
         levels = table()
-        text_column(levels, tr("Cấp thực hiện", "Level"))
+        text_column(levels, str(vocab.text("levels")))
         fixed_column(levels, tr("Số TTHC", "Procedures"), justify="right")
         for level, n in sorted(r.counts["by_level"].items(), key=lambda kv: -kv[1]):
             levels.add_row(level_label(level) if level != "unknown" else tr("(chưa rõ)", "(unknown)"), str(n))
         console.print(levels)
         fields = table()
-        text_column(fields, tr("Lĩnh vực", "Field"))
+        text_column(fields, str(vocab.text("field")))
         fixed_column(fields, tr("Số TTHC", "Procedures"), justify="right")
         top = r.counts["by_field"].most_common(10)
         for name, n in top:

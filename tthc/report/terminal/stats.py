@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tthc import fields as vocab
 from tthc.i18n import language, tr
 from tthc.report.terminal.console import fixed_column, plain, print_table, table, text_column
 
@@ -81,7 +82,7 @@ def render(stats: Stats, console: Console, *, limit: int = 20) -> None:
     _counts(
         console,
         tr("Thủ tục theo lĩnh vực", "Procedures by field"),
-        tr("Lĩnh vực", "Field"),
+        str(vocab.text("field")),
         [(field_name(name), n) for name, n in stats.by_field.most_common()],
     )
     _counts(
@@ -107,7 +108,7 @@ def render(stats: Stats, console: Console, *, limit: int = 20) -> None:
         )
         return
     grid = table()
-    text_column(grid, tr("Lĩnh vực", "Field"))
+    text_column(grid, str(vocab.text("field")))
     for head in (tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
         fixed_column(grid, head, justify="right")
     for name, u in sorted(stats.field_uptake.items(), key=lambda x: x[1].share or 0):
