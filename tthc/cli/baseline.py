@@ -12,7 +12,6 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    UsageError,
     apply_language,
     default_paths,
     exit_on_errors,
@@ -36,24 +35,20 @@ def _audit(paths, config, select, ignore, as_of):
     from tthc.audit import AuditRequest
     from tthc.audit import audit as run_request
     from tthc.config import load_config
-    from tthc.engine import SelectionError
     from tthc.nightly.baseline import Scope
     from tthc.report.terminal.console import progress
 
     with exit_on_errors(), progress() as bar:
-        try:
-            cfg = load_config(config)
-            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
-            request = AuditRequest(
-                tuple(default_paths(paths)),
-                cfg,
-                parse_as_of(as_of),
-                tuple(split_selectors(select)),
-                tuple(split_selectors(ignore)),
-            )
-            audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
-        except SelectionError as exc:
-            raise UsageError(str(exc)) from None
+        cfg = load_config(config)
+        bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+        request = AuditRequest(
+            tuple(default_paths(paths)),
+            cfg,
+            parse_as_of(as_of),
+            tuple(split_selectors(select)),
+            tuple(split_selectors(ignore)),
+        )
+        audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
     from tthc.report.terminal.console import esc
 
     err = stderr_console()

@@ -21,6 +21,7 @@ from tthc.errors import TthcError
 from tthc.i18n import tr
 from tthc.model import Catalog
 from tthc.office import docx as dc
+from tthc.plan.filing import official_month
 from tthc.publish import present
 from tthc.publish.entries import Entry, by_field, collect
 
@@ -150,7 +151,7 @@ def _cover(doc, catalogs, entries, groups, issuer: str | None, generated: dt.dat
     place = (localities[0].split(",")[0] + ", ") if localities else ""
     dc.paragraph(
         doc,
-        f"{place}tháng {_month(generated.month)} năm {generated.year}",
+        f"{place}{official_month(generated)}",
         size_pt=14,
         align="center",
         first_line_cm=None,
@@ -330,11 +331,6 @@ def _checklist(p) -> list[str]:
             detail = present.document_detail(doc)
             lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
     return lines
-
-
-def _month(month: int) -> str:
-    """Months as Nghị định 30/2020 writes them in a date: "01", "02", then "3"…"12"."""
-    return f"{month:02d}" if month < 3 else str(month)
 
 
 def _field_title(field: str) -> str:
