@@ -11,7 +11,7 @@ from tthc.cli.common import (
     LangOption,
     PathsArgument,
     UsageError,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     output_target,
@@ -68,10 +68,10 @@ def publish(
             help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục.",
         ),
     ] = PORTAL_SEARCH,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.cli.check import parse_as_of
     from tthc.publish.site import SiteError, build_site
@@ -79,10 +79,11 @@ def publish(
     from tthc.publish.synonyms import SynonymsError, load_synonyms
 
     err = stderr_console()
-    with exit_on_errors():
+    with exit_on_errors(lang):
         if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
             raise UsageError(
                 tr(
+                    lang,
                     f"--portal-search '{portal_search}': cần một địa chỉ http(s) có {{code}} ở chỗ mã thủ tục",
                     f"--portal-search '{portal_search}': needs an http(s) address with {{code}} where the code goes",
                 )
@@ -91,11 +92,12 @@ def publish(
         try:
             words = load_synonyms(synonyms)
             if flag_outdated:
-                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of))
+                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of, lang=lang))
                 catalogs, notes = flagged.catalogs, flagged.notes
                 if not flagged.outdated_rules:
                     err.print(
                         tr(
+                            lang,
                             "chú ý: chưa có quy tắc nhóm 'outdated' nào; không có ghi chú lạc hậu",
                             "note: no rule of the 'outdated' group is available; no outdated notes",
                         ),
@@ -119,6 +121,7 @@ def publish(
     page = report.largest("thu-tuc/")
     err.print(
         tr(
+            lang,
             f"Đã tạo trang: {output}/ — {report.procedures} thủ tục; index.html {_kb(report.sizes['index.html'])}"
             + (f"; trang thủ tục lớn nhất {_kb(page[1])}" if page else "")
             + f"; tổng {_kb(report.total)}",
@@ -132,6 +135,7 @@ def publish(
     if flag_outdated:
         err.print(
             tr(
+                lang,
                 f"{flagged_count} thủ tục có ghi chú lạc hậu — bản xem trước nội bộ, không công bố cho người dân",
                 f"{flagged_count} procedures carry outdated notes — an internal preview, not for citizens",
             ),

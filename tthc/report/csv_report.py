@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
 from tthc.report.terminal import severity_label
 from tthc.rules.base import Finding
@@ -20,27 +20,27 @@ from tthc.rules.base import Finding
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def headers() -> list[str]:
+def headers(*, lang: Lang) -> list[str]:
     return [
-        tr("Tệp", "File"),
-        tr("Dòng", "Line"),
-        tr("Ô", "Cell"),
-        tr("Mã thủ tục", "Procedure code"),
-        tr("Tên thủ tục", "Procedure name"),
-        tr("Lĩnh vực", "Field"),
-        tr("Mức", "Severity"),
-        tr("Mã quy tắc", "Rule code"),
-        tr("Quy tắc", "Rule"),
-        tr("Thành phần", "Element"),
-        tr("Nội dung", "Message"),
-        tr("Kiến nghị", "Recommendation"),
-        tr("Căn cứ pháp lý", "Legal basis"),
-        tr("Cơ quan thực hiện", "Agencies"),
+        tr(lang, "Tệp", "File"),
+        tr(lang, "Dòng", "Line"),
+        tr(lang, "Ô", "Cell"),
+        tr(lang, "Mã thủ tục", "Procedure code"),
+        tr(lang, "Tên thủ tục", "Procedure name"),
+        tr(lang, "Lĩnh vực", "Field"),
+        tr(lang, "Mức", "Severity"),
+        tr(lang, "Mã quy tắc", "Rule code"),
+        tr(lang, "Quy tắc", "Rule"),
+        tr(lang, "Thành phần", "Element"),
+        tr(lang, "Nội dung", "Message"),
+        tr(lang, "Kiến nghị", "Recommendation"),
+        tr(lang, "Căn cứ pháp lý", "Legal basis"),
+        tr(lang, "Cơ quan thực hiện", "Agencies"),
         "Fingerprint",
     ]
 
 
-def row(f: Finding) -> list[str]:
+def row(f: Finding, *, lang: Lang) -> list[str]:
     line = line_of(f)
     return [
         relative_path(f.file),
@@ -49,13 +49,13 @@ def row(f: Finding) -> list[str]:
         f.procedure_code or "",
         f.procedure_name or "",
         f.procedure_field or "",
-        severity_label(f.severity),
+        severity_label(f.severity, lang=lang),
         f.rule_code,
         f.rule_name,
         f.field,
-        f.message,
-        f.recommendation,
-        f.legal_basis,
+        text(f.message, lang),
+        text(f.recommendation, lang),
+        text(f.legal_basis, lang),
         "; ".join(f.agencies),
         f.fingerprint,
     ]
@@ -66,10 +66,10 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def render(findings: Sequence[Finding]) -> str:
+def render(findings: Sequence[Finding], *, lang: Lang) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers())
+    writer.writerow(headers(lang=lang))
     for f in findings:
-        writer.writerow([neutralise(cell) for cell in row(f)])
+        writer.writerow([neutralise(cell) for cell in row(f, lang=lang)])
     return buffer.getvalue()

@@ -9,12 +9,15 @@ from typing import Any
 
 from tthc import __version__
 from tthc.audit import Audit
+from tthc.i18n import Lang
 from tthc.rules.base import Finding
 
 SCHEMA_VERSION = 1
 
 
-def to_json(audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = ()) -> dict[str, Any]:
+def to_json(
+    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang = "vi"
+) -> dict[str, Any]:
     findings = audit.findings if findings is None else findings
     per_file = Counter(f.file for f in findings)
     return {
@@ -33,7 +36,7 @@ def to_json(audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: S
             }
             for r in audit.results
         ],
-        "findings": [f.to_dict() for f in findings],
+        "findings": [f.to_dict(lang) for f in findings],
         "summary": {
             "total": len(findings),
             "by_severity": dict(Counter(f.severity.value for f in findings)),

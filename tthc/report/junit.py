@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from tthc.audit import Audit
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, relative_path
 from tthc.rules.base import Finding
 
@@ -21,7 +21,7 @@ from tthc.rules.base import Finding
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def dumps(audit: Audit, findings: Sequence[Finding]) -> str:
+def dumps(audit: Audit, findings: Sequence[Finding], *, lang: Lang) -> str:
     names = _UniqueNames()
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -29,7 +29,7 @@ def dumps(audit: Audit, findings: Sequence[Finding]) -> str:
     root = ET.Element("testsuites", name="tthc")
     files = [r.catalog.source_file or r.catalog.identity for r in audit.results]
     for file in files + [f for f in by_file if f not in files]:
-        _suite(root, audit, file, by_file.get(file, []), names)
+        _suite(root, audit, file, by_file.get(file, []), names, lang=lang)
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
     root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
     root.set("errors", "0")
@@ -38,7 +38,9 @@ def dumps(audit: Audit, findings: Sequence[Finding]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(root: ET.Element, audit: Audit, file: str, findings: list[Finding], names: _UniqueNames) -> None:
+def _suite(
+    root: ET.Element, audit: Audit, file: str, findings: list[Finding], names: _UniqueNames, *, lang: Lang
+) -> None:
     classname = _clean(relative_path(file) or file)
     suite = ET.SubElement(root, "testsuite", name=classname)
     properties = ET.SubElement(suite, "properties")
@@ -46,8 +48,8 @@ def _suite(root: ET.Element, audit: Audit, file: str, findings: list[Finding], n
     for f in findings:
         name = names.take(f"{f.procedure_code or '—'} {f.rule_name} [{f.field}] {f.fingerprint}")
         case = ET.SubElement(suite, "testcase", classname=classname, name=_clean(name), file=classname, time="0")
-        failure = ET.SubElement(case, "failure", type=f.severity.value, message=_clean(f.message))
-        failure.text = _clean(failure_text(f))
+        failure = ET.SubElement(case, "failure", type=f.severity.value, message=_clean(text(f.message, lang)))
+        failure.text = _clean(failure_text(f, lang=lang))
     flagged = {(f.procedure_code, f.procedure_name) for f in findings}
     clean = 0
     for result in audit.results:
@@ -66,14 +68,14 @@ def _suite(root: ET.Element, audit: Audit, file: str, findings: list[Finding], n
     suite.set("time", "0")
 
 
-def failure_text(f: Finding) -> str:
+def failure_text(f: Finding, *, lang: Lang) -> str:
     where = excel_cell(f) or (str(f.source) if f.source else relative_path(f.file))
     lines = [
         f"{f.procedure_code or '—'} {f.procedure_name or ''}".strip(),
-        f"{f.rule_code} {f.rule_name} ({f.severity.value}): {f.message}",
-        f"{tr('Vị trí', 'Position')}: {where}",
-        f"{tr('Kiến nghị', 'Recommendation')}: {f.recommendation}",
-        f"{tr('Căn cứ', 'Legal basis')}: {f.legal_basis}",
+        f"{f.rule_code} {f.rule_name} ({f.severity.value}): {text(f.message, lang)}",
+        f"{tr(lang, 'Vị trí', 'Position')}: {where}",
+        f"{tr(lang, 'Kiến nghị', 'Recommendation')}: {text(f.recommendation, lang)}",
+        f"{tr(lang, 'Căn cứ', 'Legal basis')}: {text(f.legal_basis, lang)}",
     ]
     return "\n".join(lines)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.audit import Audit
+from tthc.i18n import Lang
 from tthc.rules.base import Finding
 
 
@@ -17,27 +18,29 @@ def render(
     *,
     fixed: Sequence[dict] = (),
     automation_id: str | None = None,
+    lang: Lang = "vi",
 ) -> str:
+    """The findings in a machine format; their texts in ``lang``."""
     if fmt == "json":
         from tthc.report.json_report import dumps
 
-        return dumps(audit, findings, fixed=fixed)
+        return dumps(audit, findings, fixed=fixed, lang=lang)
     if fmt == "sarif":
         from tthc.report.sarif import dumps as sarif
 
-        return sarif(audit, findings, automation_id=automation_id)
+        return sarif(audit, findings, automation_id=automation_id, lang=lang)
     if fmt == "junit":
         from tthc.report.junit import dumps as junit
 
-        return junit(audit, findings)
+        return junit(audit, findings, lang=lang)
     if fmt == "github":
         from tthc.report.github import render as github
 
-        return github(findings)
+        return github(findings, lang=lang)
     if fmt == "csv":
         from tthc.report.csv_report import render as csv
 
-        return csv(findings)
+        return csv(findings, lang=lang)
     raise ValueError(fmt)
 
 
