@@ -17,7 +17,7 @@ from tthc.cli.common import (
     output_target,
     stderr_console,
 )
-from tthc.i18n import Lang, tr
+from tthc.i18n import Lang, text, tr
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp ra đã có. / Overwrite an existing output.")]
 
@@ -62,7 +62,7 @@ def convert(
             )
         )
     for line in done.losses:
-        err.print(f"[red]{tr(lang, 'mất thông tin', 'lost')}[/] {escape(line)}", soft_wrap=True)
+        err.print(f"[red]{tr(lang, 'mất thông tin', 'lost')}[/] {escape(text(line, lang))}", soft_wrap=True)
     n = len(done.catalog.procedures)
     err.print(tr(lang, f"Đã ghi {escape(str(out))}: {n} thủ tục", f"Wrote {escape(str(out))}: {n} procedures"))
     raise typer.Exit(EXIT_FINDINGS if done.losses else EXIT_OK)

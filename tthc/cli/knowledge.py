@@ -10,7 +10,7 @@ import typer
 
 from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, output_target, stderr_console
 from tthc.cli.framework import Typer
-from tthc.i18n import tr
+from tthc.i18n import text, tr
 
 app = Typer(
     help="Sổ văn bản pháp luật (cơ sở tri thức). / The legal register (knowledge base).",
@@ -71,7 +71,7 @@ def import_(
         result = import_table(table, today=today, data_date=taken, label=table.name)
     err = stderr_console()
     for row, problem in result.problems[:_SHOWN_PROBLEMS]:
-        err.print(f"{table}: {tr(lang, 'dòng', 'row')} {row}: {problem}", markup=False, highlight=False)
+        err.print(f"{table}: {tr(lang, 'dòng', 'row')} {row}: {text(problem, lang)}", markup=False, highlight=False)
     if len(result.problems) > _SHOWN_PROBLEMS:
         more = len(result.problems) - _SHOWN_PROBLEMS
         err.print(tr(lang, f"… và {more} dòng khác không đọc được", f"… and {more} more rows that could not be read"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tthc.i18n import Lang
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +10,7 @@ import typer
 
 from tthc.cli.check import parse_as_of, split_selectors
 from tthc.cli.common import default_paths
+from tthc.i18n import Lang
 
 
 class CostMode(StrEnum):

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tthc.cli.common import LangOption, chosen_language, fail, stdout_console
-from tthc.i18n import Lang, text, tr
+from tthc.i18n import Lang, tr
 
 
 class RulesFormat(StrEnum):

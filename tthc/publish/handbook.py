@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.model import Catalog
 from tthc.publish import present
 from tthc.publish.entries import Entry, by_field, collect
@@ -62,7 +62,7 @@ def write_handbook(
     suffix = path.suffix.lower()
     if suffix not in (".docx", ".pdf"):
         raise HandbookError(
-            tr(f"'{path.name}': dùng đuôi .docx hoặc .pdf", f"'{path.name}': use a .docx or .pdf file name")
+            T(f"'{path.name}': dùng đuôi .docx hoặc .pdf", f"'{path.name}': use a .docx or .pdf file name")
         )
     soffice = _soffice() if suffix == ".pdf" else None
     entries = collect(catalogs)
@@ -367,7 +367,7 @@ def _soffice() -> str:
         if found:
             return found
     raise HandbookError(
-        tr(
+        T(
             "cần LibreOffice để xuất PDF nhưng không tìm thấy lệnh 'soffice'; cài LibreOffice "
             "(apt-get install libreoffice-writer) hoặc xuất .docx",
             "PDF needs LibreOffice but no 'soffice' command was found; install it "
@@ -395,7 +395,7 @@ def _to_pdf(soffice: str, source: Path, work: Path) -> Path:
         )
     except subprocess.TimeoutExpired:
         raise HandbookError(
-            tr(
+            T(
                 f"LibreOffice không chuyển xong sang PDF sau {PDF_TIMEOUT_S} giây",
                 f"LibreOffice did not finish the PDF within {PDF_TIMEOUT_S} s",
             )
@@ -404,7 +404,7 @@ def _to_pdf(soffice: str, source: Path, work: Path) -> Path:
     if done.returncode != 0 or not pdf.is_file():
         reason = (done.stderr or done.stdout or "").strip().splitlines()
         raise HandbookError(
-            tr("LibreOffice không chuyển được sang PDF", "LibreOffice could not convert to PDF")
+            T("LibreOffice không chuyển được sang PDF", "LibreOffice could not convert to PDF")
             + (f": {reason[-1]}" if reason else "")
         )
     return pdf

@@ -149,8 +149,8 @@ def _pads(cells: list[list[tuple[str, str]]]) -> list[int]:
 
     widths = [0] * (len(cells[0]) if cells else 0)
     for row in cells:
-        for i, (text, _) in enumerate(row):
-            widths[i] = max(widths[i], cell_len(text))
+        for i, (cell, _) in enumerate(row):
+            widths[i] = max(widths[i], cell_len(cell))
     return [min(w, cap) for w, cap in zip(widths, (_MAX_POSITION_PAD, 14, 6, _MAX_NAME_PAD), strict=False)]
 
 

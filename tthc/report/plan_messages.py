@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.i18n import Lang, tr
+from tthc.i18n import Lang, text, tr
 
 
 def written(plan, output: Path, decided: bool, stale: int, console, *, lang: Lang) -> None:
@@ -13,7 +13,7 @@ def written(plan, output: Path, decided: bool, stale: int, console, *, lang: Lan
     items, total = sum(len(s.items) for s in plan.sections), plan.total
     corrections = sum(len(s.corrections) for s in plan.corrected)
     if plan.filing and plan.filing.note:
-        console.print(plan.filing.note, soft_wrap=True, markup=False)
+        console.print(text(plan.filing.note, lang), soft_wrap=True, markup=False)
     console.print(
         tr(
             lang,

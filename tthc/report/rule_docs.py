@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-from tthc.i18n import Lang, text, tr
+from tthc.i18n import Lang, tr
 from tthc.rules import Rule
 
 DOCS_URL_ENV = "TTHC_DOCS_URL"  # where docs/rules.md is served, when the package metadata does not say
