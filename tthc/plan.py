@@ -385,7 +385,7 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
         what = rule.summary.vi if rule else label
         reason = _sentence(f"{what}: {places}")
     if first.data.get("reason"):  # the why of an outdated term, with its dates
-        reason += " " + _sentence(first.data["reason"])
+        reason += " " + _sentence(text(first.data["reason"], "vi"))
     if basis:
         reason += f" Căn cứ: {_sentence(basis)}"
     return Item(findings=found, label=label, content=content, reason=reason, found=places, basis=basis)

@@ -63,8 +63,9 @@ def runs(tmp: Path) -> list[tuple[str, ...]]:
 
 
 def help_runs() -> list[tuple[str, ...]]:
-    from tthc.cli import app
     from typer.main import get_command
+
+    from tthc.cli import app
 
     root = get_command(app)
     out: list[tuple[str, ...]] = [("--help",)]
@@ -133,4 +134,8 @@ def output_kind(args: tuple[str, ...]) -> str:
         return "text"
     if args[0] == "schema" or (args[0] in ("check", "rules") and "json" in args) or "sarif" in args:
         return "json"
-    return {"csv": "csv", "junit": "xml", "github": "github"}.get(args[args.index("--format") + 1], "text") if "--format" in args else "text"
+    return (
+        {"csv": "csv", "junit": "xml", "github": "github"}.get(args[args.index("--format") + 1], "text")
+        if "--format" in args
+        else "text"
+    )

@@ -84,6 +84,7 @@ def leaks_in(text: str, corpus: str) -> list[str]:
 def strings(output: str, kind: str) -> Iterable[str]:
     """The strings of an output: JSON strings, CSV cells, XML text/attributes, else the lines."""
     if kind == "json":
+
         def walk(v: object) -> Iterator[str]:
             if isinstance(v, str):
                 yield v
@@ -94,6 +95,7 @@ def strings(output: str, kind: str) -> Iterable[str]:
             elif isinstance(v, list):
                 for x in v:
                     yield from walk(x)
+
         return walk(json.loads(output))
     if kind == "csv":
         return (cell for row in csv.reader(io.StringIO(output)) for cell in row)

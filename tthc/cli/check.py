@@ -322,7 +322,7 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id, *, lang
         return
     from tthc.report import machine
 
-    text = machine.render(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id)
+    text = machine.render(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang)
     if output is not None:
         from tthc.report.files import write_text_atomic
 

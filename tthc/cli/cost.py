@@ -67,7 +67,7 @@ def cost(
         cost_report.render_table(rows, prepared.settings, stdout_console(), only_changed=only_changed, lang=lang)
         raise typer.Exit(EXIT_OK)
     text = (
-        cost_report.render_json(rows, prepared.settings)
+        cost_report.render_json(rows, prepared.settings, lang=lang)
         if format is CostFormat.json
         else cost_report.render_csv(rows, lang=lang)
     )

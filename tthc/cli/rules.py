@@ -63,7 +63,7 @@ def _print_rules(rules, group_label, *, lang: Lang) -> None:
             if group is not None:
                 grid.add_section()
             group = r.group
-            label = group_label(group.value)  # the group's name selects its rules too: --select outdated
+            label = group_label(group.value, lang=lang)  # the group's name selects its rules too: --select outdated
             grid.add_row("", f"[bold]{group.value}[/]", "", f"[bold]{label}[/]" if label != group.value else "")
         grid.add_row(r.code, r.name, severity_label(r.severity, lang=lang), r.summary.text(lang))
     stdout_console().print(grid)

@@ -46,7 +46,7 @@ def _total_dict(t: CostTotal) -> dict:
     }
 
 
-def render_json(rows: Sequence[CostRow], settings: CostSettings) -> str:
+def render_json(rows: Sequence[CostRow], settings: CostSettings, *, lang: Lang) -> str:
     procedures = []
     for r in rows:
         c = r.cost
@@ -84,7 +84,7 @@ def render_json(rows: Sequence[CostRow], settings: CostSettings) -> str:
         "totals": {
             "overall": _total_dict(total(r.cost for r in rows)),
             "by_catalog": {k: _total_dict(v) for k, v in totals_by(rows, lambda r: r.catalog).items()},
-            "by_field": {k: _total_dict(v) for k, v in totals_by(rows, _field).items()},
+            "by_field": {k: _total_dict(v) for k, v in totals_by(rows, lambda r: _field(r, lang=lang)).items()},
         },
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -174,7 +174,7 @@ def render_table(
         grid.add_row(*line)
     print_table(console, tr(lang, "Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), grid)
     for title, groups in (
-        (tr(lang, "Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, _field)),
+        (tr(lang, "Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, lambda r: _field(r, lang=lang))),
         (tr(lang, "Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
     ):
         print_table(console, *_totals_table(title, groups, total(r.cost for r in rows), lang=lang))

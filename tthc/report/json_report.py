@@ -16,7 +16,7 @@ SCHEMA_VERSION = 1
 
 
 def to_json(
-    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang = "vi"
+    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang
 ) -> dict[str, Any]:
     findings = audit.findings if findings is None else findings
     per_file = Counter(f.file for f in findings)

@@ -18,7 +18,7 @@ def render(
     *,
     fixed: Sequence[dict] = (),
     automation_id: str | None = None,
-    lang: Lang = "vi",
+    lang: Lang,
 ) -> str:
     """The findings in a machine format; their texts in ``lang``."""
     if fmt == "json":

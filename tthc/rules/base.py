@@ -215,7 +215,7 @@ class Finding:
     effect: Effect = Effect.NONE  # the rule's effect (Rule.effect)
     payload: Payload = dataclasses.field(default_factory=Payload)
 
-    def to_dict(self, lang: Lang = "vi") -> dict[str, Any]:
+    def to_dict(self, lang: Lang) -> dict[str, Any]:
         """The JSON form: message, recommendation and legal basis in ``lang``, and both
         languages under ``"text"`` (``{"vi": {...}, "en": {...}}``)."""
         return {
