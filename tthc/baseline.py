@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc import __version__
-from tthc.i18n import T
+from tthc.i18n import T, text
 from tthc.load.base import LoadError
 from tthc.rules.base import Finding
 
@@ -70,7 +70,7 @@ def entry(f: Finding) -> dict[str, Any]:
         "procedure_code": f.procedure_code,
         "procedure_name": f.procedure_name,
         "field": f.field,
-        "message": f.message,
+        "message": text(f.message, "vi"),
     }
 
 

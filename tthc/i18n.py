@@ -14,6 +14,7 @@ prints at once, with the language in hand, may write ``tr(lang, "Tiếng Việt"
 from __future__ import annotations
 
 import os
+from types import MappingProxyType
 from typing import Any, Literal, TypeAlias, cast, overload
 
 Lang: TypeAlias = Literal["vi", "en"]
@@ -156,14 +157,14 @@ def pick(text: str, lang: Lang) -> str:
     return "\n\n".join(out)
 
 
-_HELP_WORDS = {
+_HELP_WORDS = MappingProxyType({
     "Show this message and exit.": "In hướng dẫn này rồi thoát.",
     "Arguments": "Đối số",
     "Options": "Tùy chọn",
     "Commands": "Lệnh",
     "[OPTIONS]": "[TÙY CHỌN]",
     "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
-}
+})
 
 _HELP_EXTRAS = (("default: ", "mặc định: "), ("env var: ", "biến môi trường: "), ("required", "bắt buộc"))
 
@@ -201,8 +202,8 @@ def help_words(text: str, lang: Lang) -> str:
     return re.sub(r"\[((?:default: |env var: |required)[^\[\]]*)\]\s*$", extras, text)
 
 
-_PARAM_KIND = {"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"}
-_PATH_KIND = {"File": "tệp", "Directory": "thư mục", "Path": "đường dẫn"}
+_PARAM_KIND = MappingProxyType({"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"})
+_PATH_KIND = MappingProxyType({"File": "tệp", "Directory": "thư mục", "Path": "đường dẫn"})
 
 # (English pattern as Click/Typer/pydantic write it, Vietnamese template); the inner message
 # of "Invalid value for X: …" is translated again with the same table.

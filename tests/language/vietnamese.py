@@ -90,6 +90,8 @@ def strings(output: str, kind: str) -> Iterable[str]:
                 yield v
             elif isinstance(v, dict):
                 for k, x in v.items():
+                    if k == "vi" and isinstance(x, dict | str):
+                        continue  # a message's Vietnamese, carried beside it on purpose ("text": {"vi": …})
                     yield str(k)
                     yield from walk(x)
             elif isinstance(v, list):

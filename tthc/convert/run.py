@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tthc.convert.plain import differences, plain
 from tthc.convert.represent import Loss
-from tthc.i18n import T
+from tthc.i18n import T, both
 from tthc.load.base import LoadError, LoadIssue
 from tthc.load.limits import Limits
 from tthc.model import Catalog
@@ -52,9 +52,10 @@ def load_checked(path: Path, limits: Limits | None = None):
         first = result.errors[0]
         more = len(result.errors) - 1
         raise LoadError(
-            T(
-                f"{first.message}" + (f" (và {more} lỗi khác)" if more else "") + "; chạy 'tthc validate' để xem",
-                f"{first.message}" + (f" (and {more} more errors)" if more else "") + "; run 'tthc validate' for all",
+            both(first.message)
+            + T(
+                (f" (và {more} lỗi khác)" if more else "") + "; chạy 'tthc validate' để xem",
+                (f" (and {more} more errors)" if more else "") + "; run 'tthc validate' for all",
             ),
             first.source or str(path),
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tthc.cost import Cost
 from tthc.decisions import DECISION_HEADER, EDITED_HEADER, KEY_HEADER, REASON_HEADER, WORDS, decision_word
+from tthc.i18n import text
 from tthc.model import SourceRef
 from tthc.plan import Item, Plan, Section
 from tthc.report import xlsx_common as xc
@@ -276,9 +277,9 @@ def _findings(ws, findings: list[Finding]) -> None:
                 f.procedure_name or "",
                 f.procedure_field or "",
                 f.field,
-                f.message,
-                f.recommendation,
-                f.legal_basis,
+                text(f.message, "vi"),
+                text(f.recommendation, "vi"),
+                text(f.legal_basis, "vi"),
                 f.fingerprint,
             ]
         )
