@@ -11,7 +11,7 @@ subprocess per batch, `tests/hostile/runner.py`, two at a time) and prints a sum
 - every special file (FIFO, device, symlink) is still what it was;
 - no temp file is left (`.NAME.tthc-…`), and an output that exists is complete (it parses
   as JSON, YAML, a zip…), or it is the old file untouched;
-- the peak memory of each batch stays under 1.5 GB (`resource`, in the subprocess).
+- the peak memory of each batch stays under 1.5 GB (VmHWM of the subprocess, `tests.peak_memory`).
 
 Kinds: bad encodings, control characters, huge and deep YAML, odd workbooks (zip bombs,
 far cells, error cells, not a zip at all), odd CSV/Word/PDF/JSON, special-file outputs,

@@ -3,7 +3,7 @@
 Each case is one `tthc` command line run through the real entry point (`tthc.cli.main`,
 as the console script does) in its own folder, with stdout/stderr captured and a time
 limit. The batch shares one process where the process boundary is not what is tested;
-the parent reads the peak memory of the whole batch (`resource`, RUSAGE_SELF) from the
+the parent reads the peak memory of the whole batch (VmHWM, `tests.peak_memory`) from the
 last line. A FIFO a case writes to gets a reader thread, as a shell pipe would.
 """
 
@@ -18,6 +18,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from tests.peak_memory import own_peak_kb
 
 MEMORY_CAP = 3 << 30  # address space: a runaway case fails instead of taking the machine
 
@@ -107,7 +109,7 @@ def main(batch: Path) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     cases = json.loads(batch.read_text(encoding="utf-8"))
     results = [run_case(case) for case in cases]
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    peak_kb = own_peak_kb()
     out = {"results": results, "peak_mb": round(peak_kb / 1024, 1)}
     print("\n" + json.dumps(out, ensure_ascii=False), file=sys.__stdout__)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CATALOGS
-from tthc import baseline, history
+from tthc.nightly import baseline, history
 
 SMALL = CATALOGS / "xa-2026.yaml"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.nightly.catalogs import SELECT, complete, defective, write_catalog
-from tthc import history
+from tthc.nightly import history
 
 
 @pytest.fixture

@@ -71,3 +71,41 @@ def test_name_reads_back_as_itself(line: str) -> None:
     name = parse_document(line).name
     assert parse_document(name).name == name
     assert not name.startswith(("*", ",", "-", ";", "+"))
+
+
+# -- second reader (issue #16 review): names from real portal rows, NFC and NFD -------------
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        # bo-tu-phap/2.001263, thanh_phan_ho_so dòng 13: the "+)" bullet goes, ")" with it
+        (
+            "+) Khi người nhận con nuôi đề nghị UBND cấp xã xác nhận Văn bản xác nhận hoàn cảnh gia đình, "
+            "tình trạng chỗ ở, điều kiện kinh tế;",
+            "Khi người nhận con nuôi đề nghị UBND cấp xã xác nhận Văn bản xác nhận hoàn cảnh gia đình, "
+            "tình trạng chỗ ở, điều kiện kinh tế",
+        ),
+        # bo-tu-phap/1.000080 dòng 22: "Bản chụp …" keeps its first word (never "Chụp …")
+        (
+            "+ Bản chụp các giấy tờ gửi kèm theo hồ sơ đăng ký nhận cha, mẹ, con trực tuyến",
+            "Bản chụp các giấy tờ gửi kèm theo hồ sơ đăng ký nhận cha, mẹ, con trực tuyến",
+        ),
+        ("Bản chụp hợp đồng liên kết", "Bản chụp hợp đồng liên kết"),
+        # a line whose own words start with ")" (step text cut by the crawl) keeps them
+        ("); Nộp hồ sơ cho đơn vị SDLĐ.", "); Nộp hồ sơ cho đơn vị SDLĐ."),
+    ],
+)
+def test_bullets_go_and_the_words_stay(line: str, name: str, form: str) -> None:
+    text = unicodedata.normalize(form, line)
+    got = parse_document(text)
+    assert got.raw == text  # byte for byte
+    assert got.name == name
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_photocopy_is_a_copy_and_its_paper_is_the_contract(form: str) -> None:
+    got = parse_document(unicodedata.normalize(form, "Bản chụp hợp đồng liên kết"))
+    assert got.copy_kinds == [CopyKind.COPY]
+    assert paper_name(unicodedata.normalize(form, "Bản chụp hợp đồng liên kết")) == "Hợp đồng liên kết"

@@ -35,9 +35,9 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
     from tthc.audit import AuditRequest
     from tthc.audit import audit as run_request
-    from tthc.baseline import Scope
     from tthc.config import load_config
     from tthc.engine import SelectionError
+    from tthc.nightly.baseline import Scope
     from tthc.report.terminal import progress
 
     with exit_on_errors(lang), progress() as bar:
@@ -92,7 +92,7 @@ def create(
 ) -> None:
     """Ghi dấu vân tay các phát hiện hiện có vào tệp baseline. / Store today's findings as a baseline."""
     lang = chosen_language(lang_option)
-    from tthc import baseline
+    from tthc.nightly import baseline
 
     with exit_on_errors(lang):
         output_target(output, [*default_paths(paths), config])
@@ -122,7 +122,7 @@ def update(
 ) -> None:
     """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
     lang = chosen_language(lang_option)
-    from tthc import baseline
+    from tthc.nightly import baseline
     from tthc.report.findings_text import render_fixed
 
     with exit_on_errors(lang):

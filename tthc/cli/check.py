@@ -219,7 +219,7 @@ def check(
                 output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
             )
             if record is not None:  # a database that is not ours is refused before the audit runs
-                from tthc.history import refuse_foreign
+                from tthc.nightly.history import refuse_foreign
 
                 refuse_foreign(record)
             bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
@@ -239,13 +239,13 @@ def check(
     findings = audit.findings
     fixed: list[dict] = []
     if baseline is not None:
-        from tthc.baseline import Scope, apply_baseline
+        from tthc.nightly.baseline import Scope, apply_baseline
 
         scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
         with exit_on_errors(lang):
             findings, fixed = apply_baseline(findings, baseline, scope)
     if record is not None and not audit.load_errors:  # a partial run would show phantom fixes
-        from tthc.history import record_run
+        from tthc.nightly.history import record_run
 
         with exit_on_errors(lang):
             record_run(record, audit)

@@ -56,7 +56,7 @@ def history(
 ) -> None:
     """Xu hướng phát hiện qua các lần kiểm tra đã ghi. / Trend of findings across recorded runs."""
     lang = chosen_language(lang_option)
-    from tthc.history import read_runs
+    from tthc.nightly.history import read_runs
 
     with exit_on_errors(lang):
         runs = read_runs(db, by=by.value, limit=limit)
@@ -80,7 +80,7 @@ def _delta(value: int | None) -> str:
 
 
 def _render(runs, by: str, *, lang: Lang) -> None:
-    from tthc.history import sparkline
+    from tthc.nightly.history import sparkline
     from tthc.report.terminal import figure_column, fixed_column, plain, print_table, table, text_column
 
     console = stdout_console()

@@ -72,7 +72,8 @@ _PHRASE_START = re.compile(r"(?<!\w)(?<!văn\s)(?:bản\s|kèm|mang|xuất|có\s
 # "chứng thực bản sao từ bản chính", "cấp bản sao trích lục": a service, not a paper to bring
 _SERVICE_VERB = re.compile(r"(?:chứng\s+thực|cấp(?:\s+lại)?|sao|xin|trích|đề\s+nghị|yêu\s+cầu)\s+$", re.I)
 
-_BULLET = re.compile(r"^(?:[-+*•–]\s*|\(?[a-zđ]\)\s+|\d+(?:\.\d+)*[.)]\s+)+", re.I)
+# "+) Khi …": a bullet may close with a bracket
+_BULLET = re.compile(r"^(?:[-+*•–]\)?\s*|\(?[a-zđ]\)\s+|\d+(?:\.\d+)*[.)]\s+)+", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:,|;|/|hoặc|và)\s*", re.I)
 _GAP = re.compile(r"\s*(?:,|;|/|hoặc|và)?\s*", re.I)
 _PARENS = re.compile(r"\(([^()]*)\)")

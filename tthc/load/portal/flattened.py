@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tthc.text import nfc
+
 UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 NO_INFO = "Không có thông tin"
@@ -160,6 +162,7 @@ class DossierRow:
 class Dossier:
     rows: list[DossierRow] = field(default_factory=list)
     tables: int = 0
+    count: int = 0  # rows read, separators included
 
 
 def dossier_rows(text: str) -> Dossier | None:
@@ -192,7 +195,9 @@ def _is_cell(text: str, at: int, end: int) -> bool:
         start -= 1
     before = text[start - 1] if start > 0 else ""
     if before in (" ", "("):
-        return start < at and text[start] != "0"  # " 01 bản chính": the name's words; " 1161 …": glued
+        # " 01 bản chính": the name's words; " 1161 …": glued; " 051 bản chính": "Mẫu số 05" + "1"
+        # (a count with a leading zero has one digit after it)
+        return start < at and (text[start] != "0" or at - start >= 2)
     if text[start] == "0" and start < at:
         # "…bản sao01 bản chính Biên bản…" starts the next name; "…BM.NCC.20.031 bản chínhMột…" is
         # "20.03" + a cell: a cell runs straight into the next row
@@ -205,11 +210,22 @@ def _heading(text: str) -> str | None:
     return None if text.strip("-– ") == "" else text
 
 
+# a row that names no paper but specifies the one it belongs to ("- Tỷ lệ bản đồ 1:5.000 hoặc
+# 1:10.000 …", bo-nong-nghiep-mt/1.000055): the portal's count cell beside it counts nothing
+_SPECIFICATION = re.compile(r"^[-+*•–\s]*tỷ lệ bản đồ\b", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _add_row(out: Dossier, cell: str, counts: str | None, group: str | None) -> None:
     name, form = split_form(cell.strip())
     if not name:
         return
-    out.rows.append(DossierRow(len(out.rows) + 1, name, counts, form, group))
+    out.count += 1  # rows are numbered as the portal shows them, a skipped one included
+    if not _LETTER.search(name):
+        return  # "****" (bo-tai-chinh/1.014565): a separator, not a paper
+    if _SPECIFICATION.match(nfc(name)):
+        counts = None
+    out.rows.append(DossierRow(out.count, name, counts, form, group))
 
 
 def split_form(cell: str) -> tuple[str, str | None]:

@@ -1,0 +1,1 @@
+"""Nightly runs: the baseline of accepted findings and the history database of past runs."""
