@@ -157,14 +157,16 @@ def pick(text: str, lang: Lang) -> str:
     return "\n\n".join(out)
 
 
-_HELP_WORDS = MappingProxyType({
-    "Show this message and exit.": "In hướng dẫn này rồi thoát.",
-    "Arguments": "Đối số",
-    "Options": "Tùy chọn",
-    "Commands": "Lệnh",
-    "[OPTIONS]": "[TÙY CHỌN]",
-    "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
-})
+_HELP_WORDS = MappingProxyType(
+    {
+        "Show this message and exit.": "In hướng dẫn này rồi thoát.",
+        "Arguments": "Đối số",
+        "Options": "Tùy chọn",
+        "Commands": "Lệnh",
+        "[OPTIONS]": "[TÙY CHỌN]",
+        "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
+    }
+)
 
 _HELP_EXTRAS = (("default: ", "mặc định: "), ("env var: ", "biến môi trường: "), ("required", "bắt buộc"))
 
