@@ -143,7 +143,7 @@ def _read_toml(text: str, path: Path) -> Any:
     try:
         doc = tomllib.loads(text, parse_float=str)  # the float's text, read below with the Vietnamese rule
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {T('lỗi cú pháp TOML', 'TOML syntax error')}: {exc}") from None
+        raise ConfigError(T(f"{path}: lỗi cú pháp TOML: {exc}", f"{path}: TOML syntax error: {exc}")) from None
     except RecursionError:
         raise ConfigError(T(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
     tool = doc.get("tool", {})
@@ -178,8 +178,9 @@ def _read_yaml(text: str, path: Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", exc)
         raise ConfigError(
-            f"{where}: {T('lỗi cú pháp YAML', 'YAML syntax error')}: {getattr(exc, 'problem', exc)}"
+            T(f"{where}: lỗi cú pháp YAML: {problem}", f"{where}: YAML syntax error: {problem}")
         ) from None
     except RecursionError:
         raise ConfigError(T(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None

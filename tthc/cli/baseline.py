@@ -53,7 +53,7 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
             )
             audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
         except SelectionError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
     from tthc.report.terminal import esc
 
     err = stderr_console()

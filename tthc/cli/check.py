@@ -234,7 +234,7 @@ def check(
             )
             audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
         except SelectionError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
     err = stderr_console()
     findings = audit.findings
     fixed: list[dict] = []

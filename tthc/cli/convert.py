@@ -34,8 +34,16 @@ def refuse_existing(out: Path, force: bool, *, lang: Lang) -> None:
 
 
 def convert(
-    source: Annotated[Path, typer.Argument(help="Danh mục vào: .yaml, .xlsx (sổ đầy đủ, danh sách Cổng, phụ lục)…")],
-    out: Annotated[Path, typer.Argument(help="Tệp ra: .yaml hoặc .xlsx (sổ đầy đủ).")],
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Danh mục vào: .yaml, .xlsx (sổ đầy đủ, danh sách Cổng, phụ lục)… / Input catalog: .yaml, .xlsx (full workbook, portal list, annex)…"
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Argument(help="Tệp ra: .yaml hoặc .xlsx (sổ đầy đủ). / Output file: .yaml or .xlsx (full workbook)."),
+    ],
     force: ForceOption = False,
     lang_option: LangOption = None,
 ) -> None:

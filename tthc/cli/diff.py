@@ -30,16 +30,23 @@ class DiffFormat(StrEnum):
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="Danh mục cũ (.yaml, .xlsx…).")],
-    new: Annotated[Path, typer.Argument(help="Danh mục mới.")],
+    old: Annotated[Path, typer.Argument(help="Danh mục cũ (.yaml, .xlsx…). / Old catalog (.yaml, .xlsx…).")],
+    new: Annotated[Path, typer.Argument(help="Danh mục mới. / New catalog.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | json")] = DiffFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Ghi dự thảo phụ lục quyết định công bố: .docx hoặc .xlsx."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi dự thảo phụ lục quyết định công bố: .docx hoặc .xlsx. / Write the draft annex of the publication decision: .docx or .xlsx.",
+        ),
     ] = None,
     abolished_by: Annotated[
         str | None,
-        typer.Option("--abolished-by", help='Văn bản bãi bỏ, ví dụ "Quyết định số 12/QĐ-UBND ngày 01/7/2025".'),
+        typer.Option(
+            "--abolished-by",
+            help='Văn bản bãi bỏ, ví dụ "Quyết định số 12/QĐ-UBND ngày 01/7/2025". / The abolishing document, e.g. "Quyết định số 12/QĐ-UBND ngày 01/7/2025".',
+        ),
     ] = None,
     lang_option: LangOption = None,
 ) -> None:

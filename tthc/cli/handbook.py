@@ -21,11 +21,22 @@ from tthc.i18n import tr
 
 
 def handbook(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp sổ tay: .docx hoặc .pdf (PDF cần LibreOffice).")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp sổ tay: .docx hoặc .pdf (PDF cần LibreOffice). / Handbook file: .docx or .pdf (PDF needs LibreOffice).",
+        ),
+    ],
     paths: PathsArgument = None,
     issuer: Annotated[
         str | None,
-        typer.Option("--issuer", help="Cơ quan ban hành ghi ở bìa (mặc định: theo danh mục).", show_default=False),
+        typer.Option(
+            "--issuer",
+            help="Cơ quan ban hành ghi ở bìa (mặc định: theo danh mục). / Issuing agency on the cover (default: from the catalog).",
+            show_default=False,
+        ),
     ] = None,
     lang_option: LangOption = None,
 ) -> None:

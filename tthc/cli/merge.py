@@ -22,13 +22,28 @@ from tthc.i18n import Lang, tr
 
 
 def merge(
-    paths: Annotated[list[Path], typer.Argument(help="Các danh mục cần gộp (.yaml, .xlsx…), theo thứ tự ưu tiên.")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Danh mục gộp: .yaml (hoặc .xlsx khi không có xung đột).")
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Các danh mục cần gộp (.yaml, .xlsx…), theo thứ tự ưu tiên. / The catalogs to merge (.yaml, .xlsx…), in order of precedence."
+        ),
     ],
-    name: Annotated[str | None, typer.Option("--name", help="Tên danh mục gộp.")] = None,
-    issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan công bố danh mục gộp.")] = None,
-    locality: Annotated[str | None, typer.Option("--locality", help="Địa phương của danh mục gộp.")] = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Danh mục gộp: .yaml (hoặc .xlsx khi không có xung đột). / Merged catalog: .yaml (or .xlsx when there is no conflict).",
+        ),
+    ],
+    name: Annotated[str | None, typer.Option("--name", help="Tên danh mục gộp. / Name of the merged catalog.")] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option("--issuer", help="Cơ quan công bố danh mục gộp. / Issuing agency of the merged catalog."),
+    ] = None,
+    locality: Annotated[
+        str | None, typer.Option("--locality", help="Địa phương của danh mục gộp. / Locality of the merged catalog.")
+    ] = None,
     force: ForceOption = False,
     lang_option: LangOption = None,
 ) -> None:

@@ -87,7 +87,7 @@ def prepare_or_exit(request, *, lang: Lang):
             bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
             prepared = prepare(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
     if prepared.audit.load_errors:
         from tthc.report.terminal import esc  # catalog text is never markup
 
@@ -172,4 +172,4 @@ def converted(func, *errors):
     try:
         return func()
     except (DecisionsError, PlanInputError, FilingError, *errors) as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(*exc.args) from None  # the T values, rendered at the edge

@@ -27,37 +27,63 @@ def _kb(size: int) -> str:
 
 def publish(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Thư mục trang web sẽ tạo (thay thế trang tthc cũ ở đó).")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Thư mục trang web sẽ tạo (thay thế trang tthc cũ ở đó). / Folder of the site to create (replaces an older tthc site there).",
+        ),
     ],
     paths: PathsArgument = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="Tiêu đề trang (mặc định: theo cơ quan công bố).", show_default=False)
+        str | None,
+        typer.Option(
+            "--title",
+            help="Tiêu đề trang (mặc định: theo cơ quan công bố). / Title of the site (default: from the issuing agency).",
+            show_default=False,
+        ),
     ] = None,
     kiosk_seconds: Annotated[
-        int, typer.Option("--kiosk-seconds", min=3, max=600, help="Số giây mỗi thủ tục trên màn hình trình chiếu.")
+        int,
+        typer.Option(
+            "--kiosk-seconds",
+            min=3,
+            max=600,
+            help="Số giây mỗi thủ tục trên màn hình trình chiếu. / Seconds per procedure on the kiosk screen.",
+        ),
     ] = 15,
     kiosk_limit: Annotated[
         int,
         typer.Option(
-            "--kiosk-limit", min=0, help="Số thủ tục trên màn hình trình chiếu, nhiều hồ sơ nhất trước (0: tất cả)."
+            "--kiosk-limit",
+            min=0,
+            help="Số thủ tục trên màn hình trình chiếu, nhiều hồ sơ nhất trước (0: tất cả). / Procedures on the kiosk screen, most filed first (0: all).",
         ),
     ] = 60,
     flag_outdated: Annotated[
         bool,
         typer.Option(
             "--flag-outdated",
-            help="Ghi chú nổi bật ở thủ tục có nội dung lạc hậu (bản xem trước nội bộ, không công bố).",
+            help="Ghi chú nổi bật ở thủ tục có nội dung lạc hậu (bản xem trước nội bộ, không công bố). / Highlight procedures with outdated content (an internal preview, not for publication).",
         ),
     ] = False,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD).", show_default=False)
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD). / Date of the review for --flag-outdated (YYYY-MM-DD).",
+            show_default=False,
+        ),
     ] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình cho --flag-outdated.")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Tệp cấu hình cho --flag-outdated. / Configuration file for --flag-outdated."),
+    ] = None,
     synonyms: Annotated[
         Path | None,
         typer.Option(
             "--synonyms",
-            help="Tệp YAML từ đồng nghĩa cho ô tìm kiếm, thêm vào danh sách có sẵn (xem docs/publish.md).",
+            help="Tệp YAML từ đồng nghĩa cho ô tìm kiếm, thêm vào danh sách có sẵn (xem docs/publish.md). / YAML file of search synonyms, added to the built-in list (see docs/publish.md).",
             show_default=False,
         ),
     ] = None,
@@ -65,7 +91,7 @@ def publish(
         str,
         typer.Option(
             "--portal-search",
-            help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục.",
+            help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục. / National portal search address for procedures without their own link; {code} is the procedure code.",
         ),
     ] = PORTAL_SEARCH,
     lang_option: LangOption = None,

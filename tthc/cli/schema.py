@@ -15,7 +15,11 @@ from tthc.i18n import tr
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Ghi vào tệp này thay vì stdout (ví dụ docs/tthc-catalog.schema.json)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi vào tệp này thay vì stdout (ví dụ docs/tthc-catalog.schema.json). / Write to this file instead of stdout (e.g. docs/tthc-catalog.schema.json).",
+        ),
     ] = None,
     lang_option: LangOption = None,
 ) -> None:

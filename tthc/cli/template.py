@@ -21,7 +21,7 @@ from tthc.i18n import tr
 
 
 def template(
-    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ tạo.")],
+    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ tạo. / The .xlsx file to create.")],
     force: ForceOption = False,
     lang_option: LangOption = None,
 ) -> None:
