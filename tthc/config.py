@@ -53,7 +53,7 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)
     knowledge_files: list[Path] = field(default_factory=list)
     include_unconfirmed: bool = False
-    cost: dict[str, Any] = field(default_factory=dict)  # hourly-rate, mode, time table (see tthc/cost.py)
+    cost: dict[str, Any] = field(default_factory=dict)  # hourly-rate, mode, time table (see tthc/plan/cost.py)
     limits: Limits = field(default_factory=Limits)  # size bounds of office files (tthc/load/limits.py)
     path: Path | None = None
 
@@ -407,7 +407,7 @@ def _wrap(value: Any) -> Any:
 
 
 def _cost(check: _Check, data: Mapping[str, Any]) -> dict[str, Any]:
-    from tthc.cost import _CONFIG_KEYS, ACTIVITIES, MODES  # the cost model's own names
+    from tthc.plan.cost import _CONFIG_KEYS, ACTIVITIES, MODES  # the cost model's own names
 
     out: dict[str, Any] = {}
     if not _absent(data.get("hourly-rate")):

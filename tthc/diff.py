@@ -534,7 +534,7 @@ def decision_line(catalog: Catalog) -> str:
     dec = catalog.decision
     number = dec.number if dec and dec.number else "……/QĐ-……"
     if dec and dec.date:
-        from tthc.filing import official_date
+        from tthc.plan.filing import official_date
 
         when = official_date(dec.date)  # Nghị định 30/2020: "ngày 15 tháng 9 năm 2026"
     else:

@@ -158,7 +158,7 @@ def compute(catalogs: Sequence[Catalog]) -> Stats:
     return stats
 
 
-# The terminal tables are in tthc/report/stats_text.py.
+# The terminal tables are in tthc/report/terminal/stats.py.
 
 
 def _n(value: int) -> str:

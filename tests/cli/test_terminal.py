@@ -367,7 +367,7 @@ class FakeTerminal(StringIO):
 
 
 def test_progress_is_drawn_on_a_terminal(monkeypatch) -> None:
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     screen = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", screen)
@@ -380,7 +380,7 @@ def test_progress_is_drawn_on_a_terminal(monkeypatch) -> None:
 
 
 def test_progress_is_silent_in_a_pipe(monkeypatch) -> None:
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     pipe = StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)

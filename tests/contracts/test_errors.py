@@ -66,7 +66,12 @@ def test_a_bug_keeps_its_traceback() -> None:
 
 @pytest.mark.parametrize(
     "cls",
-    ["tthc.text.NumberError", "tthc.engine.SelectionError", "tthc.cost.CostError", "tthc.decisions.DecisionsError"],
+    [
+        "tthc.text.NumberError",
+        "tthc.engine.SelectionError",
+        "tthc.plan.cost.CostError",
+        "tthc.plan.decisions.DecisionsError",
+    ],
 )
 def test_value_errors_stay_value_errors(cls: str) -> None:
     module, name = cls.rsplit(".", 1)

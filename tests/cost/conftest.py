@@ -64,7 +64,7 @@ def finding():
 @pytest.fixture
 def practice():
     """Settings as Đồng Nai QĐ 2816/QĐ-UBND uses them, given explicitly (not from the knowledge base)."""
-    from tthc.cost import resolve_settings
+    from tthc.plan.cost import resolve_settings
 
     return resolve_settings({"hourly-rate": 40000, "hours-per-day": 8}, None)
 

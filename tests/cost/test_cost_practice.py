@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tthc.cost import CostError, format_percent, format_vnd, procedure_cost, resolve_settings, total
 from tthc.model import Volume, YearVolume
+from tthc.plan.cost import CostError, format_percent, format_vnd, procedure_cost, resolve_settings, total
 
 
 def test_dong_nai_worked_example_to_the_dong(procedure, finding, practice) -> None:

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tthc.cost import ACTIVITIES, activity_shares, change_of, procedure_cost, resolve_settings
 from tthc.model import Channel, CopyKind, DocumentRequirement, Fee, FeeStatus, SourceRef
+from tthc.plan.cost import ACTIVITIES, activity_shares, change_of, procedure_cost, resolve_settings
 
 # A table written out in the test, so the figures do not move when the shipped defaults do.
 HOURS = {

@@ -158,9 +158,9 @@ def catalog(tmp_path: Path):
 
 @pytest.fixture
 def plan(catalog):
-    from tthc.cost import resolve_settings
-    from tthc.filing import resolve_filing
-    from tthc.plan import build_plan
+    from tthc.plan.build import build_plan
+    from tthc.plan.cost import resolve_settings
+    from tthc.plan.filing import resolve_filing
 
     settings = resolve_settings({"hourly-rate": 40000, "hours-per-day": 8}, None)
     filing = resolve_filing([catalog], None, AS_OF, number="12", signer="Nguyễn Văn A", recipients=["Bộ Tư pháp"])

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tthc.filing import (
+from tthc.knowledge import load_knowledge
+from tthc.model import Catalog
+from tthc.plan.filing import (
     FilingError,
     default_signer_title,
     official_date,
@@ -14,8 +16,6 @@ from tthc.filing import (
     plan_number,
     resolve_filing,
 )
-from tthc.knowledge import load_knowledge
-from tthc.model import Catalog
 
 AS_OF = dt.date(2026, 12, 2)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.documents.conftest import PHONE_CODE, sample_findings
 from tthc.model import DocKind, LegalRef
-from tthc.plan import build_plan, citation, proposal_findings
+from tthc.plan.build import build_plan, citation, proposal_findings
 
 
 def test_only_outdated_and_simplifiable_findings_become_proposals(catalog) -> None:
@@ -47,7 +47,7 @@ def test_abolition_and_benefits(plan) -> None:
 
 
 def test_a_repealed_basis_is_a_catalog_correction_not_an_amendment(catalog) -> None:
-    from tthc.cost import resolve_settings
+    from tthc.plan.cost import resolve_settings
 
     findings = [f for f in sample_findings(catalog) if f.rule_name == "legal-basis-repealed"]
     plan = build_plan([catalog], findings, resolve_settings({"hourly-rate": 1, "hours-per-day": 8}, None), as_of=None)
@@ -66,8 +66,8 @@ def test_totals_per_catalog_and_overall(plan) -> None:
 
 
 def test_decisions_keep_accepted_and_edited(catalog) -> None:
-    from tthc.cost import resolve_settings
-    from tthc.decisions import Decision
+    from tthc.plan.cost import resolve_settings
+    from tthc.plan.decisions import Decision
 
     findings = sample_findings(catalog)
     cut, copy = findings[0], findings[1]
@@ -95,7 +95,7 @@ def test_citation_forms() -> None:
 
 
 def test_developer_text_never_reaches_a_document() -> None:
-    from tthc.plan import officer_text
+    from tthc.plan.build import officer_text
 
     assert (
         officer_text(

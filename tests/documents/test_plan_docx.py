@@ -133,8 +133,8 @@ def test_page_numbers_in_the_header_from_page_two(document) -> None:
 
 
 def test_empty_plan_still_makes_a_document(catalog, tmp_path: Path) -> None:
-    from tthc.cost import resolve_settings
-    from tthc.plan import build_plan
+    from tthc.plan.build import build_plan
+    from tthc.plan.cost import resolve_settings
 
     plan = build_plan([catalog], [], resolve_settings({"hourly-rate": 1, "hours-per-day": 8}, None), as_of=None)
     path = tmp_path / "empty.docx"

@@ -29,8 +29,8 @@ def test_table_cells_are_escaped() -> None:
 
 def test_totals_with_every_cost_unknown_say_so(catalog) -> None:
     from tests.documents.conftest import PHONE_CODE, sample_findings
-    from tthc.cost import resolve_settings
-    from tthc.plan import build_plan
+    from tthc.plan.build import build_plan
+    from tthc.plan.cost import resolve_settings
 
     findings = [f for f in sample_findings(catalog) if f.procedure_code == PHONE_CODE]
     plan = build_plan([catalog], findings, resolve_settings({"hourly-rate": 1, "hours-per-day": 8}, None))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.documents.conftest import FORMULA_NAME, PHONE_CODE
-from tthc.report.xlsx_common import neutralise
+from tthc.office.xlsx import neutralise
 from tthc.report.xlsx_plan import SHEETS, write_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")

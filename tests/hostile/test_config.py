@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import CATALOGS
 from tthc.config import ConfigError, load_config
-from tthc.cost import resolve_settings
+from tthc.plan.cost import resolve_settings
 
 SMALL = CATALOGS / "xa-2026.yaml"
 
@@ -41,7 +41,7 @@ def test_a_yaml_rate_reads_like_the_command_line(tmp_path: Path, written: str, r
 
 
 def test_the_same_text_gives_the_same_rate_in_config_toml_and_option(tmp_path: Path) -> None:
-    from tthc.cost import _decimal
+    from tthc.plan.cost import _decimal
 
     yaml_rate = load_config(_yaml(tmp_path, "hourly-rate: 40.000\n")).cost["hourly-rate"]
     toml = tmp_path / "pyproject.toml"

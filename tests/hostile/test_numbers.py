@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import write_yaml_catalog
 from tthc.config import load_config
-from tthc.cost import CostError, _decimal
 from tthc.load import load_file
 from tthc.parse.fee import parse_fees
+from tthc.plan.cost import CostError, _decimal
 from tthc.text import NumberError, read_number
 
 SAME = [

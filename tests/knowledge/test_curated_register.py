@@ -52,7 +52,7 @@ def test_the_register_knows_most_citations_of_documents_issued_2020_or_earlier()
     assert known / total >= 0.80, f"{known}/{total}"
     # confirmed entries alone (the default run): the figure docs/knowledge.md states
     total, confirmed = share_known(load_knowledge())
-    assert confirmed / total >= 0.38, f"{confirmed}/{total}"
+    assert confirmed / total >= 0.44, f"{confirmed}/{total}"
 
 
 def test_every_entry_of_the_curated_register_says_where_it_comes_from():
@@ -113,7 +113,9 @@ def test_the_seven_laws_are_repealed_with_the_successor_in_force(seven_findings,
 def test_the_tax_administration_chain_is_stated(seven_findings):
     f = seven_findings["1.000001"]
     assert f["data"]["chain"] == ["Luật 38/2019/QH14", "Luật 108/2025/QH15"]
-    assert "Luật 38/2019/QH14 (hết hiệu lực từ 01/07/2026)" in f["message"]
+    # the second link is only inferred (same-name law, repeal clause not read): the chain says so too
+    assert "Luật 38/2019/QH14 (hết hiệu lực từ 01/07/2026, ngày chưa được xác nhận; suy ra: " in f["message"]
+    assert f["message"].endswith("→ Luật 108/2025/QH15")
 
 
 def test_the_civil_code_and_an_amending_law_are_not_repealed(seven_findings):

@@ -119,14 +119,14 @@ def test_pdf_through_libreoffice(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["Giấy chứng sinh", "☐ a\n☐ b\n\n☐ c", " leading space", "", "\n", "tab\there"])
 @pytest.mark.parametrize("bold", [False, True])
 def test_stamped_cells_are_the_shared_formatting_exactly(text: str, bold: bool) -> None:
-    """The handbook copies cell paragraphs from prototypes for speed; the XML is docx_common's own."""
+    """The handbook copies cell paragraphs from prototypes for speed; the XML is tthc.office.docx's own."""
     from docx.oxml.table import CT_Tbl
     from docx.shared import Cm
     from docx.table import _Cell
     from lxml import etree
 
+    from tthc.office import docx as dc
     from tthc.publish.stamps import Stamps
-    from tthc.report import docx_common as dc
 
     def write(cell, value):
         dc.cell_text(cell, value, size_pt=12, bold=bold)

@@ -38,7 +38,7 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     from tthc.config import load_config
     from tthc.engine import SelectionError
     from tthc.nightly.baseline import Scope
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     with exit_on_errors(lang), progress() as bar:
         try:
@@ -54,7 +54,7 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
             audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
         except SelectionError as exc:
             raise UsageError(*exc.args) from None  # the T values, rendered at the edge
-    from tthc.report.terminal import esc
+    from tthc.report.terminal.console import esc
 
     err = stderr_console()
     for issue in audit.load_errors:
@@ -123,7 +123,7 @@ def update(
     """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
     lang = chosen_language(lang_option)
     from tthc.nightly import baseline
-    from tthc.report.findings_text import render_fixed
+    from tthc.report.terminal.findings import render_fixed
 
     with exit_on_errors(lang):
         baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs

@@ -201,7 +201,7 @@ def check(
     from tthc.audit import audit as run_request
     from tthc.config import load_config
     from tthc.engine import SelectionError
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     if output_format is not None and format is not CheckFormat.text:
         raise fail(
@@ -257,7 +257,7 @@ def check(
         with exit_on_errors(lang), progress() as bar:
             bar.step(tr(lang, f"Đang ghi {output}", f"Writing {output}"))
             _emit(report, audit, findings, fixed, output, automation_id, lang=lang)
-    from tthc.report.findings_text import render_fixed, render_summary
+    from tthc.report.terminal.findings import render_fixed, render_summary
 
     if fixed and format is CheckFormat.text:
         render_fixed(fixed, err, lang=lang)
@@ -298,7 +298,7 @@ class Report:
 
 
 def _emit(report: Report, audit, findings, fixed, output, automation_id, *, lang: Lang) -> None:
-    from tthc.report import findings_text
+    from tthc.report.terminal import findings as findings_text
 
     if report.format is CheckFormat.text:
         if output is not None:
@@ -322,14 +322,18 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id, *, lang
         return
     from tthc.report import machine
 
-    text = machine.render(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang)
-    if output is not None:
-        from tthc.report.files import write_text_atomic
+    pieces = machine.chunks(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang)
+    if output is not None:  # streamed: a large report is never held whole in memory
+        from tthc.report.files import write_chunks_atomic
 
-        write_text_atomic(output, text, bom=report.format is CheckFormat.csv)
+        write_chunks_atomic(output, pieces, bom=report.format is CheckFormat.csv)
     else:
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
+        last = ""
+        for piece in pieces:
+            if piece:
+                sys.stdout.write(piece)
+                last = piece
+        if not last.endswith("\n"):
             sys.stdout.write("\n")
     if report.statistics:  # the machine output stays as it is; the counts go to stderr
         findings_text.render_statistics(findings, audit.rules, stderr_console(), lang=lang)
@@ -338,7 +342,7 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id, *, lang
 def _to_text(render) -> str:
     from io import StringIO
 
-    from tthc.report.terminal import make_console
+    from tthc.report.terminal.console import make_console
 
     buffer = StringIO()
     render(make_console(file=buffer, width=120, color=False))

@@ -46,13 +46,13 @@ PathsArgument = Annotated[
 
 
 def stderr_console():
-    from tthc.report.terminal import make_console  # catalog text is never markup or emoji there
+    from tthc.report.terminal.console import make_console  # catalog text is never markup or emoji there
 
     return make_console(stderr=True)
 
 
 def stdout_console():
-    from tthc.report.terminal import make_console
+    from tthc.report.terminal.console import make_console
 
     return make_console(soft_wrap=True)
 

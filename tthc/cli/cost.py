@@ -59,7 +59,7 @@ def cost(
         lang=lang)  # fmt: skip
 
     prepared = prepare_or_exit(guarded(request, lang), lang=lang)
-    from tthc.planning import cost_table
+    from tthc.plan.service import cost_table
     from tthc.report import cost_report
 
     rows = cost_table(prepared)

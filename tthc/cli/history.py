@@ -81,7 +81,7 @@ def _delta(value: int | None) -> str:
 
 def _render(runs, by: str, *, lang: Lang) -> None:
     from tthc.nightly.history import sparkline
-    from tthc.report.terminal import figure_column, fixed_column, plain, print_table, table, text_column
+    from tthc.report.terminal.console import figure_column, fixed_column, plain, print_table, table, text_column
 
     console = stdout_console()
     if not runs:

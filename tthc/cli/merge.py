@@ -82,6 +82,10 @@ def show_value(value: object, *, lang: Lang) -> str:
     return text.strip().removesuffix("...").strip()
 
 
+# the conflicts the terminal table shows; the merged file keeps every one
+SHOWN_CONFLICTS = 100
+
+
 def render_merge(result, output: Path, console, *, lang: Lang) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -107,7 +111,7 @@ def render_merge(result, output: Path, console, *, lang: Lang) -> None:
     table.add_column(tr(lang, "Nội dung", "Field"))
     table.add_column(tr(lang, "Tệp", "File"))
     table.add_column(tr(lang, "Giá trị", "Value"))
-    for c in result.conflicts:
+    for c in result.conflicts[:SHOWN_CONFLICTS]:
         for i, (source, value) in enumerate(c.values):
             first = i == 0
             table.add_row(
@@ -119,6 +123,17 @@ def render_merge(result, output: Path, console, *, lang: Lang) -> None:
                 end_section=i == len(c.values) - 1,
             )
     console.print(table)
+    hidden = len(result.conflicts) - SHOWN_CONFLICTS
+    if hidden > 0:  # a table of thousands of rows is unreadable (and took Rich minutes): the file has them all
+        console.print(
+            tr(
+                lang,
+                f"… và {hidden} xung đột khác (bảng chỉ hiện {SHOWN_CONFLICTS} xung đột đầu); "
+                f"tất cả ở mục conflicts của {escape(str(output))}",
+                f"… and {hidden} more conflicts (the table shows the first {SHOWN_CONFLICTS}); "
+                f"all of them are in the conflicts section of {escape(str(output))}",
+            )
+        )
     console.print(
         tr(
             lang,

@@ -52,7 +52,7 @@ def plan_request(
     """The PlanRequest the options describe (UsageError for a bad --as-of, ConfigError for a bad config)."""
     from tthc.audit import AuditRequest
     from tthc.config import load_config
-    from tthc.planning import FilingOptions, PlanRequest
+    from tthc.plan.service import FilingOptions, PlanRequest
 
     request = AuditRequest(
         tuple(default_paths(paths)),
@@ -74,13 +74,13 @@ def plan_request(
 def prepare_or_exit(request, *, lang: Lang):
     """prepare(request), bad inputs as one line and exit 2 (catalog format errors too: nothing is written)."""
     from tthc.cli.common import UsageError, exit_on_errors, fail, stderr_console
-    from tthc.cost import CostError
-    from tthc.decisions import DecisionsError
     from tthc.engine import SelectionError
-    from tthc.filing import FilingError
     from tthc.i18n import tr
-    from tthc.planning import PlanInputError, prepare
-    from tthc.report.terminal import progress
+    from tthc.plan.cost import CostError
+    from tthc.plan.decisions import DecisionsError
+    from tthc.plan.filing import FilingError
+    from tthc.plan.service import PlanInputError, prepare
+    from tthc.report.terminal.console import progress
 
     with exit_on_errors(lang), progress() as bar:
         try:
@@ -89,7 +89,7 @@ def prepare_or_exit(request, *, lang: Lang):
         except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
             raise UsageError(*exc.args) from None  # the T values, rendered at the edge
     if prepared.audit.load_errors:
-        from tthc.report.terminal import esc  # catalog text is never markup
+        from tthc.report.terminal.console import esc  # catalog text is never markup
 
         err = stderr_console()
         for issue in prepared.audit.load_errors:
@@ -165,9 +165,9 @@ def parse_date(value: str | None, option: str = "--date", *, lang: Lang):
 def converted(func, *errors):
     """func(), the plan's own input errors as UsageError (one line, exit 2 under exit_on_errors)."""
     from tthc.cli.common import UsageError
-    from tthc.decisions import DecisionsError
-    from tthc.filing import FilingError
-    from tthc.planning import PlanInputError
+    from tthc.plan.decisions import DecisionsError
+    from tthc.plan.filing import FilingError
+    from tthc.plan.service import PlanInputError
 
     try:
         return func()

@@ -70,7 +70,7 @@ def recommend(
     if not init and output is None:
         raise fail(tr(lang, "cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"), lang)
     from tthc.cli.common import default_paths, output_target
-    from tthc.planning import FilingOptions, check_outputs, input_files
+    from tthc.plan.service import FilingOptions, check_outputs, input_files
 
     def request():
         inputs = input_files(default_paths(paths))
@@ -85,14 +85,14 @@ def recommend(
 
     planned = guarded(request, lang)
     prepared = prepare_or_exit(planned, lang=lang)
-    from tthc.planning import init_decisions, make_plan, stale_decisions, write_plan
+    from tthc.plan.service import init_decisions, make_plan, stale_decisions, write_plan
     from tthc.report import plan_messages
 
     if init:
         report = guarded(lambda: converted(lambda: init_decisions(decisions, prepared)), lang)  # type: ignore[arg-type]
         plan_messages.initialised(decisions, report, stderr_console(), lang=lang)  # type: ignore[arg-type]
         raise typer.Exit(EXIT_OK)
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     with exit_on_errors(lang), progress() as bar:
         bar.step(tr(lang, "Đang lập phương án", "Building the plan"))

@@ -50,7 +50,7 @@ def rules(
 
 def _print_rules(rules, group_label, *, lang: Lang) -> None:
     """One section per group; code, name (whole: it is what configs and --select use), severity, summary."""
-    from tthc.report.terminal import fixed_column, severity_label, table, text_column
+    from tthc.report.terminal.console import fixed_column, severity_label, table, text_column
 
     grid = table()
     fixed_column(grid, tr(lang, "Mã", "Code"))

@@ -55,8 +55,8 @@ def stats(
     lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.publish.source import load_catalogs
-    from tthc.report.stats_text import render
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
+    from tthc.report.terminal.stats import render
     from tthc.stats import compute, write_chart
 
     with exit_on_errors(lang):

@@ -42,7 +42,7 @@ def validate(
     with exit_on_errors(lang):
         files = discover(default_paths(paths))
         limits = configured_limits()
-    from tthc.report.terminal import progress
+    from tthc.report.terminal.console import progress
 
     reports = []
     with progress() as bar:

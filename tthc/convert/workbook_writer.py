@@ -105,8 +105,8 @@ def _write_row(ws, spec: wl.Sheet, row: int, values: dict[str, Any], p: Procedur
 
 def put(ws, row: int, column: int, value: Any, key: str = "", p: Procedure | None = None, loss: Loss | None = None):
     """One value: text stays text (even "=…" or "1.001193"), dates are date cells, counts numbers
-    (:func:`tthc.report.xlsx_common.put`, plus dates and characters a workbook cannot hold)."""
-    from tthc.report import xlsx_common as xc
+    (:func:`tthc.office.xlsx.put`, plus dates and characters a workbook cannot hold)."""
+    from tthc.office import xlsx as xc
 
     if isinstance(value, dt.date) and value >= _FIRST_EXCEL_DATE:
         cell = xc.put(ws, row, column, None)
@@ -160,7 +160,7 @@ def _header(ws, spec: wl.Sheet) -> None:
     """Bold, filled, frozen header cells, each with a note saying what goes in the column."""
     from openpyxl.comments import Comment
 
-    from tthc.report import xlsx_common as xc
+    from tthc.office import xlsx as xc
 
     xc.header_row(ws, 1, [col.header for col in spec.columns])
     for i, col in enumerate(spec.columns, start=1):

@@ -10,7 +10,7 @@ from tthc.knowledge.documents import LegalDocument
 from tthc.knowledge.once_only import OnceOnlyType
 from tthc.knowledge.targets import Targets
 from tthc.knowledge.terms import Term
-from tthc.knowledge.textkey import KeyedText
+from tthc.knowledge.textkey import KeyedText, MatcherTable
 from tthc.knowledge.units import AbolishedLevel, Province, ProvinceMatch, ProvinceMatcher
 from tthc.model import DocKind
 from tthc.text import doc_number_key, match_key
@@ -38,6 +38,7 @@ class Knowledge:
     files: tuple[str, ...] = ()  # the files read, shipped ones first
     switched_off: tuple[SwitchedOff, ...] = ()
     _by_number: dict[str, list[LegalDocument]] = field(init=False, repr=False, compare=False)
+    _term_tables: dict[str, MatcherTable[Term]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[LegalDocument]] = {}
@@ -45,6 +46,7 @@ class Knowledge:
             if doc.number_key:
                 index.setdefault(doc.number_key, []).append(doc)
         object.__setattr__(self, "_by_number", index)
+        object.__setattr__(self, "_term_tables", {})
 
     # -- legal documents -------------------------------------------------------------
     def find_document(
@@ -116,6 +118,14 @@ class Knowledge:
         """The terms of a category ("household_book", "district_level"…), or all of them."""
         return [t for t in self.all_terms if category is None or t.category == category]
 
+    def term_table(self, category: str) -> MatcherTable[Term]:
+        """The terms of a category behind one pre-filter (built on first use, once per run):
+        ``term_table(c).candidates(text)`` are the terms of ``terms(c)`` that may match."""
+        table = self._term_tables.get(category)
+        if table is None:
+            table = self._term_tables[category] = MatcherTable(self.terms(category))
+        return table
+
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.all_terms if t.id == term_id), None)
 
@@ -146,9 +156,14 @@ class Knowledge:
     def once_only_types(self) -> list[OnceOnlyType]:
         return list(self.once_only)
 
+    @cached_property
+    def once_only_table(self) -> MatcherTable[OnceOnlyType]:
+        """The once-only types behind one pre-filter (see :class:`MatcherTable`)."""
+        return MatcherTable(self.once_only)
+
     def once_only_match(self, text: str | KeyedText | None) -> tuple[OnceOnlyType, str] | None:
         """The first once-only type a dossier line names, with the variant found."""
-        for kind in self.once_only:
+        for kind in self.once_only_table.candidates(text):
             variant = kind.matches(text)
             if variant:
                 return kind, variant

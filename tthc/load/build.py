@@ -8,7 +8,7 @@ cannot read stay raw in the model and are reported as warnings with their positi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from tthc.i18n import tr
@@ -77,8 +77,12 @@ def build_catalog(
     source_file: str,
     layout: str,
     sink: IssueSink,
+    consume: bool = False,
 ) -> LoadResult:
-    """The catalog of a file: metadata plus every record that has a name."""
+    """The catalog of a file: metadata plus every record that has a name.
+
+    ``consume=True`` empties ``records`` as it goes, so that each raw record is freed once its
+    procedure is built (a large file's raw text is then never held twice)."""
     meta_source = SourceRef(source_file)
     for key in CATALOG_FIELDS:
         if meta.get(key) is not None:
@@ -94,11 +98,19 @@ def build_catalog(
         conflicts=list(meta.get("conflicts") or []),
         id=_text(meta.get("id"), "id", meta_source, sink),
     )
-    for record in records:
+    if consume:
+        records.reverse()
+    for record in _drained(records) if consume else records:
         procedure = build_procedure(record, sink)
         if procedure is not None:
             catalog.procedures.append(procedure)
     return LoadResult(catalog, sink.issues)
+
+
+def _drained(records: list[RawRecord]) -> Iterator[RawRecord]:
+    """The records of a reversed list, each taken out of it before it is built."""
+    while records:
+        yield records.pop()
 
 
 def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:

@@ -73,7 +73,9 @@ def load_excel(path: Path, limits: Limits | None = None) -> LoadResult:
 
     with _paused_gc():
         read = read_excel(path, limits=limits)
-        return build_catalog(read.meta, read.records, source_file=str(path), layout=read.layout, sink=read.sink)
+        return build_catalog(
+            read.meta, read.records, source_file=str(path), layout=read.layout, sink=read.sink, consume=True
+        )
 
 
 def read_excel(path: Path, sink: IssueSink | None = None, limits: Limits | None = None) -> ExcelRead:

@@ -246,7 +246,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
             )
             continue
         records.append(_record(item, sink))
-    return build_catalog(meta, records, source_file=file, layout="yaml", sink=sink)
+    return build_catalog(meta, records, source_file=file, layout="yaml", sink=sink, consume=True)
 
 
 def _record(item: SDict, sink: IssueSink) -> RawRecord:

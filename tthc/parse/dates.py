@@ -10,6 +10,7 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # "ngày 15 tháng 11 năm 2015"
 _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", re.I)
+_PATTERNS = ((_WORDS, "dmy"), (_ISO, "ymd"), (_NUMERIC, "dmy"))
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -28,7 +29,11 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every date in a text with its span (start, end), in order."""
     found: list[tuple[int, int, dt.date]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, order in ((_WORDS, "dmy"), (_ISO, "ymd"), (_NUMERIC, "dmy")):
+    for pattern, order in _PATTERNS:
+        if pattern is _WORDS and "tháng" not in text.lower():  # cheap guards: words need
+            continue  # "tháng", ISO dates a "-"
+        if pattern is _ISO and "-" not in text:
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from tthc.model import CopyKind, DocumentRequirement
+from tthc.parse.blanks import single_spaced
 from tthc.text import nfc
 
 _S = r"\s+"
@@ -131,7 +132,7 @@ def _parse_cached(text: str, counts: str | None) -> _Tuple:
 
 
 def _squash(text: str | None) -> str:
-    return re.sub(r"\s+", " ", nfc(text)).strip() if text else ""
+    return single_spaced(nfc(text)).strip() if text else ""
 
 
 def _scan(text: str) -> list[tuple[int, int, CopyKind | None]]:
@@ -247,7 +248,7 @@ def _wording(line: str) -> str:
     """The line without the list structure around it: leading bullets and punctuation, a
     trailing ";" or ",". Every word the catalog wrote stays."""
     name = _BULLET.sub("", line.lstrip(" ;,.:"))
-    return re.sub(r"\s+", " ", name).strip().rstrip(" ;,").strip()
+    return single_spaced(name).strip().rstrip(" ;,").strip()
 
 
 def _paper(line: str) -> str:
@@ -263,7 +264,7 @@ def _paper(line: str) -> str:
     stripped = pos > 0 and bool(rest.strip())
     if stripped:
         name = rest
-    name = re.sub(r"\s+([,;.:])", r"\1", re.sub(r"\s+", " ", name)).strip(" ;,.:")
+    name = re.sub(r"\s+([,;.:])", r"\1", single_spaced(name)).strip(" ;,.:")
     return name[:1].upper() + name[1:] if stripped else name
 
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from tthc.model import Fee, FeeStatus
+from tthc.parse.blanks import single_spaced
 from tthc.parse.dates import find_dates
 from tthc.text import NumberError, nfc, read_number
 
@@ -138,7 +139,7 @@ def _parse_item(raw: str) -> _Row:
     text = _normalise(raw)
     attachments = [m.group(0) for m in _ATTACHMENT.finditer(text)]
     text = _ATTACHMENT.sub(" ", _CHROME.sub(" ", text))
-    text = re.sub(r"\s+", " ", text).strip(" ;")
+    text = single_spaced(text).strip(" ;")
     kind = None
     lead = _LEAD_MARKER.match(text)
     if lead:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tthc.model import DocKind, LegalRef
+from tthc.parse.blanks import single_spaced
 from tthc.parse.dates import find_dates, parse_date
 from tthc.text import doc_number_key, match_key, nfc
 
@@ -82,6 +83,10 @@ _ISSUER_KEYS = {match_key(name): name for name in _ISSUER_NAMES}
 _ISSUER_KEYS[match_key("Bộ Lao động – Thương binh và Xã hội")] = _ISSUERS["BLĐTBXH"]
 _ISSUER_KEYS[match_key("Bộ Lao động, Thương binh và Xã hội")] = _ISSUERS["BLĐTBXH"]
 _ISSUER_KEYS[match_key("Ủy ban thường vụ quốc hội")] = _ISSUERS["UBTVQH"]
+# the same, grouped by first letter (order kept): _issuer_in tries only those that may match
+_ISSUER_KEYS_BY_LETTER: dict[str, list[tuple[str, str]]] = {
+    letter: [(k, n) for k, n in _ISSUER_KEYS.items() if k[:1] == letter] for letter in {k[:1] for k in _ISSUER_KEYS}
+}
 _MINISTER = re.compile(r"^(?:bộ\s+trưởng|thủ\s+trưởng)\s+(?=bộ\s)", re.IGNORECASE)
 
 _KIND_WORDS = r"bộ\s+luật|luật|pháp\s+lệnh|nghị\s+quyết|nghị\s+định|thông\s+tư\s+liên\s+tịch|thông\s+tư|văn\s+bản\s+hợp\s+nhất|quyết\s+định|chỉ\s+thị|công\s+điện|công\s+văn"
@@ -121,6 +126,17 @@ _SHORT_TITLE = re.compile(r"\s*(?:[^\W\d_]+ ){1,4}")  # a few words, then a spac
 # a number column holding only the serial, glued to the next title: "…côngLuật số 58Luật số…"
 _TRUNCATED_CELL = re.compile(r"(?<=[^\W\d_])(?i:" + _KIND_WORDS + r")\s*số\s*(\d{1,4})(?=[A-ZĐ][^\W\d_])")
 _GLUED_KIND_TAIL = re.compile(r"(?<=[^\W\d_]|[.)])(?:" + _KIND_WORDS + r")(?:\s+số)?\s*$", re.IGNORECASE)
+# the last letters of the kind words and of "số": a cheap guard before _GLUED_KIND_TAIL
+_KIND_TAIL_LAST = frozenset(w[-1] for w in _KIND_WORDS.split("|")) | {"ố"}
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+_SPACES = re.compile(r"\s+")
+_LINE_START = re.compile(r"\n(?=\s*[^\W\d_])")
+_ITEM_CUT = re.compile(r"[\n;]")
+_TRAILING_SO = re.compile(r"\s*\bsố$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ ]+([^\W\d_])([^\W\d_]?)")
+_NOT_ISSUED = re.compile(r"hiệu\s+lực|kể\s+từ|đến\s+hết", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"ngày\s*$", re.IGNORECASE)
+_DIGITS = "0123456789"
 
 
 @dataclass(slots=True)
@@ -185,8 +201,9 @@ def _freeze(ref: _Ref) -> _RefTuple:
 @lru_cache(maxsize=16384)
 def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
     text = _normalise(raw)
-    table = bool(_HEADER.search(text))
-    text = _HEADER.sub("\n", text)
+    table = _has_header(text)
+    if table:
+        text = _HEADER.sub("\n", text)
     numbers = _scan_numbers(text)
     if table:  # the portal's flattened table: rows may break lines inside a title
         segments = _segments(text, numbers, True, 0, len(text))
@@ -213,9 +230,15 @@ def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
     return tuple(_freeze(r) for r in refs)
 
 
+def _has_header(text: str) -> bool:
+    return "văn" in text.lower() and _HEADER.search(text) is not None  # both headers say "văn bản"
+
+
 def _normalise(text: str) -> str:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line) for line in text.split("\n"))
+    if "  " in text or "\t" in text or "\u00a0" in text:  # (the runs never hold a line break)
+        text = _BLANKS.sub(" ", text)
+    return text
 
 
 def _chunks(text: str, numbers: list[_Number]) -> list[tuple[int, int]]:
@@ -301,7 +324,9 @@ def _row_start(text: str, pos: int, number_start: int) -> int:
     ("…1898/QĐ-BTPTrang chủ\nThông tư số …"); a line break inside a title is kept
     ("…kinh doanh\nthuộc phạm vi…")."""
     start = pos
-    for m in re.finditer(r"\n(?=\s*[^\W\d_])", text[pos:number_start]):
+    if "\n" not in text[pos:number_start]:
+        return start
+    for m in _LINE_START.finditer(text[pos:number_start]):
         if text[pos + m.end() :].lstrip()[:1].isupper():
             start = pos + m.end()
     return start
@@ -310,8 +335,10 @@ def _row_start(text: str, pos: int, number_start: int) -> int:
 def _line_items(text: str, pos: int, stop: int) -> list[tuple[int, int]]:
     """Spans of the items of a line-mode text[pos:stop]: lines, ";" parts, lists."""
     cuts = {pos, stop}
-    for m in re.finditer(r"[\n;]", text[pos:stop]):
-        cuts.add(pos + m.start())
+    part = text[pos:stop]
+    if "\n" in part or ";" in part:
+        for m in _ITEM_CUT.finditer(part):
+            cuts.add(pos + m.start())
     for m in _BULLET_SPLIT.finditer(text, pos, stop):
         cuts.add(m.end())
     # ", Nghị định số …" starts a new item unless the item so far is a title that amends or
@@ -341,7 +368,7 @@ def _segment_ref(
     if not row and last is not principal and last.text == principal.text and not text[last.end : end].strip(" .;,\n"):
         title_end = last.start  # "Nghị định số 22/2017/NĐ-CP … thương mại 22/2017/NĐ-CP": the number column repeats it
     title = _clean_title(text[start:title_end])
-    bare = re.sub(r"\s*\bsố$", "", title, flags=re.IGNORECASE)
+    bare = _bare(title)
     if not bare or _KIND_AT_START.fullmatch(bare):
         title = _clean_title(segment)  # "Luật 47/2014/QH13" is its own title
     ref.title = title if title and title != principal.text else None
@@ -352,6 +379,11 @@ def _segment_ref(
     _fill_context(ref, text, first, inside, start, end)
     ref.issuer = ref.issuer or _implied_issuer(ref.kind)
     return ref
+
+
+def _bare(title: str) -> str:
+    """The title without a trailing "số" ("Nghị định số")."""
+    return _TRAILING_SO.sub("", title) if title[-1:] in "ốỐ" else title
 
 
 def _fill_context(ref: _Ref, text: str, number: _Number, inside: list[_Number], start: int, end: int) -> None:
@@ -365,7 +397,7 @@ def _fill_context(ref: _Ref, text: str, number: _Number, inside: list[_Number], 
     before = text[max([start, *earlier]) : number.start]
     m = _ARTICLE_BEFORE.search(before[-200:]) or _ARTICLE_AFTER.match(after)
     if m:
-        ref.article = re.sub(r"\s+", " ", m.group(1)).strip()
+        ref.article = _SPACES.sub(" ", m.group(1)).strip()
 
 
 def _unnumbered(raw: str) -> _Ref | None:
@@ -590,7 +622,7 @@ def _boundary(text: str, end: int) -> str | None:
         return "digits"
     if text[end].isalpha():
         return "glued"
-    m = re.match(r"[ ]+([^\W\d_])([^\W\d_]?)", text[end:])
+    m = _NEXT_WORD.match(text, end)
     if not (m and m.group(1).isupper()):
         return None
     return "caps" if m.group(2).isupper() else "title"
@@ -605,8 +637,13 @@ def _mostly_upper(text: str) -> bool:
 # kind, issuer, date
 
 
+def _code(part: str) -> str:
+    """A suffix part without the legislature's digits, upper case ("QH13" -> "QH")."""
+    return part.rstrip(_DIGITS).upper()  # parts hold ASCII digits only, at the end
+
+
 def _kind(parts: tuple[str, ...], before: str, title: str) -> DocKind | None:
-    codes = [re.sub(r"\d+$", "", p).upper() for p in parts]
+    codes = [_code(p) for p in parts]
     word = _kind_word(before, title)
     if codes:
         first, rest = codes[0], codes[1:]
@@ -656,7 +693,7 @@ def _kind(parts: tuple[str, ...], before: str, title: str) -> DocKind | None:
 
 def _kind_word(before: str, title: str) -> str | None:
     m = _KIND_BEFORE.search(before) or _KIND_AT_START.match(title.strip())
-    return re.sub(r"\s+", " ", m.group(1).casefold()) if m else None
+    return _SPACES.sub(" ", m.group(1).casefold()) if m else None
 
 
 def _kind_from_word(word: str | None, title: str, codes: list[str]) -> DocKind | None:
@@ -695,7 +732,7 @@ def _kind_from_word(word: str | None, title: str, codes: list[str]) -> DocKind |
 
 
 def _suffix_issuer(parts: tuple[str, ...]) -> str | None:
-    codes = [re.sub(r"\d+$", "", p).upper() for p in parts]
+    codes = [_code(p) for p in parts]
     if not codes:
         return None
     if codes[0] in ("QH", "UBTVQH"):
@@ -712,7 +749,7 @@ def _issuer_in(after: str) -> str | None:
     if m is None or m.start() > 60:
         return None
     key = match_key(_MINISTER.sub("", m.group(1)))
-    for name_key, name in _ISSUER_KEYS.items():
+    for name_key, name in _ISSUER_KEYS_BY_LETTER.get(key[:1], ()):
         if key.startswith(name_key):
             return name
     return None
@@ -739,15 +776,19 @@ def _date_after(after: str) -> dt.date | None:
     """The issue date right after a number ("… ngày 15/11/2015"), not an effective date."""
     for start, _end, date in find_dates(after):
         lead = after[:start]
-        if re.search(r"hiệu\s+lực|kể\s+từ|đến\s+hết", lead, re.IGNORECASE):
+        if _NOT_ISSUED.search(lead):
             return None
-        if re.search(r"ngày\s*$", lead, re.IGNORECASE) and start <= 140:
+        if _DAY_BEFORE.search(lead) and start <= 140:
             return date
         return None
     return None
 
 
 def _clean_title(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = _GLUED_KIND_TAIL.sub("", text)
+    text = single_spaced(text)
+    if text.rstrip()[-1:].lower() in _KIND_TAIL_LAST:  # the tail ends with a kind word or "số"
+        # a match is at most ~25 characters (single blanks now): search only the tail
+        m = _GLUED_KIND_TAIL.search(text, max(0, len(text) - 40))
+        if m is not None:
+            text = text[: m.start()]
     return text.lstrip(" \n\t-+•*.,;:").rstrip(" \n\t-+•*,;:")

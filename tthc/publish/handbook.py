@@ -3,7 +3,7 @@
 Cover with the issuing body, contents by field, a short guide to filing online, then one
 block per procedure: a tick-box checklist (☐) of papers, time, fees, place and whether it
 can be done online. Page setup, fonts and the national heading come from
-:mod:`tthc.report.docx_common` (Nghị định 30/2020). PDF goes through LibreOffice headless.
+:mod:`tthc.office.docx` (Nghị định 30/2020). PDF goes through LibreOffice headless.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 from tthc.errors import TthcError
 from tthc.i18n import T
 from tthc.model import Catalog
+from tthc.office import docx as dc
 from tthc.publish import present
 from tthc.publish.entries import Entry, by_field, collect
-from tthc.report import docx_common as dc
 
 TITLE = "SỔ TAY THỦ TỤC HÀNH CHÍNH"
 SUBTITLE = "Hướng dẫn người dân, doanh nghiệp chuẩn bị hồ sơ và nộp hồ sơ trực tuyến"
@@ -341,7 +341,7 @@ def _field_title(field: str) -> str:
 
 
 def _roman(n: int) -> str:
-    from tthc.plan import roman
+    from tthc.plan.build import roman
 
     return roman(n)
 

@@ -3,7 +3,7 @@
 python-docx sets each property by searching for its place among every child an element
 may have, and looks styles up by XPath: about 10 ms per procedure of the handbook, and
 ``Document.add_table`` scans the whole body (quadratic). Here each kind of paragraph is
-written once by :mod:`tthc.report.docx_common` (so the formatting is exactly the shared
+written once by :mod:`tthc.office.docx` (so the formatting is exactly the shared
 one), kept as a prototype, and then deep-copied (lxml, C speed) with only its text
 replaced. New blocks go before the body's section properties in constant time.
 """
@@ -67,7 +67,7 @@ class Stamps:
 
             make(_Cell(tc, None), text)  # type: ignore[arg-type]
             return
-        single = len(lines) == 1  # docx_common spaces a one-line cell more than each line of several
+        single = len(lines) == 1  # office.docx spaces a one-line cell more than each line of several
         sample = _MARK if single else f"{_MARK}\n{_MARK}"
         proto = self._cell_proto((key, single), lambda cell: make(cell, sample))
         for p in tc.findall(self._p):

@@ -4,7 +4,7 @@ Phần I: three lists — new, amended (with the elements changed), abolished (w
 abolishing document) — in the standard columns, rows grouped by field. Phần II: the full
 content of each new and amended procedure (its new version), element by element in the
 order of the publication template, in the catalog's own words. Laid out per Nghị định
-30/2020 (:mod:`tthc.report.docx_common`), A4 landscape for the seven columns.
+30/2020 (:mod:`tthc.office.docx`), A4 landscape for the seven columns.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from tthc.diff import (
     decision_line,
 )
 from tthc.model import Procedure
-from tthc.plan import roman
-from tthc.report import docx_common as dc
+from tthc.office import docx as dc
+from tthc.plan.build import roman
 from tthc.report.docx_plan import field_title
 
 WIDTHS = (1.1, 2.5, 6.0, 3.4, 3.8, 3.2, 5.2)  # 25.2 cm: A4 landscape, margins 30/15 mm

@@ -8,10 +8,10 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from tthc.cost import CostSettings, CostTotal, format_percent, format_vnd, total
 from tthc.i18n import Lang, tr
-from tthc.plan import CostRow
-from tthc.report.xlsx_common import neutralise
+from tthc.office.xlsx import neutralise
+from tthc.plan.build import CostRow
+from tthc.plan.cost import CostSettings, CostTotal, format_percent, format_vnd, total
 
 SCHEMA_VERSION = 1
 
@@ -145,7 +145,7 @@ def render_table(
     """Fits 80 columns: code and name share the one column that wraps; figures never wrap."""
     from rich.text import Text
 
-    from tthc.report.terminal import figure_column, plain, print_table, table, text_column
+    from tthc.report.terminal.console import figure_column, plain, print_table, table, text_column
 
     unknown = tr(lang, "chưa rõ", "unknown")
     shown = [r for r in rows if not only_changed or r.proposals]
@@ -193,7 +193,7 @@ def render_table(
 
 
 def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal, *, lang: Lang):
-    from tthc.report.terminal import figure_column, plain, table, text_column
+    from tthc.report.terminal.console import figure_column, plain, table, text_column
 
     lines = [
         (

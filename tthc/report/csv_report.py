@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
-from tthc.report.terminal import severity_label
+from tthc.report.terminal.console import severity_label
 from tthc.rules.base import Finding
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,9 +67,18 @@ def neutralise(cell: str) -> str:
 
 
 def render(findings: Sequence[Finding], *, lang: Lang) -> str:
+    return "".join(chunks(findings, lang=lang))
+
+
+def chunks(findings: Sequence[Finding], *, lang: Lang) -> Iterator[str]:
+    """The table in pieces: the header, then about a hundred rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers(lang=lang))
-    for f in findings:
+    for i, f in enumerate(findings, 1):
         writer.writerow([neutralise(cell) for cell in row(f, lang=lang)])
-    return buffer.getvalue()
+        if i % 100 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

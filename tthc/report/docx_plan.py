@@ -13,10 +13,10 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc.cost import Cost, CostTotal, format_number, format_percent, format_vnd
-from tthc.filing import Filing, issuer_lines
-from tthc.plan import Part, Plan, Section, roman
-from tthc.report import docx_common as dc
+from tthc.office import docx as dc
+from tthc.plan.build import Part, Plan, Section, roman
+from tthc.plan.cost import Cost, CostTotal, format_number, format_percent, format_vnd
+from tthc.plan.filing import Filing, issuer_lines
 
 TITLE = "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"
 PART_I_HEADERS = ("STT", "Mã số TTHC", "Tên TTHC", "Văn bản quy định", "Nội dung đề xuất")

@@ -19,7 +19,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tthc.errors import TthcError
@@ -64,6 +64,18 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
 def write_text_atomic(path: Path, text: str, *, bom: bool = False) -> None:
     encoding = "utf-8-sig" if bom else "utf-8"
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline=""))
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str], *, bom: bool = False) -> None:
+    """Like :func:`write_text_atomic` for a text made piece by piece (a large report streamed)."""
+    encoding = "utf-8-sig" if bom else "utf-8"
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding=encoding, newline="") as out:
+            for chunk in chunks:
+                out.write(chunk)
+
+    write_atomic(path, write)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -7,7 +7,7 @@ and LF in the message; additionally `:` and `,` in property values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
@@ -17,7 +17,11 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def render(findings: Sequence[Finding], *, lang: Lang) -> str:
-    return "".join(annotation(f, lang=lang) + "\n" for f in findings)
+    return "".join(chunks(findings, lang=lang))
+
+
+def chunks(findings: Sequence[Finding], *, lang: Lang) -> Iterator[str]:
+    return (annotation(f, lang=lang) + "\n" for f in findings)
 
 
 def annotation(f: Finding, *, lang: Lang) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tthc import __version__
 from tthc.audit import Audit
 from tthc.i18n import Lang
+from tthc.report.machine import STREAM, json_chunks
 from tthc.rules.base import Finding
 
 SCHEMA_VERSION = 1
@@ -19,6 +19,10 @@ def to_json(
     audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang
 ) -> dict[str, Any]:
     findings = audit.findings if findings is None else findings
+    return _document(audit, findings, [f.to_dict(lang) for f in findings], fixed)
+
+
+def _document(audit: Audit, findings: Sequence[Finding], listed: list[Any], fixed: Sequence[dict]) -> dict[str, Any]:
     per_file = Counter(f.file for f in findings)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -36,7 +40,7 @@ def to_json(
             }
             for r in audit.results
         ],
-        "findings": [f.to_dict(lang) for f in findings],
+        "findings": listed,
         "summary": {
             "total": len(findings),
             "by_severity": dict(Counter(f.severity.value for f in findings)),
@@ -52,7 +56,16 @@ INDENT_UP_TO = 5000
 
 
 def dumps(audit: Audit, findings: Sequence[Finding] | None = None, **kwargs: Any) -> str:
-    data = to_json(audit, findings, **kwargs)
-    if len(data["findings"]) > INDENT_UP_TO:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(chunks(audit, findings, **kwargs))
+
+
+def chunks(
+    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang
+) -> Iterator[str]:
+    """The document in pieces: one finding's object at a time (never all of them at once)."""
+    findings = audit.findings if findings is None else findings
+    data = _document(audit, findings, [STREAM], fixed)
+    items = (f.to_dict(lang) for f in findings)
+    if len(findings) > INDENT_UP_TO:
+        return json_chunks(data, items, separators=(",", ":"))
+    return json_chunks(data, items, indent=2)

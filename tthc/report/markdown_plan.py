@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.plan import Plan
+from tthc.plan.build import Plan
 from tthc.report.docx_plan import (
     CORRECTION_HEADERS,
     CORRECTIONS_INTRO,

@@ -8,7 +8,7 @@ from tthc.i18n import Lang, text, tr
 
 
 def written(plan, output: Path, decided: bool, stale: int, console, *, lang: Lang) -> None:
-    from tthc.cost import format_vnd
+    from tthc.plan.cost import format_vnd
 
     items, total = sum(len(s.items) for s in plan.sections), plan.total
     corrections = sum(len(s.corrections) for s in plan.corrected)

@@ -10,15 +10,14 @@ and reopened.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from tthc import __version__
 from tthc.audit import Audit
 from tthc.i18n import Lang, text, tr
-from tthc.report.machine import excel_cell, line_of, relative_path
+from tthc.report.machine import STREAM, excel_cell, json_chunks, line_of, relative_path
 from tthc.rules import RULES_BY_CODE, Rule
 from tthc.rules.base import CODE_PATTERN, Finding, Severity
 
@@ -28,7 +27,15 @@ FINGERPRINT_KEY = "tthc/v1"
 
 
 def dumps(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None, *, lang: Lang) -> str:
-    return json.dumps(to_sarif(audit, findings, automation_id=automation_id, lang=lang), ensure_ascii=False, indent=2)
+    return "".join(chunks(audit, findings, automation_id=automation_id, lang=lang))
+
+
+def chunks(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None, *, lang: Lang) -> Iterator[str]:
+    """The log in pieces: one result at a time (never all of them at once)."""
+    rules = _rules(audit.rules, findings)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    log = _log(audit, rules, [STREAM], automation_id, lang=lang)
+    return json_chunks(log, (_result(f, index[f.rule_code], lang=lang) for f in findings), indent=2)
 
 
 def to_sarif(
@@ -36,6 +43,12 @@ def to_sarif(
 ) -> dict[str, Any]:
     rules = _rules(audit.rules, findings)
     index = {rule.code: i for i, rule in enumerate(rules)}
+    return _log(audit, rules, [_result(f, index[f.rule_code], lang=lang) for f in findings], automation_id, lang=lang)
+
+
+def _log(
+    audit: Audit, rules: list[Rule], results: list[Any], automation_id: str | None, *, lang: Lang
+) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -47,7 +60,7 @@ def to_sarif(
         },
         "language": lang,
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule_code], lang=lang) for f in findings],
+        "results": results,
         "properties": {"as_of": audit.as_of.isoformat()},
     }
     if automation_id:

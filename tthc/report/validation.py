@@ -100,7 +100,7 @@ def to_json(reports: list[FileReport], *, lang: Lang) -> dict:
 
 
 def _problem_position(source: SourceRef | str | None, *, lang: Lang) -> str:
-    from tthc.report.terminal import where
+    from tthc.report.terminal.console import where
 
     if source is None:
         return ""
@@ -112,7 +112,7 @@ def _print_problems(console, problems: list[tuple[str, str, str, str]], width: i
     from rich.table import Table
     from rich.text import Text
 
-    from tthc.report.terminal import one_line, plain
+    from tthc.report.terminal.console import one_line, plain
 
     if not problems:
         return
@@ -134,7 +134,7 @@ def render(reports: list[FileReport], console, *, lang: Lang) -> None:
     """Problems first (each with its position), then a summary table per file."""
     from rich.text import Text
 
-    from tthc.report.terminal import count, fit_width, fixed_column, plain, table, text_column
+    from tthc.report.terminal.console import count, fit_width, fixed_column, plain, table, text_column
 
     width = fit_width(console)
     problems = []

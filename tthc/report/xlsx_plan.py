@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from tthc.cost import Cost
-from tthc.decisions import DECISION_HEADER, EDITED_HEADER, KEY_HEADER, REASON_HEADER, WORDS, decision_word
 from tthc.i18n import text
 from tthc.model import SourceRef
-from tthc.plan import Item, Plan, Section
-from tthc.report import xlsx_common as xc
+from tthc.office import xlsx as xc
+from tthc.plan.build import Item, Plan, Section
+from tthc.plan.cost import Cost
+from tthc.plan.decisions import DECISION_HEADER, EDITED_HEADER, KEY_HEADER, REASON_HEADER, WORDS, decision_word
 from tthc.rules import find_rule
 from tthc.rules.base import Finding, Severity
 

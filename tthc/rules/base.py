@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -75,7 +76,7 @@ class Effect(StrEnum):
 Part = DocumentRequirement | Channel | LegalRef | Result | Agency
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payload:
     """What a finding is about and the figures its proposal needs, filled where it is made.
 
@@ -93,6 +94,9 @@ class Payload:
     obsolete: bool = False  # the procedure itself no longer exists: remove it from the catalog
     days_before: float | None = None  # processing time in working days (Effect.CUT_TIME)
     days_after: float | None = None
+
+
+NO_PAYLOAD = Payload()  # (frozen: one instance serves every finding without a payload)
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,7 @@ class Rule:
         return {opt.name: opt.default for opt in self.options}
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a large catalog has hundreds of thousands of findings
 class Finding:
     rule_code: str
     rule_name: str
@@ -316,13 +320,13 @@ class RuleContext:
             recommendation=recommendation,
             legal_basis=legal_basis or self.rule.legal_basis,
             subject=subject,
-            catalog=self.catalog.identity,
+            catalog=sys.intern(self.catalog.identity),  # one string for all the catalog's findings
             file=self.catalog.source_file,
             data=data or {},
             agencies=[a.name for a in procedure.agencies] if procedure else [],
             procedure_field=procedure.field if procedure else None,
             effect=self.rule.effect,
-            payload=payload or Payload(),
+            payload=payload or NO_PAYLOAD,
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tthc.i18n import T
-from tthc.knowledge.textkey import keyed, phrase_key, regex_key
+from tthc.knowledge.textkey import GuardedPattern, keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.dossier_lines import (
@@ -146,7 +146,8 @@ def _demanded_type(text: str, ctx: RuleContext, group: str | None = None):
     """The first once-only paper type the line asks for (not one it merely mentions). A
     sub-heading that names a foreign party ("Đối với doanh nghiệp Trung Quốc:") counts as
     part of the line for the type's ``unless`` phrases."""
-    for kind in ctx.knowledge.once_only:
+    # a type the table's pre-filter drops finds nothing in the text (search and search_all)
+    for kind in ctx.knowledge.once_only_table.candidates(text):
         if group and kind.unless and kind.search(f"{group} {text}") is None and kind.search(text) is not None:
             continue
         for hit in kind.search_all(text):
@@ -220,9 +221,9 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(match_key(p)) for p in sorted(phrases, key=len, reverse=True))
 
 
-_CERTIFICATION = re.compile(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_alternation(_CERTIFIERS)})(?!\w)")
+_CERTIFICATION = GuardedPattern(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_alternation(_CERTIFIERS)})(?!\w)")
 # "KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ …": the text lifts the certification; that part is no finding.
-_NOT_NEEDED = re.compile(
+_NOT_NEEDED = GuardedPattern(
     regex_key(
         r"\b(?:không cần|không phải|không yêu cầu|không bắt buộc)(?: phải)?(?: có)? (?:xác nhận|chứng thực)[^;.]*"
     )

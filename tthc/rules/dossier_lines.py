@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tthc.knowledge.textkey import keyed, regex_key
+from tthc.knowledge.textkey import GuardedPattern, keyed, regex_key
 from tthc.model import DocumentRequirement
 from tthc.parse.document import copy_alternatives
 
@@ -31,7 +31,7 @@ _NOTE_START = re.compile(
 
 # A line (or note) that already applies once-only: the agency reads the data itself, or the
 # applicant gives only a number (DOMAIN §4a).
-_ONCE_ONLY_APPLIED = re.compile(
+_ONCE_ONLY_APPLIED = GuardedPattern(  # starts with \b: pre-filtered by its literals
     regex_key(
         r"\b(?:khai thác|tra cứu|không phải nộp|không phải xuất trình|không phải tải lên|không phải cung cấp|"
         r"không yêu cầu (?:công dân |người dân |người yêu cầu )?(?:nộp|xuất trình|cung cấp)|chỉ cần cung cấp|"
@@ -41,7 +41,7 @@ _ONCE_ONLY_APPLIED = re.compile(
 )
 
 # "một trong các giấy tờ sau", "một trong những văn bản": the lines it heads are alternatives.
-_ONE_OF = re.compile(
+_ONE_OF = GuardedPattern(
     regex_key(r"\bmột trong (?:các |những |số )?(?:loại )?(?:giấy tờ|văn bản|tài liệu|chứng từ|giấy|bản|hồ sơ)\b")
 )
 _HEADING_END = re.compile(regex_key(r"(?::|\bsau|\bsau đây|\bnhư sau)\s*$"))

@@ -186,7 +186,8 @@ def _closeness(paper_key: str, producer: Procedure) -> tuple[bool, float, int, s
 def _outdated_paper(text: str, ctx: RuleContext) -> bool:
     """A paper another rule says to drop (a household book): interlinking to obtain it would
     contradict that finding."""
-    return any(t.is_outdated_at(ctx.as_of) and t.search(text) for t in ctx.knowledge.terms("household_book"))
+    candidates = ctx.knowledge.term_table("household_book").candidates(text)
+    return any(t.is_outdated_at(ctx.as_of) and t.search(text) for t in candidates)
 
 
 # A paper issued abroad is no result of a procedure in a Vietnamese catalog ("Giấy chứng nhận

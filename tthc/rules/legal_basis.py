@@ -38,8 +38,13 @@ def _step(step: LegalDocument | str, day, last: bool, in_force: bool) -> tuple[s
     if last and in_force:
         return step.label, step.label
     end = step.end_date
+    believed = end is not None and not step.status_date_confirmed(end)
     when_vi = f"hết hiệu lực từ {_fmt(end)}" if end else "đã hết hiệu lực, không rõ ngày"
     when_en = f"no longer applies since {_fmt(end)}" if end else "no longer applies, date unknown"
+    if believed:
+        when_vi, when_en = when_vi + ", ngày chưa được xác nhận", when_en + ", date not confirmed"
+    if step.inferred:  # an intermediate link the register only infers says so, as the first one does
+        when_vi, when_en = f"{when_vi}; {step.inferred}", f"{when_en}; {step.inferred}"
     return f"{step.label} ({when_vi})", f"{step.label} ({when_en})"
 
 

@@ -66,8 +66,8 @@ def term_hits(
     """(term, variant as written, field, position, item, part): one per field and item (a
     dossier line's item is its name, in the catalog's words). ``mask`` blanks out words the
     terms must not be found in."""
-    terms = [t for t in ctx.knowledge.terms(category) if t.is_outdated_at(ctx.as_of)]
-    if not terms:
+    table = ctx.knowledge.term_table(category)
+    if not any(t.is_outdated_at(ctx.as_of) for t in table.entries):
         return
     reported: set[tuple[str, str]] = set()
     for field_name, text, where, item, part in procedure_texts(procedure, fields):
@@ -75,7 +75,9 @@ def term_hits(
             continue
         if mask is not None:
             text = mask.sub(lambda m: " " * len(m.group()), unicodedata.normalize("NFC", text))
-        found = _first_hit(terms, field_name, text)
+        # one pre-filter for the whole table, then only the terms it lets through
+        terms = [t for t in table.candidates(text) if t.is_outdated_at(ctx.as_of)]
+        found = _first_hit(terms, field_name, text) if terms else None
         if found is not None:
             reported.add((field_name, item))
             yield found[0], found[1], field_name, where, item, part
@@ -168,11 +170,13 @@ def _abolished_result(procedure: Procedure, ctx: RuleContext) -> Finding | None:
     """A procedure about the book that issues the book ("Tách sổ hộ khẩu" -> "Sổ hộ khẩu của hộ được
     tách") is gone with it. Issuing it is not enough ("Đăng ký thường trú" now updates the residence
     database), nor naming it ("… công dân có hộ khẩu thường trú …" issues a travel pass)."""
-    terms = [t for t in ctx.knowledge.terms("household_book") if t.is_outdated_at(ctx.as_of)]
-    if not any(t.search(procedure.name) for t in terms):
+    table = ctx.knowledge.term_table("household_book")
+    if not any(t.is_outdated_at(ctx.as_of) and t.search(procedure.name) for t in table.candidates(procedure.name)):
         return None
     for result in procedure.results:
-        for term in terms:
+        for term in table.candidates(result.name):
+            if not term.is_outdated_at(ctx.as_of):
+                continue
             hit = term.search(result.name)
             if hit is None or hit.start != 0:
                 continue

@@ -30,17 +30,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tthc.cost import Cost, CostSettings, CostTotal, format_number, format_percent, procedure_cost, total
 from tthc.i18n import text
 from tthc.model import DOC_KIND_WORDS, Agency, Catalog, DocKind, DocumentRequirement, LegalRef, Procedure, Result
+from tthc.plan.cost import Cost, CostSettings, CostTotal, format_number, format_percent, procedure_cost, total
 from tthc.rules import find_rule
 from tthc.rules.base import Effect, Finding, Group
 from tthc.text import doc_number_key, match_key
 
 if TYPE_CHECKING:
-    from tthc.decisions import Decision
-    from tthc.filing import Filing
     from tthc.knowledge import Knowledge
+    from tthc.plan.decisions import Decision
+    from tthc.plan.filing import Filing
 
 PROPOSAL_GROUPS = (Group.OUTDATED, Group.SIMPLIFIABLE)
 ACCEPTED = ("accepted", "edited")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tthc.i18n import Lang, tr
-from tthc.report.terminal import fixed_column, plain, print_table, table, text_column
+from tthc.report.terminal.console import fixed_column, plain, print_table, table, text_column
 
 if TYPE_CHECKING:
     from rich.console import Console

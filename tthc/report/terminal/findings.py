@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tthc.i18n import Lang, text, tr
-from tthc.report.terminal import (
+from tthc.report.terminal.console import (
     MESSAGE_CAP,
     SEVERITY_STYLE,
     count,

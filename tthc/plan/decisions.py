@@ -271,7 +271,7 @@ def dump_decisions(decisions: Sequence[Decision]) -> str:
 
 
 def proposal_decisions(items) -> list[Decision]:
-    """Pending decisions for plan items (tthc.plan.Item), with what the officer needs to judge."""
+    """Pending decisions for plan items (tthc.plan.build.Item), with what the officer needs to judge."""
     out = []
     for item in items:
         f = item.finding

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tthc.audit import Audit, AuditRequest, audit
-from tthc.cost import CostSettings
 from tthc.errors import TthcError
+from tthc.plan.cost import CostSettings
 
 SUFFIXES = (".docx", ".xlsx", ".md")
 
@@ -53,7 +53,7 @@ class Prepared:
 
     audit: Audit
     settings: CostSettings
-    decisions: Mapping | None  # fingerprint -> tthc.decisions.Decision
+    decisions: Mapping | None  # fingerprint -> tthc.plan.decisions.Decision
 
 
 def prepare(request: PlanRequest, progress=None) -> Prepared:
@@ -63,9 +63,9 @@ def prepare(request: PlanRequest, progress=None) -> Prepared:
     """
     from dataclasses import replace
 
-    from tthc.cost import resolve_settings
-    from tthc.decisions import read_decisions
     from tthc.knowledge import load_knowledge
+    from tthc.plan.cost import resolve_settings
+    from tthc.plan.decisions import read_decisions
 
     config = request.audit.config
     knowledge = load_knowledge(config.knowledge_files, include_unconfirmed=config.include_unconfirmed)
@@ -85,8 +85,8 @@ def prepare(request: PlanRequest, progress=None) -> Prepared:
 
 def make_plan(prepared: Prepared, options: FilingOptions):
     """The plan with its filing details; FilingError when the issuer or the place must be given."""
-    from tthc.filing import resolve_filing
-    from tthc.plan import build_plan
+    from tthc.plan.build import build_plan
+    from tthc.plan.filing import resolve_filing
 
     result = prepared.audit
     filing = resolve_filing(
@@ -129,7 +129,7 @@ def write_plan(plan, output: Path) -> None:
 
 
 def cost_table(prepared: Prepared):
-    from tthc.plan import cost_rows
+    from tthc.plan.build import cost_rows
 
     result = prepared.audit
     return cost_rows(result.catalogs, result.findings, prepared.settings, prepared.decisions)
@@ -147,8 +147,8 @@ def stale_decisions(prepared: Prepared) -> int:
 
 def init_decisions(path: Path, prepared: Prepared):
     """Write the YAML decisions file: every current proposal, the decisions already there kept."""
-    from tthc.decisions import dump_decisions, merge_decisions, proposal_decisions, read_decisions
-    from tthc.plan import build_plan
+    from tthc.plan.build import build_plan
+    from tthc.plan.decisions import dump_decisions, merge_decisions, proposal_decisions, read_decisions
     from tthc.report.files import write_text_atomic
 
     if path.suffix.lower() == ".xlsx":
