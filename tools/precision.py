@@ -12,6 +12,8 @@ tests/fixtures/realdata/records/labelled/).
     python tools/precision.py sample --per-rule 12 --total 300 --seed 2026 > draw.yaml
     python tools/precision.py show draw.yaml        # each drawn finding with the text it points at
     python tools/precision.py fixtures              # copy the labelled records into tests/fixtures
+    python tools/precision.py reread --out r.yaml   # labels drawn for a second reader, verdicts hidden
+    python tools/precision.py agree r.yaml          # the second reader's verdicts against labels.yaml
 
 Everything is judged at AS_OF with the shipped knowledge and default rule options.
 """
@@ -291,6 +293,138 @@ def _context(p: Procedure, f: Finding) -> str:
     return ""
 
 
+# -- reread: a second reader re-judges labels blind -----------------------------------------
+
+
+def _stratified(items: list, key, per_rule: int, total: int, seed: int) -> list:
+    """Every stratum gets min(its items, per_rule); the rest of ``total`` is shared out in
+    proportion to each stratum's size (the same scheme as ``sample``). Fixed seed."""
+    rng = random.Random(seed)
+    strata: dict[str, list] = collections.defaultdict(list)
+    for item in items:
+        strata[key(item)].append(item)
+    chosen: dict[str, list] = {}
+    for name in sorted(strata):
+        pool = list(strata[name])
+        rng.shuffle(pool)
+        chosen[name] = pool[:per_rule]
+    left = total - sum(len(v) for v in chosen.values())
+    rest = {n: [x for x in strata[n] if x not in chosen[n]] for n in strata}
+    weight = sum(len(v) for v in rest.values())
+    for name in sorted(rest):
+        extra = round(left * len(rest[name]) / weight) if weight and left > 0 else 0
+        pool = list(rest[name])
+        rng.shuffle(pool)
+        chosen[name] += pool[:extra]
+    return [x for name in sorted(chosen) for x in chosen[name]]
+
+
+def cmd_reread(args) -> None:
+    """Draw sampled labels (stratified by rule, fixed seed) and print each one *without* its
+    verdict or reason, with the record's text around the words, for a second reader to judge
+    before comparing (``agree``)."""
+    labels = [label for label in read_labels() if label.kind == "sample"]
+    drawn = _stratified(labels, lambda x: x.rule, args.per_rule, args.total, args.seed)
+    catalogs = load_catalogs(REALDATA, RECORD_SOURCES) + load_catalogs(REALDATA, LIST_SOURCES)
+    procs: dict[tuple[str, str], Procedure] = {}
+    for c in catalogs:
+        for p in c.procedures:
+            file = p.source.file if p.source and p.source.file else ""
+            try:
+                rec = Path(file).resolve().relative_to(REALDATA).as_posix()
+            except ValueError:
+                rec = file
+            procs[(rec, p.code or p.name)] = p
+            if rec.startswith(RECORD_SOURCES[5]):
+                procs[(RECORD_SOURCES[5] + "/data.json", p.name)] = p
+    for i, label in enumerate(drawn, 1):
+        print(f"[{i}] {label.rule} {label.record} {label.procedure} [{label.field}]")
+        print("   words:", label.words)
+        p = procs.get((label.record, label.procedure))
+        if p is not None:
+            print("   text:", _label_context(p, label)[:1200].replace("\n", " / "))
+    if args.out:
+        items = [
+            {"n": i, "record": x.record, "procedure": x.procedure, "rule": x.rule, "field": x.field, "words": x.words}
+            for i, x in enumerate(drawn, 1)
+        ]
+        Path(args.out).write_text(yaml.safe_dump({"labels": items}, allow_unicode=True, sort_keys=False, width=120))
+
+
+def _label_context(p: Procedure, label: Label) -> str:
+    """The record's text a label is about, whatever the tool says of it today."""
+    words = norm(label.words)
+    head = f"«{p.name}» "
+    if label.field == "documents":
+        for i, d in enumerate(p.documents):
+            if words and words in norm(d.raw or d.name):
+                before = p.documents[i - 1].raw if i else ""
+                return (
+                    head + f"(prev: {(before or '')[-150:]}) » {d.raw or d.name} « counts={d.originals},{d.copies}"
+                    f" form={d.form} group={(d.group or '')[:200]}"
+                )
+    if label.field in ("legal_basis",) or label.rule.startswith("legal-basis"):
+        return head + "; ".join(f"{r.number or '?'} {(r.title or r.raw)[:80]}" for r in p.legal_basis)[:900]
+    if label.rule in ("not-fully-online", "missing-required-element", "processing-time-unspecified"):
+        channels = "; ".join(
+            f"{c.method_raw}: {c.processing_time.raw if c.processing_time else '-'} / {(c.description or '')[:150]}"
+            for c in p.channels
+        )
+        agencies = "; ".join(f"{a.name} ({a.role.value})" for a in p.agencies)
+        docs = " | ".join(f"{(d.raw or d.name)[:60]} [{d.originals},{d.copies}]" for d in p.documents[:6])
+        return (
+            head
+            + f"channels: {channels} || online: {p.online_service} || agencies: {agencies} || applicants: {p.applicants} || docs: {docs}"
+        )
+    texts: list[str] = []
+    for value in (p.steps, p.conditions, [a.name for a in p.agencies], [p.place or ""], [p.notes or ""]):
+        texts += [t for t in value if t]
+    texts += [c.description or "" for c in p.channels] + [d.raw or d.name for d in p.documents]
+    texts += [r.name for r in p.results]
+    for t in texts:
+        n = norm(t)
+        if words and words in n:
+            i = n.find(words)
+            return head + "…" + unicodedata.normalize("NFC", t)[max(0, i - 300) : i + len(words) + 300] + "…"
+    return head + "(words not found in the text)"
+
+
+def cmd_agree(args) -> None:
+    """Compare a second reader's verdicts (a file written by ``reread --out`` with ``truth`` and
+    ``reason`` filled in) with labels.yaml: agreement per rule."""
+    mine = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))["labels"]
+    earlier = read_labels(Path(args.labels)) if args.labels else read_labels()
+    labels = {(x.record, x.procedure, x.rule, x.field, x.words): x for x in earlier}
+    table: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    differ = []
+    for item in mine:
+        key = (item["record"], str(item["procedure"]), item["rule"], item["field"], item["words"])
+        first = labels[key]
+        row = table[item["rule"]]
+        row["n"] += 1
+        row["agree"] += bool(item["truth"]) == first.truth
+        if bool(item["truth"]) != first.truth:
+            differ.append((item, first))
+    print("| rule | re-judged | agree | agreement |")
+    print("|---|---:|---:|---:|")
+    total: collections.Counter = collections.Counter()
+    for rule in sorted(table):
+        total.update(table[rule])
+        print(
+            f"| `{rule}` | {table[rule]['n']} | {table[rule]['agree']} | {_pct(table[rule]['agree'], table[rule]['n'])} |"
+        )
+    low, high = wilson(total["agree"], total["n"])
+    print(
+        f"| **all** | {total['n']} | {total['agree']} | {_pct(total['agree'], total['n'])} ({low:.1f}–{high:.1f} %) |"
+    )
+    for item, first in differ:
+        print(
+            f"\n[{item['n']}] {item['rule']} {item['record']} {item['procedure']}: first {first.truth}, second {item['truth']}"
+        )
+        print("   first: ", first.reason)
+        print("   second:", item.get("reason"))
+
+
 # -- score ---------------------------------------------------------------------------------
 
 
@@ -498,6 +632,16 @@ def main(argv: list[str] | None = None) -> None:
     show.add_argument("--rule")
     show.set_defaults(func=cmd_show)
     sub.add_parser("fixtures").set_defaults(func=cmd_fixtures)
+    reread = sub.add_parser("reread", help="draw labels for a second reader, shown without their verdicts")
+    reread.add_argument("--per-rule", type=int, default=5)
+    reread.add_argument("--total", type=int, default=90)
+    reread.add_argument("--seed", type=int, default=2029)
+    reread.add_argument("--out", help="write the drawn labels (no verdicts) to this YAML file")
+    reread.set_defaults(func=cmd_reread)
+    agree = sub.add_parser("agree", help="agreement of a second reader's verdicts with labels.yaml")
+    agree.add_argument("file")
+    agree.add_argument("--labels", help="the first reader's labels (default: labels.yaml as it is now)")
+    agree.set_defaults(func=cmd_agree)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -115,25 +115,6 @@ def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
     return result
 
 
-def run_audit(
-    paths: Sequence[Path],
-    config: Config,
-    *,
-    as_of: dt.date | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    progress: Progress | None = None,
-    reference: Sequence[Path] = (),
-    reference_date: dt.date | None = None,
-) -> Audit:
-    """:func:`audit` with the request spelled out (kept for callers not yet switched)."""
-    request = AuditRequest(
-        tuple(paths), config, as_of, tuple(select), tuple(ignore), references=tuple(reference),
-        reference_date=reference_date,
-    )  # fmt: skip
-    return audit(request, progress)
-
-
 def _reference(paths: Sequence[Path], day: dt.date | None):
     from tthc.rules.reference import Reference
 

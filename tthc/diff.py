@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
+from tthc import fields, labels
 from tthc.model import (
     DOC_KIND_WORDS,
     Catalog,
@@ -145,15 +146,10 @@ def _legal(p: Procedure) -> Hashable:
 
 # -- display ---------------------------------------------------------------------------
 
-_METHOD_VI = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
-_ROLE_VI = {
-    "implementing": "Cơ quan thực hiện",
-    "competent": "Cơ quan có thẩm quyền",
-    "coordinating": "Cơ quan phối hợp",
-    "authorized": "Cơ quan được ủy quyền",
-}
-_ONLINE_VI = {"full": "Toàn trình", "partial": "Một phần", "none": "Không"}
-_MECHANISM_VI = {"one_stop": "Một cửa", "interlinked": "Một cửa liên thông"}
+_METHOD_VI = labels.vi(labels.METHODS)
+_ROLE_VI = labels.vi(labels.AGENCY_ROLES)
+_ONLINE_VI = labels.vi(labels.ONLINE_LEVELS)
+_MECHANISM_VI = labels.vi(labels.MECHANISMS)
 
 
 def _method_label(method_raw: str | None, method) -> str | None:
@@ -231,29 +227,19 @@ def _one(value: str | None) -> list[str]:
     return [value] if value else []
 
 
-ELEMENTS: tuple[Element, ...] = (
-    Element("code", "Mã thủ tục", "code", lambda p: (p.code or "").strip().upper(), lambda p: _one(p.code)),
-    Element("name", "Tên thủ tục", "name", lambda p: _k(p.name), lambda p: [p.name]),
-    Element("field", "Lĩnh vực", "field", lambda p: _k(p.field), lambda p: _one(p.field)),
-    Element("levels", "Cấp thực hiện", "level", _levels, lambda p: _one(p.levels_raw)),
-    Element("kind", "Loại thủ tục", "kind", lambda p: _k(p.kind), lambda p: _one(p.kind)),
-    Element(
-        "applicants", "Đối tượng thực hiện", "applicants", lambda p: _set(map(_k, p.applicants)), lambda p: p.applicants
-    ),
-    Element(
-        "agencies",
-        "Cơ quan thực hiện",
-        "agencies",
+# How each element is compared and shown, where its field's type does not say it (tthc.fields).
+_SPECIFIC: dict[str, tuple[Callable[[Procedure], Hashable], Callable[[Procedure], list[str]]]] = {
+    "code": (lambda p: (p.code or "").strip().upper(), lambda p: _one(p.code)),
+    "name": (lambda p: _k(p.name), lambda p: [p.name]),
+    "levels": (_levels, lambda p: _one(p.levels_raw)),
+    "agencies": (
         lambda p: _set((a.role.value, _k(a.name)) for a in p.agencies),
         lambda p: [
             a.name if a.role.value == "implementing" else f"{_ROLE_VI[a.role.value]}: {a.name}" for a in p.agencies
         ],
     ),
-    Element("steps", "Trình tự thực hiện", "steps", lambda p: tuple(map(_k, p.steps)), lambda p: p.steps),
-    Element(
-        "channels",
-        "Cách thức thực hiện",
-        "channels",
+    "steps": (lambda p: tuple(map(_k, p.steps)), lambda p: p.steps),
+    "channels": (
         _channels,
         lambda p: [
             " — ".join(x for x in (_method_label(c.method_raw, c.method), c.description) if x)
@@ -261,47 +247,48 @@ ELEMENTS: tuple[Element, ...] = (
             if c.method or c.method_raw or c.description
         ],
     ),
-    Element(
-        "processing_time",
-        "Thời hạn giải quyết",
-        "processing time",
-        lambda p: _set(duration_key(d) for d in p.processing_times()),
-        show_times,
-    ),
-    Element("fees", "Phí, lệ phí", "fees", lambda p: _set(fee_key(f) for f in p.fees()), show_fees),
-    Element("online_service", "Mức độ dịch vụ công trực tuyến", "online service", _online, _show_online),
-    Element(
-        "documents",
-        "Thành phần, số lượng hồ sơ",
-        "dossier documents",
-        _documents,
-        lambda p: [show_document(d) for d in p.documents],
-    ),
-    Element("forms", "Mẫu đơn, tờ khai", "forms", lambda p: _set(map(_k, p.forms)), lambda p: p.forms),
-    Element(
-        "conditions",
-        "Yêu cầu, điều kiện thực hiện",
-        "conditions",
-        lambda p: _set(map(_k, p.conditions)),
-        lambda p: p.conditions,
-    ),
-    Element(
-        "results",
-        "Kết quả thực hiện",
-        "results",
+    "processing_time": (lambda p: _set(duration_key(d) for d in p.processing_times()), show_times),
+    "fees": (lambda p: _set(fee_key(f) for f in p.fees()), show_fees),
+    "online_service": (_online, _show_online),
+    "documents": (_documents, lambda p: [show_document(d) for d in p.documents]),
+    "results": (
         lambda p: _set((_k(r.name), r.code or "", _k(r.validity)) for r in p.results),
         lambda p: [r.name for r in p.results],
     ),
-    Element("legal_basis", "Căn cứ pháp lý", "legal basis", _legal, lambda p: [cite(r) for r in p.legal_basis]),
-    Element("place", "Địa điểm thực hiện", "place", lambda p: _k(p.place), lambda p: _one(p.place)),
-    Element(
-        "mechanism",
-        "Cơ chế thực hiện",
-        "mechanism",
+    "legal_basis": (_legal, lambda p: [cite(r) for r in p.legal_basis]),
+    "mechanism": (
         lambda p: p.mechanism.value if p.mechanism else None,
         lambda p: [_MECHANISM_VI[p.mechanism.value]] if p.mechanism else [],
     ),
-)
+}
+
+
+def _element(f: fields.Field) -> Element:
+    key = f.key
+    if key in _SPECIFIC:
+        compare, show = _SPECIFIC[key]
+    elif f.type == fields.LINES:
+
+        def compare(p: Procedure) -> Hashable:
+            return _set(map(_k, getattr(p, key)))
+
+        def show(p: Procedure) -> list[str]:
+            return list(getattr(p, key))
+
+    else:
+
+        def compare(p: Procedure) -> Hashable:
+            value = getattr(p, key)
+            return _k(value) if isinstance(value, str) or value is None else value
+
+        def show(p: Procedure) -> list[str]:
+            value = getattr(p, key)
+            return [str(value)] if value else []
+
+    return Element(key, f.vi, f.en, compare, show)
+
+
+ELEMENTS: tuple[Element, ...] = tuple(_element(f) for f in fields.FIELDS if f.compared)
 ELEMENT_BY_KEY = {e.key: e for e in ELEMENTS}
 
 # Elements each kind of catalog publishes (Nghị định 63/2010 Art. 13(2)(a) for a list).

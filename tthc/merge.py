@@ -23,38 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from tthc import fields
 from tthc.convert.represent import procedure_data
 from tthc.model import Catalog, CatalogKind, Procedure
 from tthc.text import match_key
 
 # Vietnamese names of the YAML keys, for the conflict section and the report.
-FIELD_LABELS = {
-    "code": "Mã thủ tục",
-    "name": "Tên thủ tục",
-    "field": "Lĩnh vực",
-    "levels": "Cấp thực hiện",
-    "kind": "Loại thủ tục",
-    "applicants": "Đối tượng thực hiện",
-    "agencies": "Cơ quan thực hiện",
-    "steps": "Trình tự thực hiện",
-    "channels": "Cách thức thực hiện",
-    "processing_time": "Thời hạn giải quyết",
-    "fees": "Phí, lệ phí",
-    "online_service": "Mức độ dịch vụ công trực tuyến",
-    "partial_reason": "Lý do chỉ một phần",
-    "documents": "Thành phần, số lượng hồ sơ",
-    "forms": "Mẫu đơn, tờ khai",
-    "conditions": "Yêu cầu, điều kiện",
-    "results": "Kết quả thực hiện",
-    "legal_basis": "Căn cứ pháp lý",
-    "place": "Địa điểm thực hiện",
-    "mechanism": "Cơ chế thực hiện",
-    "volume": "Số lượng hồ sơ",
-    "decision": "Quyết định công bố",
-    "reviewed": "Ngày rà soát",
-    "notes": "Ghi chú",
-    "extra": "Thông tin khác",
-}
+FIELD_LABELS = {f.key: f.vi for f in fields.FIELDS}
 
 
 @dataclass(slots=True)

@@ -407,6 +407,7 @@ class Procedure:
     reviewed: dt.date | None = None
     notes: str | None = None
     url: str | None = None  # the procedure's page on the national portal, when the source gives it
+    related: list[str] = dataclasses.field(default_factory=list)  # "Thủ tục hành chính liên quan"
     source: SourceRef | None = None
     # SourceRef of plain fields, by field name ("name", "place", "field", "levels"…)
     sources: dict[str, SourceRef] = dataclasses.field(default_factory=dict)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tthc.fields import DATE, FIELDS, LINES, TEXT
 from tthc.load.record import CATALOG_FIELDS, PROCEDURE_FIELDS
 from tthc.model import AgencyRole, CatalogKind, CopyKind, DocKind, DurationStatus, FeeStatus
 
@@ -220,14 +221,11 @@ _ROLE_MAP = {
     "description": "Cơ quan theo vai trò: implementing, competent, coordinating, authorized",
 }
 
-PROCEDURE_PROPERTIES: JSON = {
-    "code": _text("Mã TTHC, ví dụ '1.004194' (để trong dấu nháy để không thành số)"),
-    "name": _text("Tên thủ tục hành chính"),
-    "field": _text("Lĩnh vực"),
-    "levels": _texts("Cấp thực hiện: Cấp trung ương, Cấp tỉnh, Cấp xã…"),
-    "kind": _text("Loại thủ tục"),
-    "applicants": _texts("Đối tượng thực hiện"),
-    "agencies": {
+# JSON Schema of each structured shape of the vocabulary (tthc.fields: a field's type), given
+# the field's description; text, lines and date fields need no entry.
+_SHAPES: dict[str, Any] = {
+    "levels": _texts,
+    "agencies": lambda d: {
         "anyOf": [
             {"type": ["string", "number"]},
             _ref("agency"),
@@ -235,37 +233,32 @@ PROCEDURE_PROPERTIES: JSON = {
             {"type": "array", "items": {"anyOf": [{"type": ["string", "number", "null"]}, _ref("agency")]}},
             {"type": "null"},
         ],
-        "description": "Cơ quan thực hiện",
+        "description": d,
     },
-    "steps": _texts("Trình tự thực hiện"),
-    "channels": _one_or_many(_ref("channel"), "Cách thức thực hiện"),
-    "processing_time": _null(_free_or("duration", "Thời hạn giải quyết (khi không ghi theo cách thức)")),
-    "fees": _one_or_many(_free_or("fee", "Phí, lệ phí"), "Phí, lệ phí (khi không ghi theo cách thức)"),
-    "online_service": _null(_free_or("online_service", "Mức độ DVC trực tuyến: Toàn trình, Một phần, Không")),
-    "partial_reason": _text("Lý do chỉ cung cấp một phần"),
-    "documents": _one_or_many(_free_or("document", "Thành phần hồ sơ"), "Thành phần, số lượng hồ sơ"),
-    "forms": _texts("Mẫu đơn, tờ khai"),
-    "conditions": _texts("Yêu cầu, điều kiện"),
-    "results": _one_or_many(_free_or("result", "Kết quả"), "Kết quả thực hiện"),
-    "legal_basis": _one_or_many(_free_or("legal_ref", "Văn bản căn cứ"), "Căn cứ pháp lý"),
-    "place": _text("Địa điểm thực hiện"),
-    "mechanism": _text("Cơ chế: Một cửa, Một cửa liên thông"),
-    "volume": {"anyOf": [_count("Số hồ sơ/năm"), _ref("volume"), {"type": "null"}], "description": "Số lượng hồ sơ"},
-    "decision": {
-        "anyOf": [{"type": "string"}, _ref("decision"), {"type": "null"}],
-        "description": "Quyết định công bố",
-    },
-    "reviewed": _date("Ngày rà soát gần nhất"),
-    "notes": _texts("Ghi chú"),
-    "url": _text("Trang của thủ tục trên Cổng Dịch vụ công quốc gia"),
-    "extra": _null(
+    "channels": lambda d: _one_or_many(_ref("channel"), d),
+    "duration": lambda d: _null(_free_or("duration", d)),
+    "fees": lambda d: _one_or_many(_free_or("fee", "Phí, lệ phí"), d),
+    "online_service": lambda d: _null(_free_or("online_service", d)),
+    "documents": lambda d: _one_or_many(_free_or("document", "Thành phần hồ sơ"), d),
+    "results": lambda d: _one_or_many(_free_or("result", "Kết quả"), d),
+    "legal_basis": lambda d: _one_or_many(_free_or("legal_ref", "Văn bản căn cứ"), d),
+    "mechanism": _text,
+    "volume": lambda d: {"anyOf": [_count("Số hồ sơ/năm"), _ref("volume"), {"type": "null"}], "description": d},
+    "decision": lambda d: {"anyOf": [{"type": "string"}, _ref("decision"), {"type": "null"}], "description": d},
+    "notes": _texts,
+    "extra": lambda d: _null(
         {
             "type": "object",
             "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
-            "description": "Các cột khác của danh mục gốc",
+            "description": d,
         }
     ),
+    TEXT: _text,
+    LINES: _texts,
+    DATE: _date,
 }
+
+PROCEDURE_PROPERTIES: JSON = {f.key: _SHAPES[f.type](f.description) for f in FIELDS}
 
 CATALOG_PROPERTIES: JSON = {
     "name": _text("Tên danh mục"),

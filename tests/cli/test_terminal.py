@@ -387,7 +387,7 @@ def test_progress_is_silent_in_a_pipe(monkeypatch) -> None:
     with progress(delay=0) as bar:
         bar.step("Đang đọc danh mục")
         audit_tick = bar.audit_steps("Đang kiểm tra")
-        assert audit_tick is None  # run_audit then skips its per-procedure callback
+        assert audit_tick is None  # audit() then skips its per-procedure callback
         time.sleep(0.2)
     assert pipe.getvalue() == ""
 

@@ -12,6 +12,7 @@ from tthc.plan.filing import (
     FilingError,
     default_signer_title,
     official_date,
+    official_month,
     place_of,
     plan_number,
     resolve_filing,
@@ -32,6 +33,15 @@ AS_OF = dt.date(2026, 12, 2)
 )
 def test_official_dates(day, text) -> None:
     assert official_date(day) == text
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [(dt.date(2026, 2, 5), "tháng 02 năm 2026"), (dt.date(2026, 9, 15), "tháng 9 năm 2026")],
+)
+def test_official_months(day, text) -> None:
+    # the handbook's cover line ("Ninh Bình, tháng 9 năm 2026") and the end of every official date
+    assert official_month(day) == text and official_date(day).endswith(text)
 
 
 def test_numbers_places_and_signers() -> None:

@@ -33,12 +33,12 @@ def summary(path, legal: bool = True):
 
 
 def findings(path):
-    from tthc.audit import run_audit
+    from tthc.audit import AuditRequest, audit
     from tthc.config import Config
 
-    audit = run_audit([path], Config())
+    result = audit(AuditRequest((path,), Config()))
     return sorted(
-        (f.rule_code, f.procedure_code or "", f.procedure_name or "", f.field, f.message) for f in audit.findings
+        (f.rule_code, f.procedure_code or "", f.procedure_name or "", f.field, f.message) for f in result.findings
     )
 
 

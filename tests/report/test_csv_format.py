@@ -23,7 +23,7 @@ def test_rows_and_vietnamese_header_on_stdout_without_bom(cli, tmp_path: Path, m
     assert code == 1
     assert not out.startswith("\ufeff")
     header, *rows = _rows(out)
-    assert header[:5] == ["Tệp", "Dòng", "Ô", "Mã thủ tục", "Tên thủ tục"]
+    assert header[:5] == ["Tệp", "Dòng", "Ô", "Mã TTHC", "Tên thủ tục hành chính"]
     assert len(rows) == 4
     assert {r[header.index("Mã quy tắc")] for r in rows} == {"TT101", "TT102", "TT401", "TT403"}
     assert all(r[header.index("Tệp")] == "c.yaml" for r in rows)
@@ -48,7 +48,7 @@ def test_formula_cells_are_neutralised(cli, tmp_path: Path, monkeypatch) -> None
     write_catalog(tmp_path / "c.yaml", [bad])
     _, out, _ = cli("check", "c.yaml", "--select", SELECT, "--format", "csv")
     header, row = _rows(out)
-    assert row[header.index("Tên thủ tục")] == "'" + '=HYPERLINK("http://x","bấm")'
+    assert row[header.index("Tên thủ tục hành chính")] == "'" + '=HYPERLINK("http://x","bấm")'
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
 

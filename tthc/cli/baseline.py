@@ -12,7 +12,6 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    UsageError,
     chosen_language,
     default_paths,
     exit_on_errors,
@@ -36,24 +35,20 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     from tthc.audit import AuditRequest
     from tthc.audit import audit as run_request
     from tthc.config import load_config
-    from tthc.engine import SelectionError
     from tthc.nightly.baseline import Scope
     from tthc.report.terminal.console import progress
 
     with exit_on_errors(lang), progress() as bar:
-        try:
-            cfg = load_config(config)
-            bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-            request = AuditRequest(
-                tuple(default_paths(paths)),
-                cfg,
-                parse_as_of(as_of, lang=lang),
-                tuple(split_selectors(select)),
-                tuple(split_selectors(ignore)),
-            )
-            audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
-        except SelectionError as exc:
-            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
+        cfg = load_config(config)
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+        request = AuditRequest(
+            tuple(default_paths(paths)),
+            cfg,
+            parse_as_of(as_of, lang=lang),
+            tuple(split_selectors(select)),
+            tuple(split_selectors(ignore)),
+        )
+        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     from tthc.report.terminal.console import esc
 
     err = stderr_console()

@@ -200,7 +200,6 @@ def check(
     from tthc.audit import AuditRequest, exceeds
     from tthc.audit import audit as run_request
     from tthc.config import load_config
-    from tthc.engine import SelectionError
     from tthc.report.terminal.console import progress
 
     if output_format is not None and format is not CheckFormat.text:
@@ -213,28 +212,25 @@ def check(
             lang,
         )
     with exit_on_errors(lang), progress() as bar:
-        try:
-            cfg = load_config(config)
-            output_target(
-                output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
-            )
-            if record is not None:  # a database that is not ours is refused before the audit runs
-                from tthc.nightly.history import refuse_foreign
+        cfg = load_config(config)
+        output_target(
+            output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
+        )
+        if record is not None:  # a database that is not ours is refused before the audit runs
+            from tthc.nightly.history import refuse_foreign
 
-                refuse_foreign(record)
-            bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-            request = AuditRequest(
-                tuple(default_paths(paths)),
-                cfg,
-                parse_as_of(as_of, lang=lang),
-                tuple(split_selectors(select)),
-                tuple(split_selectors(ignore)),
-                references=tuple(reference or ()),
-                reference_date=parse_as_of(reference_date, lang=lang) if reference_date else None,
-            )
-            audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
-        except SelectionError as exc:
-            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
+            refuse_foreign(record)
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+        request = AuditRequest(
+            tuple(default_paths(paths)),
+            cfg,
+            parse_as_of(as_of, lang=lang),
+            tuple(split_selectors(select)),
+            tuple(split_selectors(ignore)),
+            references=tuple(reference or ()),
+            reference_date=parse_as_of(reference_date, lang=lang) if reference_date else None,
+        )
+        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     err = stderr_console()
     findings = audit.findings
     fixed: list[dict] = []

@@ -73,21 +73,14 @@ def plan_request(
 
 def prepare_or_exit(request, *, lang: Lang):
     """prepare(request), bad inputs as one line and exit 2 (catalog format errors too: nothing is written)."""
-    from tthc.cli.common import UsageError, exit_on_errors, fail, stderr_console
-    from tthc.engine import SelectionError
+    from tthc.cli.common import exit_on_errors, fail, stderr_console
     from tthc.i18n import tr
-    from tthc.plan.cost import CostError
-    from tthc.plan.decisions import DecisionsError
-    from tthc.plan.filing import FilingError
-    from tthc.plan.service import PlanInputError, prepare
+    from tthc.plan.service import prepare
     from tthc.report.terminal.console import progress
 
-    with exit_on_errors(lang), progress() as bar:
-        try:
-            bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-            prepared = prepare(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
-        except (SelectionError, CostError, DecisionsError, FilingError, PlanInputError) as exc:
-            raise UsageError(*exc.args) from None  # the T values, rendered at the edge
+    with exit_on_errors(lang), progress() as bar:  # bad selection, cost settings, decisions, filing: one line, exit 2
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+        prepared = prepare(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     if prepared.audit.load_errors:
         from tthc.report.terminal.console import esc  # catalog text is never markup
 
@@ -160,16 +153,3 @@ def parse_date(value: str | None, option: str = "--date", *, lang: Lang):
                 f"{option} '{value}': expected a date as YYYY-MM-DD",
             )
         ) from None
-
-
-def converted(func, *errors):
-    """func(), the plan's own input errors as UsageError (one line, exit 2 under exit_on_errors)."""
-    from tthc.cli.common import UsageError
-    from tthc.plan.decisions import DecisionsError
-    from tthc.plan.filing import FilingError
-    from tthc.plan.service import PlanInputError
-
-    try:
-        return func()
-    except (DecisionsError, PlanInputError, FilingError, *errors) as exc:
-        raise UsageError(*exc.args) from None  # the T values, rendered at the edge

@@ -28,7 +28,6 @@ from tthc.cli.plan_options import (
     RecipientOption,
     SignerOption,
     SignerTitleOption,
-    converted,
     parse_date,
     plan_request,
     prepare_or_exit,
@@ -74,7 +73,7 @@ def recommend(
 
     def request():
         inputs = input_files(default_paths(paths))
-        converted(lambda: check_outputs(output, decisions, inputs))
+        check_outputs(output, decisions, inputs)
         output_target(output, [*inputs, config, decisions], stdout=False)
         titles, recipients = tuple(signer_title or ()), tuple(recipient or ())
         filing = FilingOptions(issuer, number, place, parse_date(date, lang=lang), signer, titles, recipients)
@@ -89,14 +88,14 @@ def recommend(
     from tthc.report import plan_messages
 
     if init:
-        report = guarded(lambda: converted(lambda: init_decisions(decisions, prepared)), lang)  # type: ignore[arg-type]
+        report = guarded(lambda: init_decisions(decisions, prepared), lang)  # type: ignore[arg-type]
         plan_messages.initialised(decisions, report, stderr_console(), lang=lang)  # type: ignore[arg-type]
         raise typer.Exit(EXIT_OK)
     from tthc.report.terminal.console import progress
 
     with exit_on_errors(lang), progress() as bar:
         bar.step(tr(lang, "Đang lập phương án", "Building the plan"))
-        plan = converted(lambda: make_plan(prepared, planned.filing))
+        plan = make_plan(prepared, planned.filing)
         bar.step(tr(lang, "Đang ghi phương án", "Writing the plan"))
         write_plan(plan, output)  # type: ignore[arg-type]
     stale = stale_decisions(prepared)

@@ -7,16 +7,24 @@ every value counts, positions (``source``, ``sources``) and the file they came f
 from __future__ import annotations
 
 import dataclasses
+import functools
 from enum import Enum
 from typing import Any
 
 _POSITIONS = frozenset({"source", "sources", "source_file"})
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # exact types plain() returns as they are
+
+
 def plain(value: Any) -> Any:
     """Dataclasses -> dicts (positions dropped), enums -> their values, containers recursed."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _POSITIONS}
+    cls = value.__class__
+    if cls in _LEAVES:  # fast path: str(s) of an exact str is s itself
+        return value
+    names = _field_names(cls)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dict):
@@ -26,6 +34,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)  # YAML strings carry their position: drop it
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The compared fields of a dataclass type (positions dropped), None for other types."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _POSITIONS)
 
 
 def differences(a: Any, b: Any, path: str = "") -> list[str]:

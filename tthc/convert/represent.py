@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from tthc import fields
 from tthc.convert.plain import plain
 from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink
@@ -338,40 +339,46 @@ def volume_repr(v: Volume) -> Any:
 # -- procedure and catalog -------------------------------------------------------------
 
 
+def _shorthand_time(p: Procedure, loss: Loss) -> Any:
+    c = p.channels[0] if is_shorthand(p.channels) else None
+    return duration_repr(c.processing_time, loss, p) if c and c.processing_time else None
+
+
+def _shorthand_fees(p: Procedure, loss: Loss) -> Any:
+    c = p.channels[0] if is_shorthand(p.channels) else None
+    return fees_repr(c.fees, loss, p) if c and c.fees else None
+
+
+# How each structured field is written (tthc.fields: text, lines and date fields need no entry).
+_WRITE: dict[str, Callable[[Procedure, Loss], Any]] = {
+    "levels": lambda p, loss: levels_repr(p),
+    "agencies": lambda p, loss: agencies_repr(p.agencies) if p.agencies else None,
+    "channels": lambda p, loss: None if is_shorthand(p.channels) else [channel_data(c, loss, p) for c in p.channels],
+    "processing_time": _shorthand_time,
+    "fees": _shorthand_fees,
+    "online_service": lambda p, loss: online_repr(p.online_service, loss, p) if p.online_service else None,
+    "documents": lambda p, loss: [document_repr(d, loss, p) for d in p.documents],
+    "results": lambda p, loss: [result_repr(r) for r in p.results],
+    "legal_basis": lambda p, loss: [legal_repr(r, loss, p) for r in p.legal_basis],
+    "mechanism": lambda p, loss: MECHANISM_LABELS[p.mechanism.value] if p.mechanism else None,
+    "volume": lambda p, loss: volume_repr(p.volume) if p.volume is not None else None,
+    "decision": lambda p, loss: decision_data(p.decision),
+    "extra": lambda p, loss: dict(p.extra) if p.extra else None,
+}
+
+
 def procedure_data(p: Procedure, loss: Loss | None = None) -> dict[str, Any]:
-    """One procedure as a YAML mapping, keys in the format's documented order."""
+    """One procedure as a YAML mapping, keys in the format's documented order (the vocabulary's)."""
     loss = loss if loss is not None else Loss()
-    out: dict[str, Any] = {
-        "code": p.code,
-        "name": p.name,
-        "field": p.field,
-        "levels": levels_repr(p),
-        "kind": p.kind,
-        "applicants": list(p.applicants),
-        "agencies": agencies_repr(p.agencies) if p.agencies else None,
-    }
-    out["steps"] = list(p.steps)
-    if is_shorthand(p.channels):
-        c = p.channels[0]
-        out["processing_time"] = duration_repr(c.processing_time, loss, p) if c.processing_time else None
-        out["fees"] = fees_repr(c.fees, loss, p) if c.fees else None
-    else:
-        out["channels"] = [channel_data(c, loss, p) for c in p.channels]
-    out["online_service"] = online_repr(p.online_service, loss, p) if p.online_service else None
-    out["partial_reason"] = p.partial_reason
-    out["documents"] = [document_repr(d, loss, p) for d in p.documents]
-    out["forms"] = list(p.forms)
-    out["conditions"] = list(p.conditions)
-    out["results"] = [result_repr(r) for r in p.results]
-    out["legal_basis"] = [legal_repr(r, loss, p) for r in p.legal_basis]
-    out["place"] = p.place
-    out["mechanism"] = MECHANISM_LABELS[p.mechanism.value] if p.mechanism else None
-    out["volume"] = volume_repr(p.volume) if p.volume is not None else None
-    out["decision"] = decision_data(p.decision)
-    out["reviewed"] = p.reviewed
-    out["notes"] = p.notes
-    out["url"] = p.url
-    out["extra"] = dict(p.extra) if p.extra else None
+    out: dict[str, Any] = {}
+    for f in fields.FIELDS:
+        write = _WRITE.get(f.key)
+        if write is not None:
+            out[f.key] = write(p, loss)
+        elif f.type == fields.LINES:
+            out[f.key] = list(getattr(p, f.key))
+        else:
+            out[f.key] = getattr(p, f.key)
     result = {k: v for k, v in out.items() if v is not None and v != []}
     if p.volume is not None and "volume" not in result:
         result["volume"] = {}  # an empty volume mapping, kept as written

@@ -13,8 +13,10 @@ column of the "Thủ tục" sheet.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from tthc import fields
 from tthc.convert.plain import plain
 from tthc.convert.represent import (
     MECHANISM_LABELS,
@@ -51,31 +53,34 @@ def online_cell(p: Procedure) -> str | None:
     return s.raw or ONLINE_LABELS.get(s.level.value, s.level.value)
 
 
+# The "Thủ tục" cells of structured fields and of the columns that fill part of one (tthc.fields:
+# text, lines and date fields need no entry).
+_CELL: dict[str, Callable[[Procedure], Any]] = {
+    "levels": lambda p: p.levels_raw,
+    "online_service": online_cell,
+    "mechanism": lambda p: MECHANISM_LABELS[p.mechanism.value] if p.mechanism else None,
+    "decision_number": lambda p: p.decision.number if p.decision else None,
+    "decision_date": lambda p: p.decision.date if p.decision else None,
+    "dossiers_per_year": lambda p: p.volume.dossiers_per_year if p.volume else None,
+    "online_per_year": lambda p: p.volume.online_per_year if p.volume else None,
+    "notes": lambda p: p.notes,
+    "legal_basis": lambda p: "\n".join(r.raw for r in p.legal_basis[: legal_split(p)]) or None,
+    "processing_time": lambda p: None,  # below: only for a procedure without channels
+    "fees": lambda p: None,
+}
+
+
 def procedure_row(p: Procedure, loss: Loss) -> dict[str, Any]:
     """The "Thủ tục" row of a procedure, by layout column key."""
-    row: dict[str, Any] = {
-        "code": p.code,
-        "name": p.name,
-        "field": p.field,
-        "levels": p.levels_raw,
-        "kind": p.kind,
-        "applicants": "\n".join(p.applicants),
-        "steps": "\n".join(p.steps),
-        "online_service": online_cell(p),
-        "partial_reason": p.partial_reason,
-        "forms": "\n".join(p.forms),
-        "conditions": "\n".join(p.conditions),
-        "place": p.place,
-        "mechanism": MECHANISM_LABELS[p.mechanism.value] if p.mechanism else None,
-        "decision_number": p.decision.number if p.decision else None,
-        "decision_date": p.decision.date if p.decision else None,
-        "reviewed": p.reviewed,
-        "dossiers_per_year": p.volume.dossiers_per_year if p.volume else None,
-        "online_per_year": p.volume.online_per_year if p.volume else None,
-        "notes": p.notes,
-        "url": p.url,
-        "legal_basis": "\n".join(r.raw for r in p.legal_basis[: legal_split(p)]) or None,
-    }
+    row: dict[str, Any] = {}
+    for col in wl.PROCEDURES.columns:
+        cell = _CELL.get(col.key)
+        if cell is not None:
+            row[col.key] = cell(p)
+        elif col.kind == "lines":
+            row[col.key] = "\n".join(getattr(p, col.key))
+        else:
+            row[col.key] = getattr(p, col.key)
     if is_shorthand(p.channels):
         c = p.channels[0]
         row["processing_time"] = c.processing_time.raw if c.processing_time else None
@@ -115,6 +120,17 @@ def fee_rows(fees: list[Fee]) -> list[dict[str, Any]]:
     return rows
 
 
+# the plain fields of the "Thủ tục" sheet (dates, codes and names, time, fees and legal basis apart)
+_CHECKED = (
+    *(
+        f.key
+        for f in fields.FIELDS
+        if f.column and f.key not in ("code", "name", "processing_time", "fees", "legal_basis", "reviewed")
+    ),
+    "levels_raw",
+)
+
+
 def _check(p: Procedure, row: dict[str, Any], loss: Loss) -> None:
     """Report the plain fields the Excel loader and builder would read back differently."""
     values = {k: _cell_as_read(k, v) for k, v in row.items() if k not in ("code", "name") and v not in (None, "")}
@@ -125,22 +141,7 @@ def _check(p: Procedure, row: dict[str, Any], loss: Loss) -> None:
     for key in ("fees", "legal_basis", "processing_time"):
         values.pop(key, None)
     built = rebuild(values)
-    for field in (
-        "field",
-        "kind",
-        "place",
-        "partial_reason",
-        "levels",
-        "levels_raw",
-        "online_service",
-        "mechanism",
-        "applicants",
-        "steps",
-        "forms",
-        "conditions",
-        "notes",
-        "url",
-    ):
+    for field in _CHECKED:
         if plain(getattr(built, field)) != plain(getattr(p, field)):
             loss.add(p, field, row.get(field))
 

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError
 from tthc.load.docx_reader import Block, Paragraph
@@ -38,26 +39,7 @@ _REQUIRED = frozenset({"name", "code"})
 
 # Heading labels of "Chi tiết thủ tục hành chính", in the export's wording -> record field.
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("Mã thủ tục", "code"),
-    ("Số quyết định", "decision_number"),
-    ("Tên thủ tục", "name"),
-    ("Cấp thực hiện", "levels"),
-    ("Loại thủ tục", "kind"),
-    ("Lĩnh vực", "field"),
-    ("Trình tự thực hiện", "steps"),
-    ("Cách thức thực hiện", "channels"),
-    ("Thành phần hồ sơ", "documents"),
-    ("Đối tượng thực hiện", "applicants"),
-    ("Cơ quan thực hiện", "agencies:implementing"),
-    ("Cơ quan có thẩm quyền", "agencies:competent"),
-    ("Địa chỉ tiếp nhận HS", "place"),
-    ("Địa chỉ tiếp nhận hồ sơ", "place"),
-    ("Cơ quan được ủy quyền", "agencies:authorized"),
-    ("Cơ quan phối hợp", "agencies:coordinating"),
-    ("Kết quả thực hiện", "results"),
-    ("Căn cứ pháp lý", "legal_basis"),
-    ("Yêu cầu, điều kiện thực hiện", "conditions"),
-    ("Yêu cầu, điều kiện", "conditions"),
+    *fields.heading_labels(),  # tthc.fields: `heading`
     ("Từ khóa", "extra:Từ khóa"),
     ("Mô tả", "extra:Mô tả"),
 )

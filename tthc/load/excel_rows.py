@@ -10,8 +10,10 @@ to every procedure it covers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import tr
 from tthc.load import excel_cells as cells
 from tthc.load.base import IssueSink
@@ -26,36 +28,19 @@ TEXT, LINES, KEEP, DATE, INT, CODE, SKIP = range(7)
 # Where a value goes in the record.
 PLAIN, EXTRA, AGENCY, METHODS, DECISION, VOLUME, ISSUER = range(7)
 
+_KIND = {"text": TEXT, "lines": LINES, "keep": KEEP, "date": DATE, "int": INT, "code": CODE, "skip": SKIP}
+# target -> how its cells are read: the vocabulary's `cell` (tthc.fields), for fields and the
+# columns that fill part of one
 _READ = {
-    "stt": SKIP,
-    "code": CODE,
-    "levels": KEEP,
-    "processing_time": KEEP,
-    "fees": KEEP,
-    "notes": KEEP,
-    "extra": KEEP,
-    "applicants": LINES,
-    "agencies": LINES,
-    "steps": LINES,
-    "documents": LINES,
-    "forms": LINES,
-    "conditions": LINES,
-    "results": LINES,
-    "legal_basis": LINES,
-    "channel_methods": LINES,
-    "decision_date": DATE,
-    "reviewed": DATE,
-    "dossiers_per_year": INT,
-    "online_per_year": INT,
+    **{f.key: _KIND[f.cell_kind] for f in fields.FIELDS},
+    **{c.key: _KIND[c.cell] for c in fields.COLUMNS},
 }
+# target -> where its value goes when not as it is: a field assembled from cells (agencies by
+# role, other columns), a column that fills part of a field (Column.of), the issuing body
+_INTO = {fields.EXTRA: EXTRA, fields.AGENCIES: AGENCY, "channels": METHODS, "decision": DECISION, "volume": VOLUME}
 _STORE = {
-    "extra": EXTRA,
-    "agencies": AGENCY,
-    "channel_methods": METHODS,
-    "decision_number": DECISION,
-    "decision_date": DECISION,
-    "dossiers_per_year": VOLUME,
-    "online_per_year": VOLUME,
+    **{f.key: _INTO[f.part] for f in fields.FIELDS if f.part in (fields.EXTRA, fields.AGENCIES)},
+    **{c.key: _INTO[c.of] for c in fields.COLUMNS if c.of in _INTO},
     "issuer": ISSUER,
 }
 _CACHE_SIZE = 20_000  # distinct texts remembered per column
@@ -83,6 +68,14 @@ _FIELD_KEY = match_key("lĩnh vực")
 _CODE_LIKE = re.compile(r"\d+\.\d+")
 _PROCEDURES_KEY = match_key("thủ tục hành chính")
 _FOOTNOTE = tuple(match_key(t) for t in ("ghi chú", "lưu ý", "chú thích", "nguồn", "*", "(*)", "ghi chu"))
+
+
+@dataclass(slots=True)
+class RowCells:
+    """What a row gives besides its record's values."""
+
+    issuer: tuple[str, SourceRef] | None = None  # the issuing body's cell (checked per table)
+    numeric_code: tuple[int, int, float] | None = None  # a code Excel stored as a number: row, column, value
 
 
 class ProcedureRows:
@@ -146,7 +139,7 @@ class ProcedureRows:
                         row[c] = value
             parent = cont.get(r)
             if parent is not None and parent in self.by_row:
-                values, sources = self._values(r, row, over)
+                values, sources, _ = self._values(r, row, over)  # a code or issuer there: the first row's
                 _merge_into(self.by_row[parent], values, sources)
                 continue
             has_code = 0 <= code_i < len(row) and row[code_i] != ""
@@ -157,9 +150,9 @@ class ProcedureRows:
                 kind = self._classify(r, row, spans)
                 if kind != "data":
                     continue
-            values, sources = self._values(r, row, over)
+            values, sources, found = self._values(r, row, over)
             if "name" not in values and "code" not in values:
-                if values:
+                if values or found.issuer is not None:
                     self.sink.warn(
                         "row-without-name",
                         tr(
@@ -173,7 +166,10 @@ class ProcedureRows:
             self._apply_sections(record)
             self.records.append(record)
             self.by_row[r] = record
-        self._resolve_pending()
+            if found.numeric_code is not None:
+                self.numeric_codes.append((record, *found.numeric_code))
+            if found.issuer is not None:
+                self.issuers.append((*found.issuer, record))
         return self.records
 
     def _layout_row(self, row: list) -> bool:
@@ -198,9 +194,10 @@ class ProcedureRows:
                 same += 1
         return same >= 2 and same * 2 >= filled
 
-    def _values(self, r: int, row: list, over: dict | None) -> tuple[dict[str, Any], dict[str, SourceRef]]:
+    def _values(self, r: int, row: list, over: dict | None) -> tuple[dict[str, Any], dict[str, SourceRef], RowCells]:
         values: dict[str, Any] = {}
         sources: dict[str, SourceRef] = {}
+        found = RowCells()
         file, sheet, n = self.file, self.sheet.name, len(row)
         doc = self.sheet.is_document
         errors = self.sheet.errors
@@ -227,7 +224,7 @@ class ProcedureRows:
                 elif read == KEEP:
                     val = cells.keep_lines(v)
                 elif read == CODE:
-                    val = self._code_text(v, r, idx, values)
+                    val = self._code_text(v, r, idx, found)
                 elif read == DATE:
                     val = cells.date_text(v)
                 else:
@@ -254,6 +251,9 @@ class ProcedureRows:
                 else:
                     values[target] = val
                     sources[target] = ref
+            elif store == ISSUER:
+                if found.issuer is None:
+                    found.issuer = (val, ref)
             else:
                 self._store(store, target, val, ref, values, sources)
         if self.has_roles and "agencies" in values:
@@ -261,7 +261,7 @@ class ProcedureRows:
                 item if isinstance(item, dict) else {"name": item, "role": "implementing"}
                 for item in values["agencies"]
             ]
-        return values, sources
+        return values, sources, found
 
     def _error_cell(self, r: int, c: int, target: str, title: str, error: str) -> None:
         what_vi = "nên thủ tục không có mã" if target == "code" else "nên ô được coi là trống"
@@ -301,29 +301,17 @@ class ProcedureRows:
             volume = values.setdefault("volume", {SOURCE_KEY: ref})
             volume[target] = val
             sources.setdefault("volume", ref)
-        elif store == ISSUER:
-            values.setdefault("__issuer__", (val, ref))
 
     # -- codes -------------------------------------------------------------------------
 
-    def _code_text(self, v: Any, r: int, c: int, values: dict) -> str | None:
+    def _code_text(self, v: Any, r: int, c: int, found: RowCells) -> str | None:
         if v.__class__ is str:
             return cells.text(v)
         if isinstance(v, (float, int)) and not isinstance(v, bool):
             # Shown for now as "General" would; the real display text is looked up later.
-            values["__numeric_code__"] = (r, c, float(v))
+            found.numeric_code = (r, c, float(v))
             return cells.general_number(float(v))
         return cells.text(v)
-
-    def _resolve_pending(self) -> None:
-        for record in self.records:
-            pending = record.values.pop("__numeric_code__", None)
-            if pending is not None:
-                r, c, v = pending
-                self.numeric_codes.append((record, r, c, v))
-            issuer = record.values.pop("__issuer__", None)
-            if issuer is not None:
-                self.issuers.append((issuer[0], issuer[1], record))
 
     # -- sections and layout rows ------------------------------------------------------
 
@@ -477,8 +465,6 @@ def _append(values: dict[str, Any], target: str, val: Any) -> None:
 def _merge_into(record: RawRecord, values: dict[str, Any], sources: dict[str, SourceRef]) -> None:
     """Add a continuation row's values to the procedure it belongs to."""
     for key, val in values.items():
-        if key.startswith("__"):
-            continue
         if key not in record.values:
             record.values[key] = val
             if key in sources:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from tthc import fields
 from tthc.load import workbook_layout as wl
 from tthc.text import match_key
 
@@ -79,92 +80,9 @@ def _with_layout(aliases: dict[str, tuple[str, ...]], sheet: wl.Sheet) -> dict[s
     return out
 
 
-# Columns of a procedure table (portal export, annex, the workbook's "Thủ tục" sheet).
-_PROCEDURE_ALIASES: dict[str, tuple[str, ...]] = {
-    "stt": ("STT", "TT", "Số TT", "Số thứ tự"),
-    "code": (
-        "Mã số",
-        "Mã TTHC",
-        "Mã thủ tục",
-        "Mã số TTHC",
-        "Mã thủ tục hành chính",
-        "Mã số thủ tục",
-        "Mã số thủ tục hành chính",
-        "Mã hồ sơ TTHC",
-        "Mã",
-    ),
-    "name": (
-        "Tên",
-        "Tên TTHC",
-        "Tên thủ tục",
-        "Tên thủ tục hành chính",
-        "Tên thủ tục hành chính được công bố",
-        "Thủ tục hành chính",
-        "Danh mục thủ tục hành chính",
-    ),
-    "field": ("Lĩnh vực", "Lĩnh vực TTHC", "Lĩnh vực thủ tục"),
-    "levels": ("Cấp thực hiện", "Cấp giải quyết", "Cấp", "Cấp thực hiện TTHC"),
-    "kind": ("Loại thủ tục", "Loại TTHC", "Loại thủ tục hành chính"),
-    "applicants": ("Đối tượng thực hiện", "Đối tượng", "Đối tượng thực hiện TTHC"),
-    "agencies": (
-        "Cơ quan thực hiện",
-        "Cơ quan giải quyết",
-        "Cơ quan thực hiện TTHC",
-        "Cơ quan giải quyết TTHC",
-        "Cơ quan chủ trì",
-    ),
-    "agencies:competent": ("Cơ quan có thẩm quyền", "Cơ quan có thẩm quyền quyết định"),
-    "agencies:coordinating": ("Cơ quan phối hợp", "Cơ quan phối hợp thực hiện"),
-    "agencies:authorized": ("Cơ quan được ủy quyền", "Cơ quan được ủy quyền thực hiện"),
-    "issuer": ("Cơ quan ban hành", "Cơ quan công bố"),
-    "steps": ("Trình tự thực hiện", "Trình tự", "Các bước thực hiện"),
-    "channel_methods": ("Cách thức thực hiện", "Cách thức nộp hồ sơ", "Hình thức nộp", "Hình thức nộp hồ sơ"),
-    "online_service": (
-        "Mức độ DVC",
-        "Mức độ DVCTT",
-        "Mức độ DVC trực tuyến",
-        "Mức độ dịch vụ công trực tuyến",
-        "Mức độ dịch vụ công",
-        "Dịch vụ công trực tuyến",
-        "DVC trực tuyến",
-        "DVCTT",
-        "Mức độ",
-    ),
-    "partial_reason": ("Lý do một phần", "Lý do chỉ cung cấp một phần", "Lý do chưa cung cấp toàn trình"),
-    "documents": ("Thành phần hồ sơ", "Thành phần, số lượng hồ sơ", "Hồ sơ", "Thành phần số lượng hồ sơ"),
-    "forms": ("Mẫu đơn, tờ khai", "Mẫu đơn", "Biểu mẫu", "Mẫu tờ khai"),
-    "conditions": ("Yêu cầu, điều kiện", "Yêu cầu, điều kiện thực hiện", "Điều kiện thực hiện", "Điều kiện"),
-    "results": ("Kết quả", "Kết quả thực hiện", "Kết quả giải quyết", "Kết quả thực hiện TTHC"),
-    "legal_basis": (
-        "Căn cứ pháp lý",
-        "Căn cứ pháp lý của TTHC",
-        "Căn cứ pháp lý của thủ tục hành chính",
-        "Căn cứ pháp lý quy định TTHC",
-        "Văn bản quy định",
-        "Văn bản quy phạm pháp luật quy định TTHC",
-        "Căn cứ",
-    ),
-    "place": (
-        "Địa điểm thực hiện",
-        "Địa điểm",
-        "Địa điểm tiếp nhận",
-        "Địa điểm tiếp nhận hồ sơ",
-        "Địa chỉ tiếp nhận",
-        "Địa chỉ tiếp nhận hồ sơ",
-        "Nơi tiếp nhận",
-        "Địa điểm tiếp nhận và trả kết quả",
-    ),
-    "processing_time": ("Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn", "Thời gian", "Thời hạn xử lý"),
-    "fees": ("Phí, lệ phí", "Lệ phí", "Phí", "Mức phí, lệ phí", "Phí và lệ phí", "Phí lệ phí"),
-    "mechanism": ("Cơ chế", "Cơ chế thực hiện", "Cơ chế giải quyết", "Cơ chế một cửa"),
-    "decision": ("Quyết định công bố", "Quyết định công bố TTHC", "QĐ công bố"),
-    "decision_number": ("Số quyết định", "Số quyết định công bố", "Số QĐ công bố", "Số QĐ"),
-    "decision_date": ("Ngày quyết định", "Ngày ban hành quyết định", "Ngày quyết định công bố"),
-    "reviewed": ("Ngày rà soát", "Rà soát lần cuối", "Ngày rà soát gần nhất"),
-    "dossiers_per_year": ("Số hồ sơ/năm", "Số lượng hồ sơ/năm", "Số lượng hồ sơ", "Số hồ sơ"),
-    "online_per_year": ("Số hồ sơ trực tuyến/năm", "Số hồ sơ trực tuyến"),
-    "notes": ("Ghi chú", "Ghi chú khác"),
-}
+# Columns of a procedure table (portal export, annex, the workbook's "Thủ tục" sheet): the
+# vocabulary's labels and aliases (tthc.fields), fields and the columns that fill part of one.
+_PROCEDURE_ALIASES: dict[str, tuple[str, ...]] = fields.header_aliases()
 
 PROCEDURE_HEADERS = AliasTable(_with_layout(_PROCEDURE_ALIASES, wl.PROCEDURES))
 

@@ -12,38 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from tthc import fields
 from tthc.model import SourceRef
 
-# Procedure fields accepted in a record (and as YAML keys). Values may be free text
-# (str), lists of str, or structured mappings, as documented in docs/formats.md.
-PROCEDURE_FIELDS: tuple[str, ...] = (
-    "code",
-    "name",
-    "field",
-    "levels",
-    "kind",
-    "applicants",
-    "agencies",
-    "steps",
-    "channels",
-    "processing_time",  # shorthand: a channel with no method (annexes, provincial lists)
-    "fees",  # shorthand, as above
-    "online_service",
-    "partial_reason",
-    "documents",
-    "forms",
-    "conditions",
-    "results",
-    "legal_basis",
-    "place",
-    "mechanism",
-    "volume",
-    "decision",
-    "reviewed",
-    "notes",
-    "url",
-    "extra",
-)
+# Procedure fields accepted in a record (and as YAML keys): the vocabulary's keys. Values may be
+# free text (str), lists of str, or structured mappings, as documented in docs/formats.md.
+PROCEDURE_FIELDS: tuple[str, ...] = fields.KEYS
 
 CATALOG_FIELDS: tuple[str, ...] = ("name", "issuer", "locality", "kind", "decision", "id")
 

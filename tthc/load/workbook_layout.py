@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tthc import fields, labels
+
 FORMAT_MARKER = "tthc_workbook"
 FORMAT_VERSION = 1
 PROCEDURE_KEY = "procedure"  # key of the "Mã TTHC" column of every child sheet
@@ -62,61 +64,14 @@ class Sheet:
 
 # -- vocabularies (drop-downs) --------------------------------------------------------
 
-LEVEL_CHOICES = (
-    ("Cấp trung ương", "central"),
-    ("Cấp tỉnh", "province"),
-    ("Cấp huyện", "district"),
-    ("Cấp xã", "commune"),
-    ("Cơ quan khác", "other"),
-)
-METHOD_CHOICES = (
-    ("Trực tiếp", "direct"),
-    ("Trực tuyến", "online"),
-    ("Dịch vụ bưu chính", "postal"),
-)
-ONLINE_CHOICES = (
-    ("Toàn trình", "full"),
-    ("Một phần", "partial"),
-    ("Không", "none"),
-)
-MECHANISM_CHOICES = (
-    ("Một cửa", "one_stop"),
-    ("Một cửa liên thông", "interlinked"),
-)
-COPY_KIND_CHOICES = (
-    ("Bản chính", "original"),
-    ("Bản sao", "copy"),
-    ("Bản sao có chứng thực", "certified_copy"),
-    ("Bản sao kèm bản chính để đối chiếu", "copy_with_original"),
-    ("Bản điện tử", "electronic"),
-)
-AGENCY_ROLE_CHOICES = (
-    ("Cơ quan thực hiện", "implementing"),
-    ("Cơ quan có thẩm quyền", "competent"),
-    ("Cơ quan phối hợp", "coordinating"),
-    ("Cơ quan được ủy quyền", "authorized"),
-)
-DOC_KIND_CHOICES = (
-    ("Luật", "law"),
-    ("Bộ luật", "code"),
-    ("Nghị quyết của Quốc hội", "na_resolution"),
-    ("Pháp lệnh", "ordinance"),
-    ("Nghị định", "decree"),
-    ("Nghị quyết của Chính phủ", "gov_resolution"),
-    ("Quyết định của Thủ tướng", "pm_decision"),
-    ("Thông tư", "circular"),
-    ("Thông tư liên tịch", "joint_circular"),
-    ("Quyết định của Bộ trưởng", "ministry_decision"),
-    ("Quyết định của UBND tỉnh", "provincial_decision"),
-    ("Nghị quyết của HĐND tỉnh", "provincial_resolution"),
-    ("Văn bản hợp nhất", "consolidated"),
-    ("Công văn, chỉ thị", "dispatch"),
-    ("Khác", "other"),
-)
-CATALOG_KIND_CHOICES = (
-    ("Công bố đầy đủ", "full"),
-    ("Danh mục (tên, căn cứ, thời hạn, địa điểm, phí)", "provincial_list"),
-)
+LEVEL_CHOICES = labels.choices(labels.LEVELS)
+METHOD_CHOICES = labels.choices(labels.METHODS)
+ONLINE_CHOICES = labels.choices(labels.ONLINE_LEVELS)
+MECHANISM_CHOICES = labels.choices(labels.MECHANISMS)
+COPY_KIND_CHOICES = labels.choices(labels.COPY_KINDS)
+AGENCY_ROLE_CHOICES = labels.choices(labels.AGENCY_ROLES)
+DOC_KIND_CHOICES = labels.choices(labels.DOC_KINDS)
+CATALOG_KIND_CHOICES = labels.choices(labels.CATALOG_KINDS)
 
 # -- sheets ---------------------------------------------------------------------------
 
@@ -155,56 +110,37 @@ CATALOG_ITEMS: tuple[Column, ...] = (
     Column("id", "Mã danh mục", "Định danh ổn định (dấu vân tay phát hiện); tthc ghi khi danh mục chưa có tên"),
 )
 
+
+def _procedure_columns() -> tuple[Column, ...]:
+    """The "Thủ tục" sheet: a column per field of the vocabulary that has one (tthc.fields), with
+    the columns that fill part of a field (decision number and date, yearly counts) in its place."""
+    out: list[Column] = []
+    for f in sorted(fields.FIELDS, key=lambda f: f.wide):  # long columns last
+        if f.column:
+            kind = "lines" if fields.LINES in (f.type, f.cell) else "date" if f.type == fields.DATE else "text"
+            out.append(
+                Column(
+                    f.key,
+                    f.vi,
+                    f.note,
+                    kind=kind,
+                    choices=labels.choices(f.choices),
+                    open_choices=f.open_choices,
+                    required=f.required,
+                    aliases=f.aliases,
+                )
+            )
+        for c in fields.COLUMNS:
+            if (c.after or c.of) == f.key and c.column:
+                out.append(Column(c.key, c.vi, c.note, kind=c.cell, aliases=c.aliases))
+    return tuple(out)
+
+
 PROCEDURES = Sheet(
     "procedures",
     "Thủ tục",
     "Mỗi dòng một thủ tục hành chính",
-    (
-        Column("code", "Mã TTHC", "Mã trên CSDL quốc gia, ví dụ 1.004194; nhập dạng văn bản", aliases=("Mã số",)),
-        Column("name", "Tên thủ tục hành chính", "Tên đầy đủ của thủ tục", required=True, aliases=("Tên TTHC",)),
-        Column("field", "Lĩnh vực", "Lĩnh vực của thủ tục, ví dụ Hộ tịch"),
-        Column(
-            "levels",
-            "Cấp thực hiện",
-            "Một hoặc nhiều cấp, cách nhau bằng dấu phẩy",
-            choices=LEVEL_CHOICES,
-            open_choices=True,
-        ),
-        Column("kind", "Loại thủ tục", "Loại TTHC như trên CSDL quốc gia"),
-        Column("applicants", "Đối tượng thực hiện", "Mỗi đối tượng một dòng", kind="lines"),
-        Column("steps", "Trình tự thực hiện", "Mỗi bước một dòng", kind="lines"),
-        Column(
-            "processing_time",
-            "Thời hạn giải quyết",
-            "Chỉ dùng khi không điền sheet Cách thức thực hiện, ví dụ 05 ngày làm việc",
-        ),
-        Column("fees", "Phí, lệ phí", "Chỉ dùng khi không điền sheet Cách thức thực hiện; mỗi khoản một dòng"),
-        Column(
-            "online_service",
-            "Mức độ DVC trực tuyến",
-            "Toàn trình, Một phần hoặc Không (Nghị định 42/2022)",
-            choices=ONLINE_CHOICES,
-            open_choices=True,
-        ),
-        Column("partial_reason", "Lý do chỉ một phần", "Lý do chưa cung cấp toàn trình"),
-        Column("forms", "Mẫu đơn, tờ khai", "Mỗi mẫu một dòng", kind="lines"),
-        Column("conditions", "Yêu cầu, điều kiện", "Mỗi yêu cầu một dòng", kind="lines"),
-        Column("place", "Địa điểm thực hiện", "Nơi tiếp nhận hồ sơ và trả kết quả"),
-        Column("mechanism", "Cơ chế", "Một cửa hoặc một cửa liên thông", choices=MECHANISM_CHOICES),
-        Column("decision_number", "Số quyết định công bố", "Quyết định công bố thủ tục, ví dụ 1234/QĐ-UBND"),
-        Column("decision_date", "Ngày quyết định công bố", "Ngày ký quyết định công bố", kind="date"),
-        Column("reviewed", "Ngày rà soát", "Ngày rà soát, đánh giá gần nhất", kind="date"),
-        Column("dossiers_per_year", "Số hồ sơ/năm", "Số hồ sơ tiếp nhận trong một năm", kind="int"),
-        Column("online_per_year", "Số hồ sơ trực tuyến/năm", "Số hồ sơ nộp trực tuyến trong một năm", kind="int"),
-        Column("notes", "Ghi chú", "Ghi chú tự do"),
-        Column("url", "Trang trên Cổng DVCQG", "Đường dẫn đến thủ tục trên Cổng Dịch vụ công quốc gia"),
-        Column(
-            "legal_basis",
-            "Căn cứ pháp lý",
-            "Chỉ dùng khi không điền sheet Căn cứ pháp lý; mỗi văn bản một dòng, ghi như văn bản công bố",
-            kind="lines",
-        ),
-    ),
+    _procedure_columns(),
     aliases=("Thủ tục hành chính", "Danh sách TTHC", "TTHC", "Procedures"),
 )
 

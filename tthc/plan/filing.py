@@ -63,8 +63,13 @@ def official_date(day: dt.date) -> str:
     Phụ lục I: days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02"),
     the other months none ("tháng 9", never "tháng 09").
     """
+    return f"ngày {day.day:02d} {official_month(day)}"
+
+
+def official_month(day: dt.date) -> str:
+    """The month and year as Nghị định 30/2020 writes them: "tháng 02 năm 2026", "tháng 9 năm 2026"."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"tháng {month} năm {day.year}"
 
 
 def issuer_lines(issuer: str) -> list[str]:

@@ -16,10 +16,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tthc import fields
 from tthc.errors import TthcError
 from tthc.i18n import T
 from tthc.model import Catalog
 from tthc.office import docx as dc
+from tthc.plan.filing import official_month
 from tthc.publish import present
 from tthc.publish.entries import Entry, by_field, collect
 
@@ -149,7 +151,7 @@ def _cover(doc, catalogs, entries, groups, issuer: str | None, generated: dt.dat
     place = (localities[0].split(",")[0] + ", ") if localities else ""
     dc.paragraph(
         doc,
-        f"{place}tháng {_month(generated.month)} năm {generated.year}",
+        f"{place}{official_month(generated)}",
         size_pt=14,
         align="center",
         first_line_cm=None,
@@ -215,14 +217,14 @@ def _procedure(doc, stamps, number: int, entry: Entry, width: float) -> None:
     (only what the catalog states; what it does not state is named in one row)."""
     p = entry.procedure
     stamps.paragraph("h2", lambda text: dc.heading(doc, text, level=2), f"{number}. {p.name}")
-    meta = [f"Mã thủ tục: {p.code}"] if p.code else []
+    meta = [f"{fields.citizen('code')}: {p.code}"] if p.code else []
     if levels := present.level_names(p):
-        meta.append("Cấp thực hiện: " + ", ".join(levels))
+        meta.append(f"{fields.citizen('levels')}: " + ", ".join(levels))
     if meta:
         stamps.paragraph("meta", lambda text: _meta_line(doc, text), " · ".join(meta))
-    rows = [("Giấy tờ cần nộp", _checklist(p))]
+    rows = [(fields.citizen("documents"), _checklist(p))]
     if forms := present.forms(p):
-        rows.append(("Mẫu đơn, tờ khai", forms))
+        rows.append((fields.citizen("forms"), forms))
     online = None
     for item in present.summary(p):
         if item.key == "online":
@@ -329,11 +331,6 @@ def _checklist(p) -> list[str]:
             detail = present.document_detail(doc)
             lines.append(f"{BOX} {present.document_text(doc)}" + (f" ({detail})" if detail else ""))
     return lines
-
-
-def _month(month: int) -> str:
-    """Months as Nghị định 30/2020 writes them in a date: "01", "02", then "3"…"12"."""
-    return f"{month:02d}" if month < 3 else str(month)
 
 
 def _field_title(field: str) -> str:

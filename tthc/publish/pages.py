@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from string import Template
 
+from tthc import fields as vocab
 from tthc.publish import present
 from tthc.publish.entries import Entry, grouped
 
@@ -108,8 +109,8 @@ def index_page(entries: Sequence[Entry], catalogs, *, site_title: str, generated
         '<div class="hits"><p id="so-ket-qua" class="count" role="status" aria-live="polite"></p>'
         '<ol id="ket-qua" class="results" hidden></ol></div>'
         '<div class="filters" role="group" aria-label="Lọc kết quả">'
-        + _select("cap", "Cấp thực hiện", levels)
-        + _select("linh-vuc", "Lĩnh vực", [(f, f) for f in fields])
+        + _select("cap", vocab.citizen("levels"), levels)
+        + _select("linh-vuc", vocab.citizen("field"), [(f, f) for f in fields])
         + _select("truc-tuyen", "Dịch vụ trực tuyến", [(k, present.ONLINE_KINDS[k]) for k in online])
         + "</div></form>"
     )
@@ -178,22 +179,27 @@ def procedure_page(
     body.append(_summary(p, portal_search))
     body.append(_documents(p))
     if forms := present.forms(p):
-        body.append(_section("mau-don", "Mẫu đơn, tờ khai", _list(forms)))
+        body.append(_section("mau-don", vocab.citizen("forms"), _list(forms)))
     body.append(
         f'<section class="online online-{guide.kind}" aria-labelledby="truc-tuyen">'
         f'<h2 id="truc-tuyen">Làm trực tuyến</h2><p class="headline">{e(guide.headline)}</p>'
         f"<p>{_link_portal(e(guide.detail))}</p></section>"
     )
     if p.applicants:
-        body.append(_section("doi-tuong", "Ai thực hiện", _list(p.applicants)))
+        body.append(_section("doi-tuong", vocab.citizen("applicants"), _list(p.applicants)))
     if p.conditions:
-        body.append(_section("dieu-kien", "Yêu cầu, điều kiện", _list(p.conditions)))
+        body.append(_section("dieu-kien", vocab.citizen("conditions"), _list(p.conditions)))
     if p.steps:
-        body.append(_section("cac-buoc", "Các bước thực hiện", _list(p.steps, ordered=True)))
+        body.append(_section("cac-buoc", vocab.citizen("steps"), _list(p.steps, ordered=True)))
     if p.results:
-        body.append(_section("ket-qua-tt", "Kết quả nhận được", _list([r.name for r in p.results])))
+        body.append(_section("ket-qua-tt", vocab.citizen("results"), _list([r.name for r in p.results])))
     if p.legal_basis:
-        body.append(_section("can-cu", "Căn cứ pháp lý", _list([ref.raw for ref in p.legal_basis])))
+        body.append(_section("can-cu", vocab.citizen("legal_basis"), _list([ref.raw for ref in p.legal_basis])))
+    for f in vocab.FIELDS:  # the fields the page does not lay out itself (tthc.fields: `site`)
+        value = getattr(p, f.key, None) if f.site else None
+        if value:
+            lines = list(value) if isinstance(value, (list, tuple)) else [str(value)]
+            body.append(_section(f.key.replace("_", "-"), f.plain, _list(lines)))
     main = (
         f'<article class="procedure">{"".join(body)}</article>'
         '<p class="actions"><button type="button" class="print" onclick="window.print()">In trang này</button></p>'

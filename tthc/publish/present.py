@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from tthc import fields, labels
 from tthc.model import (
     LEVEL_WORDS,
     AgencyRole,
@@ -313,16 +314,16 @@ def summary(procedure: Procedure) -> list[SummaryItem]:
     """Time, fees, where to file, online or not, agency: each only when the catalog states it."""
     items = []
     if lines := by_channel_lines(procedure, "time"):
-        items.append(SummaryItem("time", "Thời hạn giải quyết", lines))
+        items.append(SummaryItem("time", fields.citizen("processing_time"), lines))
     if lines := by_channel_lines(procedure, "fees"):
-        items.append(SummaryItem("fees", "Phí, lệ phí", lines))
+        items.append(SummaryItem("fees", fields.citizen("fees"), lines))
     if procedure.place:
-        items.append(SummaryItem("place", "Nơi nộp hồ sơ", [procedure.place]))
+        items.append(SummaryItem("place", fields.citizen("place"), [procedure.place]))
     if online_stated(procedure):
-        items.append(SummaryItem("online", "Nộp trực tuyến", [online_guide(procedure).headline]))
+        items.append(SummaryItem("online", fields.citizen("online_service"), [online_guide(procedure).headline]))
     for role, label in (
-        (AgencyRole.IMPLEMENTING, "Cơ quan thực hiện"),
-        (AgencyRole.COMPETENT, "Cơ quan có thẩm quyền"),
+        (AgencyRole.IMPLEMENTING, labels.vi(labels.AGENCY_ROLES)["implementing"]),
+        (AgencyRole.COMPETENT, labels.vi(labels.AGENCY_ROLES)["competent"]),
     ):
         if names := _unique([a.name for a in procedure.agencies_with_role(role)]):
             items.append(SummaryItem(role.value, label, names))

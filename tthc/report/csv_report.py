@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
+from tthc import fields as vocab
 from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
 from tthc.report.terminal.console import severity_label
@@ -25,17 +26,17 @@ def headers(*, lang: Lang) -> list[str]:
         tr(lang, "Tệp", "File"),
         tr(lang, "Dòng", "Line"),
         tr(lang, "Ô", "Cell"),
-        tr(lang, "Mã thủ tục", "Procedure code"),
-        tr(lang, "Tên thủ tục", "Procedure name"),
-        tr(lang, "Lĩnh vực", "Field"),
+        vocab.text("code").text(lang),
+        vocab.text("name").text(lang),
+        vocab.text("field").text(lang),
         tr(lang, "Mức", "Severity"),
         tr(lang, "Mã quy tắc", "Rule code"),
         tr(lang, "Quy tắc", "Rule"),
         tr(lang, "Thành phần", "Element"),
         tr(lang, "Nội dung", "Message"),
         tr(lang, "Kiến nghị", "Recommendation"),
-        tr(lang, "Căn cứ pháp lý", "Legal basis"),
-        tr(lang, "Cơ quan thực hiện", "Agencies"),
+        vocab.text("legal_basis").text(lang),
+        vocab.text("agencies").text(lang),
         "Fingerprint",
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tthc import fields as vocab
 from tthc.i18n import Lang, text, tr
 from tthc.load.base import IssueSeverity, LoadError, LoadResult
 from tthc.model import LEVEL_WORDS, Catalog, SourceRef
@@ -162,7 +163,7 @@ def render(reports: list[FileReport], console, *, lang: Lang) -> None:
         cat = r.result.catalog
         console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure', lang=lang)}", "bold"))
         levels = table()
-        text_column(levels, tr(lang, "Cấp thực hiện", "Level"))
+        text_column(levels, vocab.text("levels").text(lang))
         fixed_column(levels, tr(lang, "Số TTHC", "Procedures"), justify="right")
         for level, n in sorted(r.counts["by_level"].items(), key=lambda kv: -kv[1]):
             levels.add_row(
@@ -170,7 +171,7 @@ def render(reports: list[FileReport], console, *, lang: Lang) -> None:
             )
         console.print(levels)
         fields = table()
-        text_column(fields, tr(lang, "Lĩnh vực", "Field"))
+        text_column(fields, vocab.text("field").text(lang))
         fixed_column(fields, tr(lang, "Số TTHC", "Procedures"), justify="right")
         top = r.counts["by_field"].most_common(10)
         for name, n in top:

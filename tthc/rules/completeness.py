@@ -50,9 +50,16 @@ def _present(procedure: Procedure, element: str) -> bool:
 # kết thúc kể từ khi người làm thủ tục nộp đầy đủ các giấy tờ": nothing is processed after filing.
 # "Trước khi tàu cập cảng …", "hoàn thành chậm nhất là ngay trước khi tàu rời cảng": the time is
 # stated by the event it precedes, as the law on port clearance gives it.
+# "Hệ thống … ngành Thuế thực hiện phản hồi tự động thông qua phương thức điện tử" (bo-tai-chinh
+# 1.009824): answered at once by the system. "Không xác định" with "Tùy thuộc vào mức độ bệnh tật
+# của từng người bệnh" (health-insurance treatment, 2021 crawl): the illness sets the length.
+_AT_ONCE = r"phản hồi tự động|tùy thuộc vào (?:mức độ|tình trạng) bệnh"
 _NO_WAIT = re.compile(
-    regex_key(r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi|trước khi)\b")
+    regex_key(
+        r"\b(?:không (?:phải )?trả kết quả|được coi là kết thúc|kết thúc kể từ khi|trước khi|" + _AT_ONCE + r")\b"
+    )
 )
+_AT_ONCE_TEXT = re.compile(regex_key(r"\b(?:" + _AT_ONCE + r")\b"))
 # A time written in a description: "09 ngày làm việc", "20 ngày, kể từ ngày nhận đủ hồ sơ",
 # "Thời hạn giải quyết: 13 ngày …". A bare count is no time: "đi học tập có thời hạn từ đủ 12
 # tháng trở lên" is a condition.
@@ -60,6 +67,9 @@ _TIME_IN_TEXT = re.compile(
     regex_key(
         r"\b\d+\s*(?:ngày|giờ|tháng)(?:\s+làm việc\b|\s*,?\s*(?:kể từ|tính từ)\b)"
         r"|\bthời (?:hạn|gian)(?: giải quyết)?\s*:?\s*\d+\s*(?:ngày|giờ|tháng)\b"
+        # "Kể từ ngày nhận được hồ sơ hợp lệ đến ngày hết hạn ghi trên giấy phép" (nhdandz
+        # 1.013632): the time runs to an event, the licence's expiry
+        r"|\bkể từ ngày\b[^.;]{0,80}\bđến (?:trước )?ngày hết hạn\b"
     )
 )
 # "Số lượng hồ sơ: 01 (bộ)": the number of sets, which states the count for the whole dossier.
@@ -201,8 +211,10 @@ def _check_time(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         duration = channel.processing_time
         if duration is None or duration.status not in (DurationStatus.UNSPECIFIED, DurationStatus.UNPARSED):
             continue
-        if _NO_WAIT.search(keyed(duration.raw).key):
-            continue  # no result to wait for, or done on filing: there is no time to state
+        if _NO_WAIT.search(keyed(duration.raw).key) or (
+            channel.description and _AT_ONCE_TEXT.search(keyed(channel.description).key)
+        ):
+            continue  # no result to wait for, done on filing or at once: there is no time to state
         if channel.description and _TIME_IN_TEXT.search(keyed(channel.description).key):
             continue  # the channel's description states it ("09 ngày làm việc kể từ …")
         yield ctx.finding(

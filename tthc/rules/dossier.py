@@ -17,6 +17,7 @@ from tthc.rules.dossier_lines import (
     is_note,
     is_photo,
     line_text,
+    lists_contents,
     zero_count,
 )
 from tthc.text import contains_key, match_key, nfc
@@ -38,6 +39,17 @@ def _doc_subject(doc: DocumentRequirement) -> str:
 # giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
 _POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
 _TRANSLATION = re.compile(regex_key(r"\bbản sao (?:có |được )?chứng thực (?:của )?bản dịch\b"))
+# "Bản sao y bản chính (có ký tên và đóng dấu của người nhập khẩu)" (bo-nong-nghiep-mt 1.003703),
+# "bản sao y bản chính của tổ chức", "bản sao y” của doanh nghiệp": the applicant signs and
+# stamps its own copy; no authority certifies it (Nghị định 23/2015/NĐ-CP is not involved).
+_SELF_COPY = re.compile(
+    regex_key(
+        r"\bsao y(?: bản (?:chính|gốc))?\W{0,3}(?:có ký tên (?:và|,) đóng dấu\s*)?của (?:người nhập khẩu|"
+        r"doanh nghiệp|tổ chức|người đứng đầu|đơn vị|cơ sở|chủ đầu tư|nhà thầu|thương nhân)\b"
+    )
+)
+# what still demands a certification once the applicant's own stamped copies are set aside
+_CERTIFIED_WORDS = re.compile(regex_key(r"\b(?:chứng thực|công chứng|sao y)\b"))
 
 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -50,6 +62,8 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
             continue  # filing by post: the certified copy stands in for showing the original
         if _TRANSLATION.search(key):
             continue  # a certified translation ("bản sao có chứng thực bản dịch") is no copy of the paper
+        if _SELF_COPY.search(key) and not _CERTIFIED_WORDS.search(_SELF_COPY.sub(" ", key)):
+            continue  # the applicant's own signed and stamped copy ("sao y … của người nhập khẩu")
         yield ctx.finding(
             procedure,
             "documents",
@@ -160,7 +174,7 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
     either_or: set[int] | None = None
     for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1 or is_note(line_text(doc)) or is_photo(line_text(doc)):
+        if originals + copies <= 1 or is_note(line_text(doc)) or is_photo(line_text(doc)) or lists_contents(doc):
             continue
         if either_or is None:
             either_or = either_or_lines(procedure.documents)
@@ -270,12 +284,14 @@ CERTIFIED_COPY_REQUIRED = Rule(
             "để đối chiếu, bản chụp hoặc bản sao điện tử; không báo tên của thủ tục chứng thực (đó không phải yêu cầu nộp), "
             "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính) và bản sao "
             "có chứng thực của bản dịch ('bản sao có chứng thực bản dịch tiếng Việt': chứng thực bản dịch, không phải bản "
-            "sao của giấy tờ).",
+            "sao của giấy tờ), hay bản sao do chính người nộp ký tên, đóng dấu ('bản sao y bản chính (có ký tên và đóng dấu "
+            "của người nhập khẩu)').",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
             "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
             "nor is the certified copy asked for filing by post (where no original can be shown), nor a certified "
             "translation ('bản sao có chứng thực bản dịch tiếng Việt': the translation is certified, not a copy of the "
-            "paper).",
+            "paper), nor a copy the applicant signs and stamps itself ('bản sao y bản chính (có ký tên và đóng dấu của người "
+            "nhập khẩu)').",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "

@@ -67,6 +67,18 @@ def is_note(text: str) -> bool:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# "Hồ sơ đề xuất dự án đầu tư kinh doanh của nhà đầu tư gồm các thông tin sau:" (bo-tai-chinh
+# 2.002602, 2.002603): the lines under it are what one paper contains, not papers
+_CONTENTS_HEADING = re.compile(
+    regex_key(r"\bgồm (?:các|những) (?:thông tin|nội dung)(?: chủ yếu)? sau(?: đây)?\s*:?\s*$")
+)
+
+
+def lists_contents(doc: DocumentRequirement) -> bool:
+    """The line is an item of what one paper contains: its sub-heading says so."""
+    return bool(doc.group and _CONTENTS_HEADING.search(keyed(doc.group.rstrip(" .;")).key))
+
+
 def applies_once_only(text: str) -> bool:
     """The text says the data is read from a database, or that the paper need not be filed."""
     return bool(_ONCE_ONLY_APPLIED.search(keyed(text).key))

@@ -195,7 +195,15 @@ def _outdated_paper(text: str, ctx: RuleContext) -> bool:
 _FOREIGN = re.compile(
     "|".join(
         re.escape(match_key(w))
-        for w in ("nước ngoài", "nước xuất khẩu", "nước sở tại", "nước nhập khẩu", "nước có tàu", "nước cấp")
+        for w in (
+            "nước ngoài",
+            "nước xuất khẩu",
+            "nước sở tại",
+            "nước nhập khẩu",
+            "nước có tàu",
+            "nước cấp",
+            "người không quốc tịch",  # bo-tu-phap 2.002797: a stateless person's papers are foreign
+        )
     )
 )
 

@@ -62,25 +62,32 @@ def term_hits(
     category: str,
     fields: tuple[str, ...],
     mask: re.Pattern[str] | None = None,
+    *,
+    every_term: bool = False,
 ) -> Iterator[tuple[Term, str, str, SourceRef | None, str, Part | None]]:
     """(term, variant as written, field, position, item, part): one per field and item (a
-    dossier line's item is its name, in the catalog's words). ``mask`` blanks out words the
-    terms must not be found in."""
+    dossier line's item is its name, in the catalog's words), or with ``every_term`` one per
+    field, item and term (two abolished units in one step are two things to fix). ``mask``
+    blanks out words the terms must not be found in."""
     table = ctx.knowledge.term_table(category)
     if not any(t.is_outdated_at(ctx.as_of) for t in table.entries):
         return
-    reported: set[tuple[str, str]] = set()
+    reported: set[tuple[str, str, str]] = set()
     for field_name, text, where, item, part in procedure_texts(procedure, fields):
-        if (field_name, item) in reported:
+        if not every_term and (field_name, item, "") in reported:
             continue
         if mask is not None:
             text = mask.sub(lambda m: " " * len(m.group()), unicodedata.normalize("NFC", text))
         # one pre-filter for the whole table, then only the terms it lets through
         terms = [t for t in table.candidates(text) if t.is_outdated_at(ctx.as_of)]
-        found = _first_hit(terms, field_name, text) if terms else None
-        if found is not None:
-            reported.add((field_name, item))
-            yield found[0], found[1], field_name, where, item, part
+        for term in terms if every_term else (None,):
+            key = (field_name, item, term.id if term is not None else "")
+            if key in reported:
+                continue
+            found = _first_hit([term] if term is not None else terms, field_name, text) if terms else None
+            if found is not None:
+                reported.add(key)
+                yield found[0], found[1], field_name, where, item, part
 
 
 def _first_hit(terms: list[Term], field_name: str, text: str) -> tuple[Term, str] | None:
@@ -228,7 +235,19 @@ def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             payload=Payload(words=procedure.levels_raw or ""),
         )
     what = T("nêu cơ quan, đơn vị cấp huyện đã không còn", "names a district-level body that no longer exists")
-    for term, found, field_name, where, item, part in term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS):
+    # A field naming two abolished units with different successors gives one finding per unit
+    # ("Công an cấp huyện" and "Bảo hiểm xã hội cấp huyện" in one step of bo-tu-phap 2.000986).
+    # Only a vertical agency's unit (a term with its own replacement) is reported beside a first
+    # finding: "Công an quận, huyện, thị xã, thành phố thuộc tỉnh" is one unit, not the police
+    # and a provincial city.
+    generic = {t.replacement for t in ctx.knowledge.terms("district_level") if t.id == "district_level.name"}
+    told: dict[tuple[str, str], set[str | None]] = {}
+    hits = term_hits(procedure, ctx, "district_level", _DISTRICT_FIELDS, every_term=True)
+    for term, found, field_name, where, item, part in hits:
+        earlier = told.setdefault((field_name, item), set())
+        if earlier and (term.replacement in generic or term.replacement in earlier):
+            continue
+        earlier.add(term.replacement)
         yield _term_finding(ctx, procedure, term, found, field_name, where, item, what, part)
 
 
@@ -295,7 +314,8 @@ def _check_legacy_online(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
 
 # -- place-bound filing ---------------------------------------------------------------------
 
-_PLACE_FIELDS = ("place", "agencies", "steps", "channels", "conditions", "notes")
+# "documents": only place_bound.originals reads dossier lines (its `fields` in terms.yaml)
+_PLACE_FIELDS = ("place", "agencies", "steps", "channels", "conditions", "notes", "documents")
 
 
 def _check_place_bound(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal import flattened as fl
@@ -52,26 +53,19 @@ FIELDS = (
     "raw_text",
 )
 # key -> record field, for the fields that go to the builder as they are
-_PLAIN = {
-    "ten_thu_tuc": "name",
-    "so_quyet_dinh": "decision",
-    "cap_thuc_hien": "levels",
-    "loai_thu_tuc": "kind",
-    "linh_vuc": "field",
-    "dia_chi_tiep_nhan": "place",
-    "trinh_tu_thuc_hien": "steps",
-    "yeu_cau_dieu_kien": "conditions",
-    "can_cu_phap_ly": "legal_basis",
-    "detail_url": "url",
-}
+_PLAIN = fields.portal_keys()  # tthc.fields: `portal`
 _ROLES = {
     "co_quan_thuc_hien": "implementing",
     "co_quan_co_tham_quyen": "competent",
     "co_quan_phoi_hop": "coordinating",
     "co_quan_duoc_uy_quyen": "authorized",
 }
-# kept in `extra` under the portal's own label
-_EXTRA = {"thu_tuc_lien_quan": "Thủ tục hành chính liên quan", "formality_id": "formality_id"}
+# kept in `extra` under the portal's own label, unless the vocabulary reads the key
+_EXTRA = {
+    key: label
+    for key, label in {"thu_tuc_lien_quan": "Thủ tục hành chính liên quan", "formality_id": "formality_id"}.items()
+    if key not in _PLAIN
+}
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _PAGE_CODE = re.compile(r"Mã thủ tục\s*(\d+\.\d+(?:\.[A-Z]?\d+)?)")
 # the portal joins the items of a multi-choice field with ", " (an item may hold a comma:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal.crawled import split_join
@@ -27,20 +28,9 @@ from tthc.model import SourceRef
 from tthc.parse.document import parse_document
 from tthc.text import clean, is_placeholder, nfc
 
-_METADATA = {
-    "mã_thủ_tục": "code",
-    "tên_thủ_tục": "name",
-    "số_quyết_định": "decision",
-    "cấp_thực_hiện": "levels",
-    "loại_thủ_tục": "kind",
-    "lĩnh_vực": "field",
-}
-_CONTENT = {
-    "trình_tự_thực_hiện": "steps",
-    "địa_chỉ_tiếp_nhận_hs": "place",
-    "kết_quả_thực_hiện": "results",
-    "yêu_cầu_điều_kiện_thực_hiện": "conditions",
-}
+# key -> record field, for the fields that go to the builder as they are (tthc.fields: `export`)
+_METADATA = fields.export_keys("metadata")
+_CONTENT = fields.export_keys("content")
 _ROLES = {
     "cơ_quan_thực_hiện": "implementing",
     "cơ_quan_có_thẩm_quyền": "competent",

@@ -362,7 +362,7 @@ class _Bar:
         return tick
 
     def audit_steps(self, label: str) -> Callable[[int, int], Callable[[int], None]]:
-        """The `progress` argument of :func:`tthc.audit.run_audit`: a bar over the procedures."""
+        """The `progress` argument of :func:`tthc.audit.audit`: a bar over the procedures."""
 
         def start(total: int, files: int) -> Callable[[int], None]:
             return self.step(label, total)
@@ -376,7 +376,7 @@ def progress(*, delay: float = 0.5) -> Iterator[_Bar | _Silent]:
 
         with progress() as bar:
             bar.step(tr("Đang đọc danh mục", "Reading catalogs"))          # a spinner
-            audit = run_audit(..., progress=bar.audit_steps(tr("Đang kiểm tra", "Checking")))
+            result = audit(AuditRequest(...), bar.audit_steps(tr("Đang kiểm tra", "Checking")))
             tick = bar.step(tr("Đang ghi", "Writing"), total=len(rows))    # a bar: tick(1) per row
 
     Nothing is drawn when stderr is not a terminal, and nothing at all for work shorter than

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tthc import fields as vocab
 from tthc.i18n import Lang, tr
 from tthc.report.terminal.console import fixed_column, plain, print_table, table, text_column
 
@@ -82,7 +83,7 @@ def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> No
     _counts(
         console,
         tr(lang, "Thủ tục theo lĩnh vực", "Procedures by field"),
-        tr(lang, "Lĩnh vực", "Field"),
+        vocab.text("field").text(lang),
         [(field_name(name, lang=lang), n) for name, n in stats.by_field.most_common()],
         lang=lang,
     )
@@ -118,7 +119,7 @@ def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> No
         )
         return
     grid = table()
-    text_column(grid, tr(lang, "Lĩnh vực", "Field"))
+    text_column(grid, vocab.text("field").text(lang))
     for head in (tr(lang, "Hồ sơ", "Dossiers"), tr(lang, "Trực tuyến", "Online"), tr(lang, "Tỷ lệ", "Share")):
         fixed_column(grid, head, justify="right")
     for name, u in sorted(stats.field_uptake.items(), key=lambda x: x[1].share or 0):
