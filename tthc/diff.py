@@ -439,14 +439,9 @@ ANNEX_LISTS = (
     ("amended", "THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG"),
     ("abolished", "THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"),
 )
-ANNEX_COLUMNS = (
-    "STT",
-    "Mã TTHC",
-    "Tên thủ tục hành chính",
-    "Thời hạn giải quyết",
-    "Địa điểm thực hiện",
-    "Phí, lệ phí",
-    "Căn cứ pháp lý",
+# the annex table's columns, in the vocabulary's words (tthc.fields)
+ANNEX_COLUMNS = tuple(
+    fields.label(key) for key in ("stt", "code", "name", "processing_time", "place", "fees", "legal_basis")
 )
 
 

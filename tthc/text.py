@@ -73,7 +73,7 @@ def clean(value: object) -> str | None:
     if value is None:
         return None
     text = value if value.__class__ is str else str(value)
-    if not (unicodedata.is_normalized("NFC", text) and _UNTIDY.search(text) is None):  # fast path: most cells
+    if not (unicodedata.is_normalized("NFC", text) and (_tidy(text) or _UNTIDY.search(text) is None)):
         text = _HTML_TAG.sub(" ", nfc(CONTROL.sub("", text)))
         text = _ANY_SPACE.sub(" ", _SPACE.sub(" ", text)).strip()
     if len(text) <= _LONGEST_PLACEHOLDER and is_placeholder(text):
@@ -87,14 +87,31 @@ def clean_keep_lines(value: object) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+def _tidy(text: str) -> bool:
+    """True when _UNTIDY cannot match: every blank but " " and every control character is
+    unprintable (Unicode's "Other" and "Separator" classes), so one C-level check covers all of
+    its character classes; the rest are substring tests. False says nothing (the pattern decides)."""
+    return text.isprintable() and "  " not in text and "<" not in text and text[:1] != " " and text[-1:] != " "
+
+
 def split_lines(value: object) -> list[str]:
     """The non-empty, cleaned lines of a multi-line cell."""
     if value is None:
         return []
-    text = nfc(CONTROL.sub("", str(value))).replace("\r\n", "\n").replace("\r", "\n")
-    text = _HTML_TAG.sub("\n", text)
+    text = value if value.__class__ is str else str(value)
+    if CONTROL.search(text) is not None:
+        text = CONTROL.sub("", text)
+    text = nfc(text)  # (returns the same string at once when it is NFC already)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        text = _HTML_TAG.sub("\n", text)
     out = []
     for line in text.split("\n"):
+        # a tidy line is NFC (a piece of NFC text cut at line breaks) and clean() would keep it as is
+        if line and _tidy(line) and (len(line) > _LONGEST_PLACEHOLDER or not is_placeholder(line)):
+            out.append(line)
+            continue
         item = clean(line)
         if item is not None:
             out.append(item)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tthc.i18n import T
-from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult
+from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult, paused_gc
 from tthc.load.limits import Limits
 
 # suffix -> "module:function" of its loader, imported only when a file of that kind is read;
@@ -114,6 +114,11 @@ def _catalogs_in(folder: Path) -> list[Path]:
 def load_file(path: Path, limits: Limits | None = None) -> LoadResult:
     """Load one catalog: a file with the loader its suffix names (office files are checked
     against ``limits`` first; None = the defaults), or a folder of JSON records."""
+    with paused_gc():  # every loader: see paused_gc
+        return _load_file(path, limits)
+
+
+def _load_file(path: Path, limits: Limits | None) -> LoadResult:
     if path.is_dir():
         return _loader(FOLDER_LOADER)(path)
     suffix = path.suffix.lower()

@@ -1,0 +1,161 @@
+"""The loading fast paths give what the plain code gave.
+
+- ``text.clean`` / ``text.split_lines`` accept a tidy line with C-level checks
+  (``str.isprintable`` and substring tests) before the untidy-text pattern: compared with the
+  code before (every line through the pattern) over every string of the real record fixtures,
+  generated mixtures of what the pattern looks for, NFC and NFD, and every code point.
+- ``load_file`` pauses the cyclic collector while a catalog loads (and freezes a large one):
+  the same catalog as with the collector running, and the collector's state is given back,
+  also when the file is refused.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tthc import text as T
+from tthc.convert.plain import plain
+from tthc.load import LoadError, load_file
+from tthc.load.base import paused_gc
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _plain_clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = value if value.__class__ is str else str(value)
+    if not (unicodedata.is_normalized("NFC", text) and T._UNTIDY.search(text) is None):
+        text = T._HTML_TAG.sub(" ", T.nfc(T.CONTROL.sub("", text)))
+        text = T._ANY_SPACE.sub(" ", T._SPACE.sub(" ", text)).strip()
+    if len(text) <= T._LONGEST_PLACEHOLDER and T.is_placeholder(text):
+        return None
+    return text
+
+
+def _plain_split_lines(value: object) -> list[str]:
+    if value is None:
+        return []
+    text = T.nfc(T.CONTROL.sub("", str(value))).replace("\r\n", "\n").replace("\r", "\n")
+    text = T._HTML_TAG.sub("\n", text)
+    return [item for item in (_plain_clean(line) for line in text.split("\n")) if item is not None]
+
+
+def _strings(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+_PIECES = [
+    "Bản sao có chứng thực Giấy khai sinh",
+    "Tờ khai (Mẫu số 01)",
+    "Không",
+    "không có thông tin",
+    "...",
+    "-",
+    " x ",
+    "Phí: 50.000 đồng",
+    "15 ngày làm việc",
+    "<br>",
+    "<p>",
+    "</span>",
+    "a < b",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "\u200b",
+    "\ufeff",
+    "\u0085",
+    "\x07",
+    "\x1b[31m",
+    "\u00ad",
+    "\u200d",
+    "\ufffe",
+    "o\u0302\u0300",  # NFD "ồ"
+    "\u0301",
+]
+
+
+def _texts() -> list[str]:
+    found: set[str] = set()
+    for path in sorted((FIXTURES / "realdata" / "records").rglob("*.json")):
+        found.update(_strings(json.loads(path.read_text(encoding="utf-8"))))
+    rng = random.Random(29)
+    found.update("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(4000))
+    base = sorted(t for t in found if len(t) < 20_000)
+    return base + [unicodedata.normalize("NFD", t) for t in base if unicodedata.normalize("NFD", t) != t]
+
+
+def test_clean_and_split_lines_give_the_plain_results():
+    texts = _texts()
+    assert len(texts) > 8000
+    for t in texts:
+        assert T.clean(t) == _plain_clean(t), repr(t)
+        assert T.split_lines(t) == _plain_split_lines(t), repr(t)
+    assert T.split_lines("Giấy khai sinh\n  \nKhông\n-\n Tờ khai  (Mẫu 01) ") == ["Giấy khai sinh", "Tờ khai (Mẫu 01)"]
+
+
+@pytest.mark.parametrize(
+    ("start", "stop", "step"),
+    [(0, 0x4000, 1), (0x4000, 0x8000, 1), (0x8000, 0xC000, 1), (0xC000, 0x10000, 1), (0x10000, 0x110000, 29)],
+)
+def test_every_code_point_cleans_as_before(start, stop, step):
+    for code in range(start, stop, step):
+        ch = chr(code)
+        for t in (ch, f"Giấy{ch}tờ", f"{ch}x", f"x{ch}"):
+            assert T.clean(t) == _plain_clean(t), hex(code)
+            assert T.split_lines(t) == _plain_split_lines(t), hex(code)
+
+
+def test_a_catalog_loads_the_same_with_the_collector_paused(monkeypatch):
+    paths = [FIXTURES / "realdata" / "bo-tu-phap-2026.yaml", FIXTURES / "realdata" / "danh-sach-tthc-BoTuPhap.xlsx"]
+    paused = [load_file(p) for p in paths]
+    import tthc.load as load
+
+    monkeypatch.setattr(load, "paused_gc", _running_gc)
+    running = [load_file(p) for p in paths]
+    for a, b in zip(paused, running, strict=True):
+        assert len(a.catalog.procedures) > 10
+        assert plain(a.catalog) == plain(b.catalog)
+        assert [str(i) for i in a.issues] == [str(i) for i in b.issues]
+
+
+class _running_gc:
+    def __enter__(self):
+        assert gc.isenabled()
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_the_collector_comes_back_after_a_refused_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("tthc_catalog: 1\nprocedures: [\n", encoding="utf-8")
+    assert gc.isenabled()
+    with pytest.raises(LoadError):
+        load_file(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
