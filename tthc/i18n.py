@@ -58,6 +58,10 @@ class T(tuple):
     def __str__(self) -> str:
         return self[0]
 
+    def __contains__(self, part: object) -> bool:  # type: ignore[override]
+        """``"x" in message``: a substring of its Vietnamese, as ``in str(message)`` (transitional, like ``str()``)."""
+        return isinstance(part, str) and part in self[0]
+
     def __format__(self, spec: str) -> str:
         return format(self[0], spec)
 
