@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tthc import text as T
-from tthc.convert.plain import plain
+from tthc.lifecycle.convert.plain import plain
 from tthc.load import LoadError, load_file
 from tthc.load.base import paused_gc
 
