@@ -99,6 +99,8 @@ def split_lines(value: object) -> list[str]:
     if value is None:
         return []
     text = value if value.__class__ is str else str(value)
+    if _tidy(text) and unicodedata.is_normalized("NFC", text):  # one tidy line (no break is printable)
+        return [] if len(text) <= _LONGEST_PLACEHOLDER and is_placeholder(text) else [text]
     if CONTROL.search(text) is not None:
         text = CONTROL.sub("", text)
     text = nfc(text)  # (returns the same string at once when it is NFC already)

@@ -13,16 +13,16 @@ import datetime as dt
 import pytest
 
 from tthc import fields
-from tthc.convert.represent import procedure_data
-from tthc.convert.workbook_rows import procedure_row
-from tthc.diff import ELEMENT_BY_KEY, compare_procedures
 from tthc.fields import FIELDS, Field
+from tthc.lifecycle.convert.represent import procedure_data
+from tthc.lifecycle.convert.workbook_rows import procedure_row
+from tthc.lifecycle.diff import ELEMENT_BY_KEY, compare_procedures
+from tthc.lifecycle.merge import FIELD_LABELS
 from tthc.load.base import IssueSink
 from tthc.load.build import PARTS, build_procedure
 from tthc.load.headers import PROCEDURE_HEADERS
 from tthc.load.record import PROCEDURE_FIELDS, RawRecord
 from tthc.load.workbook_layout import PROCEDURES, READ_SHEETS, SHEETS
-from tthc.merge import FIELD_LABELS
 from tthc.model import Catalog, SourceRef
 from tthc.schema import PROCEDURE_PROPERTIES, catalog_schema
 
@@ -98,7 +98,7 @@ def test_every_simple_field_is_built_written_and_read_back(f: Field) -> None:
 
 
 def _loss():
-    from tthc.convert.represent import Loss
+    from tthc.lifecycle.convert.represent import Loss
 
     return Loss()
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import CATALOGS, ROOT, write_yaml_catalog
-from tthc.convert.plain import plain
-from tthc.convert.yaml_writer import catalog_to_yaml
+from tthc.lifecycle.convert.plain import plain
+from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
 from tthc.load import load_file
 from tthc.load import workbook_layout as wl
 

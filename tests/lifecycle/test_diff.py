@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CATALOGS, write_yaml_catalog
-from tthc.diff import diff_catalogs
+from tthc.lifecycle.diff import diff_catalogs
 from tthc.load import load_file
 
 OLD = """\

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_yaml_catalog
-from tthc.convert.plain import differences, plain
-from tthc.convert.represent import Loss
-from tthc.convert.workbook_writer import write_workbook
+from tthc.lifecycle.convert.plain import differences, plain
+from tthc.lifecycle.convert.represent import Loss
+from tthc.lifecycle.convert.workbook_writer import write_workbook
 from tthc.load import load_file
 
 

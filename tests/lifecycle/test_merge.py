@@ -9,9 +9,9 @@ import yaml
 
 from tests.conftest import write_yaml_catalog
 from tests.lifecycle.test_schema import _Yaml12, errors
-from tthc.convert.yaml_writer import catalog_to_yaml
+from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
+from tthc.lifecycle.merge import merge_catalogs
 from tthc.load import load_file
-from tthc.merge import merge_catalogs
 
 HA_NAM = """\
   - {code: '1.001193', name: Đăng ký khai sinh, field: Hộ tịch, place: UBND xã Thanh Sơn}

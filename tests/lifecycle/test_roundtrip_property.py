@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.lifecycle.strategies import catalog
-from tthc.convert.plain import differences, plain
-from tthc.convert.represent import Loss
-from tthc.convert.workbook_writer import build_workbook
-from tthc.convert.yaml_writer import catalog_to_yaml
+from tthc.lifecycle.convert.plain import differences, plain
+from tthc.lifecycle.convert.represent import Loss
+from tthc.lifecycle.convert.workbook_writer import build_workbook
+from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
 from tthc.load.excel import load_excel
 from tthc.load.yaml_loader import load_yaml
 

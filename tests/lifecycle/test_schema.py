@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import CATALOGS, ROOT
 from tests.lifecycle.strategies import catalog
-from tthc.convert.yaml_writer import catalog_to_yaml
+from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
 from tthc.load import load_file
 from tthc.schema import catalog_schema, schema_text
 

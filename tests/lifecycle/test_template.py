@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tthc.convert.workbook_writer import LISTS_SHEET
+from tthc.lifecycle.convert.workbook_writer import LISTS_SHEET
 from tthc.load import load_file
 from tthc.load import workbook_layout as wl
 from tthc.model import AgencyRole, CopyKind, DocKind, Level, Method, OnlineLevel

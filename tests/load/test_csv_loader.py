@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CATALOGS, FIXTURES
-from tthc.convert.plain import plain
+from tthc.lifecycle.convert.plain import plain
 from tthc.load import LoadError, load_file
 
 ANNEX = CATALOGS / "kim-bang-2019-2020-annex.xlsx"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tthc import text as T
-from tthc.convert.plain import plain
+from tthc.lifecycle.convert.plain import plain
 from tthc.load import LoadError, load_file
 from tthc.load.base import paused_gc
 
@@ -159,3 +159,101 @@ def test_the_collector_comes_back_after_a_refused_file(tmp_path):
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------------------------------
+# the builder's control-character check: a pre-walk that makes no field names or positions
+
+
+def _plain_report_controls(value, field, src, sink):
+    from collections.abc import Mapping
+
+    from tthc.load.build import scalars
+    from tthc.load.record import SOURCE_KEY
+
+    if isinstance(value, str):
+        if T.CONTROL.search(value) is None:
+            return
+        scalars._report_controls(value, field, src, sink)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if key != SOURCE_KEY and item is not None:
+                _plain_report_controls(item, f"{field}.{key}", scalars.source_of(value, src), sink)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            if item is not None:
+                _plain_report_controls(item, f"{field}[{i}]", scalars.source_of(item, src), sink)
+
+
+def _issues(sink) -> list[tuple]:
+    return [(i.kind, i.message, str(i.source), i.value) for i in sink.issues]
+
+
+def test_control_characters_are_reported_as_before():
+    from tthc.load.base import IssueSink
+    from tthc.load.build import scalars
+    from tthc.load.yaml_loader import SDict, SList, SStr
+    from tthc.model import SourceRef
+
+    src = SourceRef("a.yaml", line=3)
+    nested = SStr("Tờ khai\x07 (Mẫu 01)")
+    nested.source = SourceRef("a.yaml", line=9, column=5)
+    row = SDict({"name": "Giấy phép\x1b[31m", "counts": None, "raw": ["ok", nested]})
+    row.source = SourceRef("a.yaml", line=8)
+    values = [
+        "Giấy khai sinh",
+        "Phí\x00: 50.000 đồng",
+        ["a", None, "b\ufffe", ("c", "d\x7f")],
+        {"name": "x", "__source__": "\x07", "note": {"deep": ["\x9b2J"]}},
+        SList([row, "plain", 7, None]),
+        12,
+        None,
+    ]
+    rng = random.Random(3)
+    for _ in range(300):
+        values.append([rng.choice(_PIECES) for _ in range(rng.randint(0, 5))])
+        values.append({f"k{i}": rng.choice(_PIECES) for i in range(rng.randint(0, 4))})
+    for value in values:
+        fast, plain_sink = IssueSink(), IssueSink()
+        scalars.report_controls(value, "documents", src, fast)
+        _plain_report_controls(value, "documents", src, plain_sink)
+        assert _issues(fast) == _issues(plain_sink), repr(value)
+    warned = IssueSink()
+    scalars.report_controls(values[4], "documents", src, warned)
+    assert [str(i.source) for i in warned.issues] == [str(SourceRef("a.yaml", line=8)), str(nested.source)]
+
+
+def test_source_of_and_text_helpers_answer_as_before():
+    from collections.abc import Mapping
+
+    from tthc.load.base import IssueSink
+    from tthc.load.build import scalars
+    from tthc.load.record import SOURCE_KEY
+    from tthc.load.yaml_loader import SDict, SList, SStr
+    from tthc.model import SourceRef
+
+    default, own = SourceRef("f.xlsx", "Sheet", 2, 3), SourceRef("f.yaml", line=4)
+    tagged = [SStr("x"), SList(["x"]), SDict({"a": "b"})]
+    for item in tagged:
+        item.source = own
+    samples = ["x", ["x"], ("x",), {"a": 1}, {SOURCE_KEY: own}, {SOURCE_KEY: "no"}, 3, None, *tagged]
+
+    def plain_source_of(value, fallback):
+        src = getattr(value, "source", None)
+        if isinstance(src, SourceRef):
+            return src
+        if isinstance(value, Mapping):
+            src = value.get(SOURCE_KEY)
+            if isinstance(src, SourceRef):
+                return src
+        return fallback
+
+    for value in samples:
+        assert scalars.source_of(value, default) is plain_source_of(value, default)
+        assert scalars.raw_only(value) is value
+    sink = IssueSink()
+    assert scalars._text(SStr(" Giấy  tờ "), "name", default, sink) == "Giấy tờ"
+    assert scalars._text(["x"], "name", default, sink) is None
+    assert scalars._text_list(["a\nb ", SStr("Không"), ("c",), 5], "notes", default, sink) == ["a", "b", "5"]
+    assert [i.kind for i in sink.issues] == ["wrong-type", "wrong-type"]
+    assert scalars.raw_only({"raw": "Giấy tờ", SOURCE_KEY: own, "name": ""}) == "Giấy tờ"

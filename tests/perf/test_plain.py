@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from tthc.convert.plain import _POSITIONS, plain
+from tthc.lifecycle.convert.plain import _POSITIONS, plain
 from tthc.load import load_file
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdata"

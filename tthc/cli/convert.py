@@ -52,7 +52,7 @@ def convert(
     from rich.markup import escape
 
     from tthc.audit import configured_limits
-    from tthc.convert.run import convert as run
+    from tthc.lifecycle.convert.run import convert as run
 
     with exit_on_errors(lang):
         output_target(out, [source], stdout=False, regular=True)

@@ -56,8 +56,8 @@ def diff(
     """
     lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
-    from tthc.convert.run import load_checked
-    from tthc.diff import diff_catalogs
+    from tthc.lifecycle.convert.run import load_checked
+    from tthc.lifecycle.diff import diff_catalogs
 
     with exit_on_errors(lang):
         suffix = output.suffix.lower() if output else None
@@ -75,7 +75,7 @@ def diff(
         if output is not None:
             _write_annex(result, output, abolished_by)
     if format is DiffFormat.json:
-        from tthc.diff import diff_to_json
+        from tthc.lifecycle.diff import diff_to_json
 
         sys.stdout.write(json.dumps(diff_to_json(result, english=lang == "en"), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")

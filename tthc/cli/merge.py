@@ -50,9 +50,9 @@ def merge(
     """Gộp danh mục (sáp nhập tỉnh, danh mục bộ + danh mục tỉnh); xung đột được giữ và báo cáo. / Merge catalogs."""
     lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
-    from tthc.convert.run import load_checked, write_catalog
+    from tthc.lifecycle.convert.run import load_checked, write_catalog
+    from tthc.lifecycle.merge import merge_catalogs
     from tthc.load import discover
-    from tthc.merge import merge_catalogs
 
     with exit_on_errors(lang):
         files = discover(paths)
@@ -76,7 +76,7 @@ def show_value(value: object, *, lang: Lang) -> str:
         return value
     import yaml
 
-    from tthc.convert.represent import to_builtin
+    from tthc.lifecycle.convert.represent import to_builtin
 
     text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=None, width=100, sort_keys=False)
     return text.strip().removesuffix("...").strip()

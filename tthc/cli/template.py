@@ -27,7 +27,7 @@ def template(
 ) -> None:
     """Tạo sổ Excel mẫu trống: tiêu đề, ghi chú từng cột, danh sách chọn. / Write an empty template workbook."""
     lang = chosen_language(lang_option)
-    from tthc.convert.workbook_writer import write_workbook
+    from tthc.lifecycle.convert.workbook_writer import write_workbook
 
     with exit_on_errors(lang):
         if out.suffix.lower() != ".xlsx":

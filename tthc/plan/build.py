@@ -404,7 +404,7 @@ def officer_text(text: str) -> str:
 
 def _places(findings: Sequence[Finding]) -> str:
     """ "Thành phần hồ sơ: “Sổ hộ khẩu”; Trình tự thực hiện: “…”" — each once, in order."""
-    from tthc.merge import FIELD_LABELS
+    from tthc.lifecycle.merge import FIELD_LABELS
 
     by_field: dict[str, list[str]] = {}
     for f in findings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.diff import (
+from tthc.lifecycle.diff import (
     ANNEX_COLUMNS,
     ANNEX_TITLE,
     ELEMENT_BY_KEY,

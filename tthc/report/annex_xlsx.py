@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tthc.diff import ANNEX_COLUMNS, ANNEX_TITLE, CatalogDiff, annex_lists, decision_line
+from tthc.lifecycle.diff import ANNEX_COLUMNS, ANNEX_TITLE, CatalogDiff, annex_lists, decision_line
 from tthc.office import xlsx as xc
 from tthc.plan.build import roman
 from tthc.report.docx_plan import field_title

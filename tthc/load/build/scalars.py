@@ -37,6 +37,22 @@ from tthc.text import (
 
 def report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> None:
     """Warn where a value holds control characters (clean() removes them: BEL, ESC, U+FFFE…)."""
+    if _holds_control(value):  # (most values hold none: no field names or positions made for them)
+        _report_controls(value, field, src, sink)
+
+
+def _holds_control(value: Any) -> bool:
+    """Whether _report_controls would warn: a text it reaches holds a control character."""
+    if isinstance(value, str):
+        return CONTROL.search(value) is not None
+    if isinstance(value, (list, tuple)):
+        return any(item is not None and _holds_control(item) for item in value)
+    if isinstance(value, Mapping):
+        return any(key != SOURCE_KEY and item is not None and _holds_control(item) for key, item in value.items())
+    return False
+
+
+def _report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> None:
     if isinstance(value, str):
         if CONTROL.search(value) is None:
             return
@@ -55,11 +71,11 @@ def report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> 
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if key != SOURCE_KEY and item is not None:
-                report_controls(item, f"{field}.{key}", source_of(value, src), sink)
+                _report_controls(item, f"{field}.{key}", source_of(value, src), sink)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             if item is not None:
-                report_controls(item, f"{field}[{i}]", source_of(item, src), sink)
+                _report_controls(item, f"{field}[{i}]", source_of(item, src), sink)
 
 
 def source_of(value: Any, default: SourceRef) -> SourceRef:
@@ -67,6 +83,8 @@ def source_of(value: Any, default: SourceRef) -> SourceRef:
     src = getattr(value, "source", None)
     if isinstance(src, SourceRef):
         return src
+    if isinstance(value, (str, list, tuple)):  # (before the slower Mapping test; none is a mapping)
+        return default
     if isinstance(value, Mapping):
         src = value.get(SOURCE_KEY)
         if isinstance(src, SourceRef):
@@ -129,6 +147,8 @@ def _check_keys(item: Mapping[str, Any], field: str, src: SourceRef, sink: Issue
 def _text(value: Any, field: str, src: SourceRef, sink: IssueSink) -> str | None:
     if value is None:
         return None
+    if isinstance(value, str):  # (before the slower Mapping test)
+        return clean(value)
     if isinstance(value, (list, tuple, Mapping)):
         _wrong_type(sink, field, "một đoạn văn bản", "text", value, src)
         return None
@@ -144,6 +164,9 @@ def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[
     items = value if isinstance(value, (list, tuple)) else [value]
     out: list[str] = []
     for item in items:
+        if isinstance(item, str):  # (before the slower Mapping test)
+            out.extend(split_lines(item))
+            continue
         if isinstance(item, (list, tuple, Mapping)):
             _wrong_type(sink, field, "một đoạn văn bản", "text", item, source_of(item, src))
             continue
@@ -260,7 +283,8 @@ def raw_only(item: Any) -> Any:
     """A mapping that holds nothing but `raw` (a workbook row with only "Nội dung gốc") is that
     text, read exactly like the same text written as a list item."""
     if (
-        isinstance(item, Mapping)
+        not isinstance(item, str)
+        and isinstance(item, Mapping)
         and "raw" in item
         and all(k in ("raw", SOURCE_KEY) or v is None or v == "" for k, v in item.items())
     ):

@@ -7,9 +7,9 @@ numbers, multi-line values keep one item per line. Every header carries a note s
 what goes there, drop-down columns carry their list, the header row is frozen. The file
 is written atomically.
 
-What goes in which cell, checked against the loader, is :mod:`tthc.convert.workbook_rows`;
+What goes in which cell, checked against the loader, is :mod:`tthc.lifecycle.convert.workbook_rows`;
 this module writes the sheets. What the layout cannot hold exactly is returned as a
-:class:`~tthc.convert.represent.Loss`.
+:class:`~tthc.lifecycle.convert.represent.Loss`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tthc.convert.represent import Loss
-from tthc.convert.workbook_rows import catalog_items, child_rows, procedure_row
+from tthc.lifecycle.convert.represent import Loss
+from tthc.lifecycle.convert.workbook_rows import catalog_items, child_rows, procedure_row
 from tthc.load import workbook_layout as wl
 from tthc.model import Catalog, Procedure
 

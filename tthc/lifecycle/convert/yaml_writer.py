@@ -5,7 +5,7 @@ multi-line values as ``|`` blocks, keys in the order of the format, a blank line
 procedures, long lines never folded. Strings that YAML would read as something else
 (``1.001193``, ``yes``, ``2020-06-15``) are quoted so every editor sees text; dates and
 counts are written plain. What each value looks like is decided by
-:mod:`tthc.convert.represent`.
+:mod:`tthc.lifecycle.convert.represent`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from tthc.convert.represent import Flow, Loss, catalog_meta, procedure_data, to_builtin
+from tthc.lifecycle.convert.represent import Flow, Loss, catalog_meta, procedure_data, to_builtin
 from tthc.load.yaml_loader import FORMAT_VERSION
 from tthc.model import Catalog
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.convert.plain import differences, plain
-from tthc.convert.represent import Loss
 from tthc.i18n import T, both
+from tthc.lifecycle.convert.plain import differences, plain
+from tthc.lifecycle.convert.represent import Loss
 from tthc.load.base import LoadError, LoadIssue
 from tthc.load.limits import Limits
 from tthc.model import Catalog
@@ -68,7 +68,7 @@ def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss
     if catalog.id is None and not (catalog.locality or catalog.issuer or catalog.name) and catalog.source_file:
         catalog.id = catalog.identity  # it came from the file name: keep it when the name changes
     if output_kind(out) == "yaml":
-        from tthc.convert.yaml_writer import write_yaml
+        from tthc.lifecycle.convert.yaml_writer import write_yaml
 
         write_yaml(catalog, out, loss=loss)
     else:
@@ -82,7 +82,7 @@ def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss
                 ),
                 str(out),
             )
-        from tthc.convert.workbook_writer import write_workbook
+        from tthc.lifecycle.convert.workbook_writer import write_workbook
 
         write_workbook(catalog, out, loss)
     return loss

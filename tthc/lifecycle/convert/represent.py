@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from tthc import fields
-from tthc.convert.plain import plain
+from tthc.lifecycle.convert.plain import plain
 from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink
 from tthc.load.build import build_procedure

@@ -4,7 +4,7 @@ For each procedure: its "Thủ tục" row and its rows on every child sheet, as 
 dates and numbers keyed by layout column (:mod:`tthc.load.workbook_layout`). Each cell
 text is read the way the Excel loader reads it (:mod:`tthc.load.excel_cells`, the child
 rows as ``ChildRows`` hands them over) and built with the loaders' builder; what would
-come back different is recorded in a :class:`~tthc.convert.represent.Loss`. Where one
+come back different is recorded in a :class:`~tthc.lifecycle.convert.represent.Loss`. Where one
 cell cannot hold a value exactly, the layout's other places are used: fees on the
 "Phí, lệ phí" sheet, unidentified legal references as text in the "Căn cứ pháp lý"
 column of the "Thủ tục" sheet.
@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from tthc import fields
-from tthc.convert.plain import plain
-from tthc.convert.represent import (
+from tthc.lifecycle.convert.plain import plain
+from tthc.lifecycle.convert.represent import (
     MECHANISM_LABELS,
     ONLINE_LABELS,
     Loss,

@@ -24,7 +24,7 @@ from pathlib import PurePath
 from typing import Any
 
 from tthc import fields
-from tthc.convert.represent import procedure_data
+from tthc.lifecycle.convert.represent import procedure_data
 from tthc.model import Catalog, CatalogKind, Procedure
 from tthc.text import match_key
 
