@@ -13,15 +13,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CATALOGS = ROOT / "catalogs"
 
 
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    from tthc.i18n import set_language
-
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
 @pytest.fixture
 def cli():
     """Run the CLI in-process; returns (exit_code, stdout, stderr)."""

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tthc.engine import RunSettings, run  # noqa: E402
+from tthc.i18n import text  # noqa: E402
 from tthc.knowledge import load_knowledge  # noqa: E402
 from tthc.load import load_file  # noqa: E402
 from tthc.model import Catalog, Procedure  # noqa: E402
@@ -127,7 +128,7 @@ def finding_words(f: Finding) -> str:
     """What a finding is about, as the catalog writes it (the payload's words, else the subject)."""
     payload = getattr(f, "payload", None)
     words = getattr(payload, "words", "") if payload is not None else ""
-    return " ".join(x for x in (words, f.subject, f.message) if x)
+    return " ".join(x for x in (words, f.subject, text(f.message, "vi")) if x)
 
 
 def matches(label: Label, f: Finding, record: str) -> bool:
@@ -256,7 +257,7 @@ def cmd_show(args) -> None:
         head = f"[{i}] {label.rule} {label.record} {label.procedure} [{label.field}] {label.kind} truth={label.truth}"
         print(head + ("" if hits else "  (SILENT now)"))
         for f in hits[:1]:
-            print("   msg:", f.message[:600].replace("\n", " / "))
+            print("   msg:", text(f.message, "vi")[:600].replace("\n", " / "))
             p = procs.get((f.catalog, f.procedure_code or f.procedure_name))
             if p is not None:
                 print("   ctx:", _context(p, f)[:900].replace("\n", " / "))

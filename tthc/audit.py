@@ -33,9 +33,9 @@ Progress = Callable[[int, int], Callable[[int], None] | None]
 class AuditRequest:
     """What one audit needs.
 
-    ``run_rules=False`` loads only (stats, a site without flags). ``language`` is the
-    language findings are written in: "vi" for documents officials file, whatever
-    ``--lang`` says; None keeps the current one.
+    ``run_rules=False`` loads only (stats, a site without flags). Findings carry their texts
+    in both languages (``tthc.i18n.T``); each output renders the one it needs (documents
+    "vi"). ``language`` is kept for callers that still pass it and changes nothing.
     """
 
     paths: tuple[Path, ...]
@@ -92,8 +92,6 @@ def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
     file and LoadError for a catalog that cannot be read at all; format errors inside a
     catalog are in ``Audit.load_errors``.
     """
-    from tthc.i18n import language, set_language
-
     config = request.config
     as_of = request.as_of or dt.date.today()
     if not request.run_rules:
@@ -113,13 +111,7 @@ def audit(request: AuditRequest, progress: Progress | None = None) -> Audit:
     )
     total = sum(len(c.procedures) for c in result.catalogs)
     tick = progress(total, len(files)) if progress else None
-    previous = language()
-    if request.language:
-        set_language(request.language)
-    try:
-        result.findings = run(result.catalogs, rules, knowledge, settings, tick)
-    finally:
-        set_language(previous)
+    result.findings = run(result.catalogs, rules, knowledge, settings, tick)  # texts in both languages
     return result
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import Lang, T, tr
 from tthc.load.limits import KEYS as LIMIT_KEYS
 from tthc.load.limits import Limits
 from tthc.text import NumberError, nearest, read_number
@@ -104,7 +104,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if path is None:
         return Config()
     if not path.is_file():
-        raise ConfigError(tr(f"{path}: không tìm thấy tệp cấu hình", f"{path}: config file not found"))
+        raise ConfigError(T(f"{path}: không tìm thấy tệp cấu hình", f"{path}: config file not found"))
     return parse_config(_read(path), path)
 
 
@@ -112,7 +112,7 @@ def _read(path: Path) -> Any:
     try:
         if path.stat().st_size > _MAX_BYTES:
             raise ConfigError(
-                tr(
+                T(
                     f"{path}: tệp cấu hình lớn hơn 1 MB; đây có đúng là cấu hình tthc?",
                     f"{path}: the config file is over 1 MB; is it really a tthc config?",
                 )
@@ -125,13 +125,13 @@ def _read(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            tr(
+            T(
                 f"{path}:{line}: không phải UTF-8 (byte 0x{data[exc.start]:02x}); lưu lại tệp với mã UTF-8",
                 f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
             )
         ) from None
     if "\x00" in text:
-        raise ConfigError(tr(f"{path}: tệp nhị phân, không phải cấu hình", f"{path}: a binary file, not a config"))
+        raise ConfigError(T(f"{path}: tệp nhị phân, không phải cấu hình", f"{path}: a binary file, not a config"))
     if path.suffix.lower() == ".toml":
         return _read_toml(text, path)
     return _read_yaml(text, path)
@@ -143,18 +143,18 @@ def _read_toml(text: str, path: Path) -> Any:
     try:
         doc = tomllib.loads(text, parse_float=str)  # the float's text, read below with the Vietnamese rule
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {tr('lỗi cú pháp TOML', 'TOML syntax error')}: {exc}") from None
+        raise ConfigError(T(f"{path}: lỗi cú pháp TOML: {exc}", f"{path}: TOML syntax error: {exc}")) from None
     except RecursionError:
-        raise ConfigError(tr(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
+        raise ConfigError(T(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
     tool = doc.get("tool", {})
     if not isinstance(tool, dict):
-        raise ConfigError(tr(f"{path}: 'tool' phải là một bảng", f"{path}: 'tool' must be a table"))
+        raise ConfigError(T(f"{path}: 'tool' phải là một bảng", f"{path}: 'tool' must be a table"))
     section = tool.get("tthc", {})
     if not isinstance(section, dict):
         raise ConfigError(
-            tr(
-                f"{path}: [tool.tthc] phải là một bảng khóa–giá trị, gặp {_shown(section)}",
-                f"{path}: [tool.tthc] must be a table of keys and values, got {_shown(section)}",
+            T(
+                f"{path}: [tool.tthc] phải là một bảng khóa–giá trị, gặp {_shown(section, 'vi')}",
+                f"{path}: [tool.tthc] must be a table of keys and values, got {_shown(section, 'en')}",
             )
         )
     return _from_toml(section)
@@ -178,22 +178,23 @@ def _read_yaml(text: str, path: Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", exc)
         raise ConfigError(
-            f"{where}: {tr('lỗi cú pháp YAML', 'YAML syntax error')}: {getattr(exc, 'problem', exc)}"
+            T(f"{where}: lỗi cú pháp YAML: {problem}", f"{where}: YAML syntax error: {problem}")
         ) from None
     except RecursionError:
-        raise ConfigError(tr(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
+        raise ConfigError(T(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
     if node is None:
         return {}
     try:
         tree = _from_yaml(node, path, 0)
     except RecursionError:
-        raise ConfigError(tr(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
+        raise ConfigError(T(f"{path}: lồng nhau quá sâu", f"{path}: nested too deeply")) from None
     if not isinstance(tree, dict):
         raise ConfigError(
-            tr(
-                f"{path}: cấu hình phải là một bảng khóa–giá trị, gặp {_shown(tree)}",
-                f"{path}: config must be a mapping of keys to values, got {_shown(tree)}",
+            T(
+                f"{path}: cấu hình phải là một bảng khóa–giá trị, gặp {_shown(tree, 'vi')}",
+                f"{path}: config must be a mapping of keys to values, got {_shown(tree, 'en')}",
             )
         )
     return tree
@@ -206,15 +207,15 @@ def _from_yaml(node: Any, path: Path, depth: int, seen: set[int] | None = None) 
     seen = set() if seen is None else seen
     where = f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
     if depth > 20:
-        raise ConfigError(tr(f"{where}: lồng nhau quá sâu", f"{where}: nested too deeply"))
+        raise ConfigError(T(f"{where}: lồng nhau quá sâu", f"{where}: nested too deeply"))
     if id(node) in seen:
         raise ConfigError(
-            tr(f"{where}: cấu hình không dùng bí danh YAML (*…)", f"{where}: aliases (*…) are not used in a config")
+            T(f"{where}: cấu hình không dùng bí danh YAML (*…)", f"{where}: aliases (*…) are not used in a config")
         )
     seen.add(id(node))
     if not node.tag.startswith("tag:yaml.org,2002:") or node.tag.rsplit(":", 1)[-1] not in _YAML_TAGS:
         raise ConfigError(
-            tr(f"{where}: thẻ YAML '{node.tag}' không dùng được", f"{where}: YAML tag '{node.tag}' not allowed")
+            T(f"{where}: thẻ YAML '{node.tag}' không dùng được", f"{where}: YAML tag '{node.tag}' not allowed")
         )
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -223,9 +224,9 @@ def _from_yaml(node: Any, path: Path, depth: int, seen: set[int] | None = None) 
             name = key.text if isinstance(key, Scalar) else None
             kwhere = f"{path}:{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}"
             if name is None:
-                raise ConfigError(tr(f"{kwhere}: khóa phải là tên", f"{kwhere}: a key must be a name"))
+                raise ConfigError(T(f"{kwhere}: khóa phải là tên", f"{kwhere}: a key must be a name"))
             if name in out:
-                raise ConfigError(tr(f"{kwhere}: khóa '{name}' lặp lại", f"{kwhere}: duplicate key '{name}'"))
+                raise ConfigError(T(f"{kwhere}: khóa '{name}' lặp lại", f"{kwhere}: duplicate key '{name}'"))
             out[name] = _from_yaml(value_node, path, depth + 1, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
@@ -262,14 +263,14 @@ class _Check:
 
     def fail(self, value: Any, key: str, vi: str, en: str) -> ConfigError:
         where = self.where(value, key)
-        return ConfigError(tr(f"{where}: {vi}", f"{where}: {en}"))
+        return ConfigError(T(f"{where}: {vi}", f"{where}: {en}"))
 
     def keys(self, data: Mapping[str, Any], valid: tuple[str, ...], prefix: str) -> None:
         for key in data:
             if key not in valid:
                 hint = nearest(key, valid)
                 raise ConfigError(
-                    tr(
+                    T(
                         f"{self.name}: khóa cấu hình không xác định '{prefix}{key}'"
                         + (f"; có phải '{prefix}{hint}'?" if hint else f"; các khóa: {', '.join(valid)}"),
                         f"{self.name}: unknown config key '{prefix}{key}'"
@@ -284,14 +285,16 @@ class _Check:
             raise self.fail(
                 value,
                 key,
-                f"cần một bảng khóa–giá trị, gặp {_shown(value)}",
-                f"expected a mapping, got {_shown(value)}",
+                f"cần một bảng khóa–giá trị, gặp {_shown(value, 'vi')}",
+                f"expected a mapping, got {_shown(value, 'en')}",
             )
         return value
 
     def text(self, value: Any, key: str) -> str:
         if not isinstance(value, Scalar) or isinstance(value.value, bool) or value.value is None:
-            raise self.fail(value, key, f"cần một chuỗi, gặp {_shown(value)}", f"expected text, got {_shown(value)}")
+            raise self.fail(
+                value, key, f"cần một chuỗi, gặp {_shown(value, 'vi')}", f"expected text, got {_shown(value, 'en')}"
+            )
         return value.text
 
     def strings(self, value: Any, key: str) -> list[str]:
@@ -313,7 +316,10 @@ class _Check:
             if word in _FALSE:
                 return False
         raise self.fail(
-            value, key, f"cần true hoặc false, gặp {_shown(value)}", f"expected true or false, got {_shown(value)}"
+            value,
+            key,
+            f"cần true hoặc false, gặp {_shown(value, 'vi')}",
+            f"expected true or false, got {_shown(value, 'en')}",
         )
 
     def choice(self, value: Any, key: str, choices: tuple[str, ...]) -> str:
@@ -329,7 +335,9 @@ class _Check:
 
     def number(self, value: Any, key: str, *, positive: bool = False, whole: bool = False) -> Decimal:
         if not isinstance(value, Scalar) or isinstance(value.value, bool) or value.value is None:
-            raise self.fail(value, key, f"cần một số, gặp {_shown(value)}", f"expected a number, got {_shown(value)}")
+            raise self.fail(
+                value, key, f"cần một số, gặp {_shown(value, 'vi')}", f"expected a number, got {_shown(value, 'en')}"
+            )
         try:
             amount = read_number(value.text)
         except NumberError as exc:
@@ -353,7 +361,7 @@ def parse_config(data: Any, path: Path | None = None) -> Config:
     data = _wrap(data)
     if not isinstance(data, dict):
         raise ConfigError(
-            tr(f"{check.name}: cấu hình phải là một bảng khóa–giá trị", f"{check.name}: config must be a mapping")
+            T(f"{check.name}: cấu hình phải là một bảng khóa–giá trị", f"{check.name}: config must be a mapping")
         )
     check.keys(data, _TOP_KEYS, "")
     config = Config(path=path)
@@ -441,7 +449,7 @@ def _rule(check: _Check, config: Config, rule_id: str, options: Any) -> None:
     if rule is None:
         hint = nearest(str(rule_id), list(RULES_BY_NAME))
         raise ConfigError(
-            tr(
+            T(
                 f"{check.name}: không có quy tắc '{rule_id}'" + (f"; có phải '{hint}'?" if hint else ""),
                 f"{check.name}: no rule '{rule_id}'" + (f"; did you mean '{hint}'?" if hint else ""),
             )
@@ -460,7 +468,7 @@ def _rule(check: _Check, config: Config, rule_id: str, options: Any) -> None:
             valid = [o.name for o in rule.options] + ["severity"]
             hint = nearest(str(name), valid)
             raise ConfigError(
-                tr(
+                T(
                     f"{check.name}: quy tắc {rule.name} không có tùy chọn '{name}'"
                     + (f"; có phải '{hint}'?" if hint else f"; các tùy chọn: {', '.join(valid)}"),
                     f"{check.name}: rule {rule.name} has no option '{name}'"
@@ -490,11 +498,11 @@ def _absent(value: Any) -> bool:
     return value is None or (isinstance(value, Scalar) and value.value is None)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: Lang) -> str:
     if isinstance(value, Scalar):
-        return tr("giá trị rỗng", "an empty value") if value.value is None else f"'{value.text}'"
+        return tr(lang, "giá trị rỗng", "an empty value") if value.value is None else f"'{value.text}'"
     if isinstance(value, dict):
-        return tr("một bảng", "a mapping")
+        return tr(lang, "một bảng", "a mapping")
     if isinstance(value, list):
-        return tr("một danh sách", "a list")
+        return tr(lang, "một danh sách", "a list")
     return f"'{value}'"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.model import Catalog
 from tthc.rules.base import Finding, Rule, RuleContext, Severity, fingerprint
 from tthc.text import match_key, nearest
@@ -40,7 +40,7 @@ def select_rules(rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iter
             choices = [r.name for r in rules] + [r.code for r in rules] + sorted({r.group.value for r in rules})
             hint = nearest(selector, choices)
             raise SelectionError(
-                tr(
+                T(
                     f"không có quy tắc, mã hoặc nhóm '{selector}'" + (f"; có phải '{hint}'?" if hint else ""),
                     f"no rule, code or group '{selector}'" + (f"; did you mean '{hint}'?" if hint else ""),
                 )

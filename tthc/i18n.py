@@ -1,43 +1,48 @@
 """Language of user-facing text: Vietnamese by default, English on request.
 
-Messages are written in place as pairs, ``tr("Tiếng Việt", "English")``, so a reader of
-the code sees both and nothing can fall out of sync with a catalogue file. Documents for
-officials (plans, annexes, handbooks) are always Vietnamese and do not use this.
+A message is a value that carries both languages, ``T("Tiếng Việt", "English")``, written in
+place so a reader of the code sees both and nothing can fall out of sync with a catalogue
+file. Findings, load issues and errors hold such values; they are rendered in the language the
+user asked for **at the edge** — the terminal, the machine formats, the documents — with
+``text(value, lang)`` (documents for officials always render ``"vi"``).
+
+The language is decided once per invocation (``--lang``, else ``TTHC_LANG``, else vi: see
+:func:`language_from`) and passed down explicitly; this module holds no state. Code that
+prints at once, with the language in hand, may write ``tr(lang, "Tiếng Việt", "English")``.
 """
 
 from __future__ import annotations
 
 import os
+from types import MappingProxyType
+from typing import Any, Literal, TypeAlias, cast, overload
 
-_SUPPORTED = ("vi", "en")
-_current = os.environ.get("TTHC_LANG", "vi") if os.environ.get("TTHC_LANG") in _SUPPORTED else "vi"
-
-
-def set_language(lang: str | None) -> None:
-    global _current
-    if lang is None:
-        lang = os.environ.get("TTHC_LANG") or "vi"
-    if lang not in _SUPPORTED:
-        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(_SUPPORTED)}")
-    _current = lang
+Lang: TypeAlias = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+_SUPPORTED = LANGS
 
 
-def language() -> str:
-    return _current
-
-
-def tr(vi: str, en: str) -> str:
-    """The message in the current language."""
-    return en if _current == "en" else vi
+def as_lang(value: Any) -> Lang:
+    """A language code ("vi"/"en", or an enum holding one); None means the default, vi."""
+    if value is None:
+        return "vi"
+    code = getattr(value, "value", value)
+    if code not in LANGS:
+        raise ValueError(f"unsupported language {code!r}; use one of {', '.join(LANGS)}")
+    return cast(Lang, code)
 
 
 class T(tuple):
-    """A text in both languages, rendered in the current one: ``T("Tiếng Việt", "English")``."""
+    """A text in both languages: ``T("Tiếng Việt", "English")``, rendered with ``.text(lang)``.
+
+    ``T + str``, ``str + T`` and ``T + T`` join in each language; ``T.join`` joins many.
+    ``str()`` of a T is its Vietnamese (the documents' language): render with ``text()``.
+    """
 
     __slots__ = ()
 
-    def __new__(cls, vi: str, en: str) -> T:
-        return super().__new__(cls, (vi, en))
+    def __new__(cls, vi: str, en: str | None = None) -> T:
+        return super().__new__(cls, (vi, vi if en is None else en))
 
     @property
     def vi(self) -> str:
@@ -47,8 +52,80 @@ class T(tuple):
     def en(self) -> str:
         return self[1]
 
+    def text(self, lang: Lang) -> str:
+        return self[1] if lang == "en" else self[0]
+
     def __str__(self) -> str:
-        return tr(self[0], self[1])
+        return self[0]
+
+    def __contains__(self, part: object) -> bool:  # type: ignore[override]
+        """``"x" in message``: a substring of its Vietnamese, as ``in str(message)`` (transitional, like ``str()``)."""
+        return isinstance(part, str) and part in self[0]
+
+    def __format__(self, spec: str) -> str:
+        return format(self[0], spec)
+
+    def __add__(self, other: object) -> T:  # type: ignore[override]
+        if isinstance(other, T):
+            return T(self[0] + other[0], self[1] + other[1])
+        if isinstance(other, str):
+            return T(self[0] + other, self[1] + other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> T:
+        if isinstance(other, str):
+            return T(other + self[0], other + self[1])
+        return NotImplemented
+
+    def map(self, func: Any) -> T:
+        """``func`` applied to each language's text."""
+        return T(func(self[0]), func(self[1]))
+
+    @staticmethod
+    def join(sep: str | T, parts: Any) -> T:
+        """The parts (str or T) joined by ``sep`` in each language."""
+        items = list(parts)
+        s = sep if isinstance(sep, T) else T(sep, sep)
+        return T(s[0].join(text(p, "vi") for p in items), s[1].join(text(p, "en") for p in items))
+
+
+Text: TypeAlias = "str | T"
+
+
+@overload
+def tr(vi: str, en: str, /) -> T: ...
+@overload
+def tr(lang: Lang, vi: str, en: str, /) -> str: ...
+def tr(*args: str) -> str | T:
+    """``tr(lang, "Tiếng Việt", "English")``: the message in ``lang``, for code that prints at once.
+
+    With two arguments, ``tr("Tiếng Việt", "English")`` is the older spelling of
+    ``T("Tiếng Việt", "English")``: a value in both languages, rendered at the edge.
+    """
+    if len(args) == 2:
+        return T(args[0], args[1])
+    lang, vi, en = args
+    return en if lang == "en" else vi
+
+
+def text(value: Any, lang: Lang) -> str:
+    """A message in ``lang``: a ``T``, anything with a ``text(lang)`` method (findings' parts,
+    load issues, positions, errors), or a string as it is (catalog text, numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    render = getattr(value, "text", None)
+    if callable(render):
+        return str(render(lang))
+    return str(value)
+
+
+def both(value: Any) -> T:
+    """A message as a ``T`` (a plain string is the same in both languages)."""
+    if isinstance(value, T):
+        return value
+    return T(text(value, "vi"), text(value, "en"))
 
 
 # -- the command line's own words (Click/Typer) ---------------------------------------------------
@@ -58,7 +135,7 @@ class T(tuple):
 # functions, so a Vietnamese user reads Vietnamese; with --lang en they stay as Click wrote them.
 
 
-def language_from(argv: list[str], environ: dict[str, str] | None = None) -> str:
+def language_from(argv: list[str], environ: Any = None) -> Lang:
     """The language a command line asks for, read before Click parses it (Click's own errors
     come before --lang is parsed): the last valid ``--lang X``/``--lang=X``, else TTHC_LANG, else vi."""
     chosen = None
@@ -69,48 +146,50 @@ def language_from(argv: list[str], environ: dict[str, str] | None = None) -> str
         if value in _SUPPORTED:
             chosen = value
     if chosen:
-        return chosen
+        return as_lang(chosen)
     env = (os.environ if environ is None else environ).get("TTHC_LANG")
-    return env if env in _SUPPORTED else "vi"
+    return as_lang(env) if env in _SUPPORTED else "vi"
 
 
-def pick(text: str) -> str:
+def pick(text: str, lang: Lang) -> str:
     """One language of a help text written "Tiếng Việt / English" (per paragraph; a paragraph
     without exactly one " / " is shown as written)."""
     out = []
     for paragraph in text.split("\n\n"):
         halves = paragraph.split(" / ")
-        out.append((halves[1] if _current == "en" else halves[0]).strip() if len(halves) == 2 else paragraph)
+        out.append((halves[1] if lang == "en" else halves[0]).strip() if len(halves) == 2 else paragraph)
     return "\n\n".join(out)
 
 
-_HELP_WORDS = {
-    "Show this message and exit.": "In hướng dẫn này rồi thoát.",
-    "Arguments": "Đối số",
-    "Options": "Tùy chọn",
-    "Commands": "Lệnh",
-    "[OPTIONS]": "[TÙY CHỌN]",
-    "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
-}
+_HELP_WORDS = MappingProxyType(
+    {
+        "Show this message and exit.": "In hướng dẫn này rồi thoát.",
+        "Arguments": "Đối số",
+        "Options": "Tùy chọn",
+        "Commands": "Lệnh",
+        "[OPTIONS]": "[TÙY CHỌN]",
+        "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
+    }
+)
 
 _HELP_EXTRAS = (("default: ", "mặc định: "), ("env var: ", "biến môi trường: "), ("required", "bắt buộc"))
 
 
-def help_text(text: str) -> str:
+def help_text(text: str, lang: Lang) -> str:
     """An option's help as Click shows it — our "Tiếng Việt / English" text, then Click's own
     "[default: x; env var: Y]" — in the current language."""
     import re
 
     match = re.search(r"\s+(\[[^\[\]]*\])$", text)
     if match is None:
-        return help_words(pick(text))
+        return help_words(pick(text, lang), lang)
     own = text[: match.start()]
-    return (f"{help_words(pick(own))}  " if own else "") + help_words(match.group(1))
+    return (f"{help_words(pick(own, lang), lang)}  " if own else "") + help_words(match.group(1), lang)
 
 
-def help_words(text: str) -> str:
+def help_words(text: str, lang: Lang) -> str:
     """Click's help vocabulary (headings, the --help line, "[default: x]") in the current language."""
-    if _current == "en":
+    if lang == "en":
         return text
     if text in _HELP_WORDS:
         return _HELP_WORDS[text]
@@ -129,8 +208,8 @@ def help_words(text: str) -> str:
     return re.sub(r"\[((?:default: |env var: |required)[^\[\]]*)\]\s*$", extras, text)
 
 
-_PARAM_KIND = {"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"}
-_PATH_KIND = {"File": "tệp", "Directory": "thư mục", "Path": "đường dẫn"}
+_PARAM_KIND = MappingProxyType({"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"})
+_PATH_KIND = MappingProxyType({"File": "tệp", "Directory": "thư mục", "Path": "đường dẫn"})
 
 # (English pattern as Click/Typer/pydantic write it, Vietnamese template); the inner message
 # of "Invalid value for X: …" is translated again with the same table.
@@ -168,9 +247,9 @@ _CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
-def click_message(text: str) -> str:
+def click_message(text: str, lang: Lang) -> str:
     """A message Click or Typer wrote in English, in the current language (unknown ones as written)."""
-    if _current == "en":
+    if lang == "en":
         return text
     import re
 
@@ -184,9 +263,9 @@ def click_message(text: str) -> str:
         if "kind" in parts:
             parts["kind"] = _PARAM_KIND.get(parts["kind"], _PATH_KIND.get(parts["kind"], parts["kind"]))
         if parts.get("more"):
-            parts["more"] = f". {click_message(parts['more'])}"
+            parts["more"] = f". {click_message(parts['more'], lang)}"
         if "inner" in parts:
-            parts["inner"] = click_message(parts["inner"])
+            parts["inner"] = click_message(parts["inner"], lang)
         if "hint" in parts:
             parts["hint"] = parts["hint"].replace("(env var: ", "(biến môi trường: ")
         return template.format(**parts)

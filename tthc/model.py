@@ -64,34 +64,39 @@ class SourceRef:  # dataclasses cost twice as much to create. Treat it as immuta
         return out
 
     def __str__(self) -> str:
+        return self.text("vi")
+
+    def text(self, lang: str) -> str:
+        """The position as a person reads it, in ``lang`` ("dòng 3" / "row 3")."""
+
+        def say(vi: str, en: str) -> str:
+            return en if lang == "en" else vi
+
         if self.field is not None:  # JSON: "bo-tu-phap/1.003005.json, thanh_phan_ho_so, dòng 3"
-            from tthc.i18n import tr
-
-            return f"{self.file}, {self.field}" + (tr(f", dòng {self.row}", f", row {self.row}") if self.row else "")
+            return f"{self.file}, {self.field}" + (say(f", dòng {self.row}", f", row {self.row}") if self.row else "")
         if self.table is not None:  # Word/PDF: 'a.docx, bảng 2, dòng 7, cột "Căn cứ pháp lý"'
-            from tthc.i18n import tr
-
             parts = [self.file]
             if self.page is not None:
-                parts.append(tr(f"trang {self.page}", f"page {self.page}"))
-            parts.append(tr(f"bảng {self.table}", f"table {self.table}"))
+                parts.append(say(f"trang {self.page}", f"page {self.page}"))
+            parts.append(say(f"bảng {self.table}", f"table {self.table}"))
             if self.row is not None:
-                parts.append(tr(f"dòng {self.row}", f"row {self.row}"))
+                parts.append(say(f"dòng {self.row}", f"row {self.row}"))
             if self.column_title:
-                parts.append(tr(f'cột "{self.column_title}"', f'column "{self.column_title}"'))
+                parts.append(say(f'cột "{self.column_title}"', f'column "{self.column_title}"'))
             elif self.column is not None:
-                parts.append(tr(f"cột {self.column}", f"column {self.column}"))
+                parts.append(say(f"cột {self.column}", f"column {self.column}"))
             return ", ".join(parts)
         if self.line is not None and self.file.lower().endswith((".docx", ".doc", ".pdf")):
-            from tthc.i18n import tr  # a paragraph of a Word file, a line of a PDF page
-
+            # a paragraph of a Word file, a line of a PDF page
             if self.page is not None:
-                return self.file + tr(f", trang {self.page}, dòng {self.line}", f", page {self.page}, line {self.line}")
-            return self.file + tr(f", đoạn {self.line}", f", paragraph {self.line}")
+                return self.file + say(
+                    f", trang {self.page}, dòng {self.line}", f", page {self.page}, line {self.line}"
+                )
+            return self.file + say(f", đoạn {self.line}", f", paragraph {self.line}")
         if self.sheet is not None:
             where = f"{self.sheet}!{self.cell}" if self.cell else f"{self.sheet}!{self.row or ''}"
             if self.cell is None and self.row is not None:
-                where = f"{self.sheet}, dòng {self.row}"
+                where = f"{self.sheet}, " + say(f"dòng {self.row}", f"row {self.row}")
             text = f"{self.file} {where}"
             if self.column_title:
                 text += f" ({self.column_title})"

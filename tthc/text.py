@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Any
 
 from tthc.errors import TthcError
 
@@ -270,16 +271,14 @@ def doc_number_key(number: str) -> str:
 
 
 class NumberError(TthcError, ValueError):
-    """Why a text is not a number (Vietnamese and English; str() is in the current language)."""
+    """Why a text is not a number (Vietnamese ``vi`` and English ``en``)."""
 
     def __init__(self, vi: str, en: str) -> None:
         super().__init__(vi, en)
         self.vi, self.en = vi, en
 
-    def __str__(self) -> str:
-        from tthc.i18n import tr
-
-        return tr(self.vi, self.en)
+    def text(self, lang: Any) -> str:
+        return self.en if lang == "en" else self.vi
 
 
 _NUMBER = re.compile(r"[+-]?[0-9][0-9.,]*")

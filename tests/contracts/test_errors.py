@@ -43,7 +43,7 @@ def test_exit_on_errors_reports_any_subclass_in_one_line(capsys: pytest.CaptureF
     class BrandNewError(TthcError):
         pass
 
-    with pytest.raises(typer.Exit) as exit_info, exit_on_errors():
+    with pytest.raises(typer.Exit) as exit_info, exit_on_errors("vi"):
         raise BrandNewError("a.yaml:3: the thing is wrong; fix the thing")
     assert exit_info.value.exit_code == EXIT_ERROR == 2
     err = capsys.readouterr().err
@@ -54,13 +54,13 @@ def test_exit_code_is_the_errors_own(capsys: pytest.CaptureFixture[str]) -> None
     class Other(TthcError):
         exit_code = 3
 
-    with pytest.raises(typer.Exit) as exit_info, exit_on_errors():
+    with pytest.raises(typer.Exit) as exit_info, exit_on_errors("vi"):
         raise Other("x")
     assert exit_info.value.exit_code == 3
 
 
 def test_a_bug_keeps_its_traceback() -> None:
-    with pytest.raises(KeyError), exit_on_errors():
+    with pytest.raises(KeyError), exit_on_errors("vi"):
         raise KeyError("bug")
 
 

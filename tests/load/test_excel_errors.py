@@ -61,10 +61,10 @@ def write_ods(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def load_error(path: Path) -> str:
+def load_error(path: Path, lang: str = "vi") -> str:
     with pytest.raises(LoadError) as info:
         read_excel(path)
-    text = str(info.value)
+    text = info.value.text(lang)
     assert "\n" not in text
     assert str(path) in text
     return text
@@ -94,10 +94,7 @@ def test_password_protected_xlsx():
 
 
 def test_password_protected_in_english(tmp_path):
-    from tthc.i18n import set_language
-
-    set_language("en")
-    text = load_error(FIXTURES / "password-protected.xlsx")
+    text = load_error(FIXTURES / "password-protected.xlsx", "en")
     assert "password-protected" in text and "remove the password" in text
 
 

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tthc.audit import AuditRequest, audit
+from tthc.i18n import text
 from tthc.report import csv_report, github, json_report, junit, machine, sarif
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdata"
@@ -44,8 +45,8 @@ def _plain_junit(result, findings) -> str:
             case = ET.SubElement(
                 suite, "testcase", classname=classname, name=junit._clean(name), file=classname, time="0"
             )
-            failure = ET.SubElement(case, "failure", type=f.severity.value, message=junit._clean(f.message))
-            failure.text = junit._clean(junit.failure_text(f))
+            failure = ET.SubElement(case, "failure", type=f.severity.value, message=junit._clean(text(f.message, "vi")))
+            failure.text = junit._clean(junit.failure_text(f, lang="vi"))
         flagged = {(f.procedure_code, f.procedure_name) for f in found}
         clean = 0
         for r in result.results:
@@ -72,22 +73,22 @@ def _plain_junit(result, findings) -> str:
 
 def _plain(fmt: str, result, findings) -> str:
     if fmt == "json":
-        data = json_report.to_json(result, findings)
+        data = json_report.to_json(result, findings, lang="vi")
         if len(findings) > json_report.INDENT_UP_TO:
             return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "sarif":
-        return json.dumps(sarif.to_sarif(result, findings), ensure_ascii=False, indent=2)
+        return json.dumps(sarif.to_sarif(result, findings, lang="vi"), ensure_ascii=False, indent=2)
     if fmt == "junit":
         return _plain_junit(result, findings)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(csv_report.headers())
+        writer.writerow(csv_report.headers(lang="vi"))
         for f in findings:
-            writer.writerow([csv_report.neutralise(cell) for cell in csv_report.row(f)])
+            writer.writerow([csv_report.neutralise(cell) for cell in csv_report.row(f, lang="vi")])
         return buffer.getvalue()
-    return "".join(github.annotation(f) + "\n" for f in findings)
+    return "".join(github.annotation(f, lang="vi") + "\n" for f in findings)
 
 
 FORMATS = ("json", "sarif", "junit", "csv", "github")
@@ -97,7 +98,7 @@ FORMATS = ("json", "sarif", "junit", "csv", "github")
 def test_streamed_output_is_the_whole_document(checked, fmt):
     findings = checked.findings * 3  # csv streams a hundred rows at a time: more than 200 rows
     assert len(findings) > 200
-    pieces = list(machine.chunks(fmt, checked, findings))
+    pieces = list(machine.chunks(fmt, checked, findings, lang="vi"))
     assert len(pieces) > 2  # streamed, not one piece
     assert "".join(pieces) == _plain(fmt, checked, findings)
 
@@ -105,12 +106,12 @@ def test_streamed_output_is_the_whole_document(checked, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_streamed_output_with_few_or_no_findings(checked, fmt):
     for findings in ([], checked.findings[:1]):
-        assert "".join(machine.chunks(fmt, checked, findings)) == _plain(fmt, checked, findings)
+        assert "".join(machine.chunks(fmt, checked, findings, lang="vi")) == _plain(fmt, checked, findings)
 
 
 def test_compact_json_past_the_indent_limit(checked, monkeypatch):
     monkeypatch.setattr(json_report, "INDENT_UP_TO", 5)
-    text = machine.render("json", checked, checked.findings)
+    text = machine.render("json", checked, checked.findings, lang="vi")
     assert "\n" not in text
     assert text == _plain("json", checked, checked.findings)
     assert json.loads(text)["summary"]["total"] == len(checked.findings)

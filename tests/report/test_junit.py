@@ -76,7 +76,7 @@ def test_equal_names_are_made_unique_and_control_characters_dropped() -> None:
 
     audit = Audit(as_of=dt.date(2026, 11, 28), files=[], results=[], rules=[])
     same = _finding("A", "0123456789abcdef0123", message="ô B17 có ký tự \x0b lạ")
-    text = dumps(audit, [same, same])
+    text = dumps(audit, [same, same], lang="vi")
     root = ET.fromstring(text)
     names = [c.get("name") for c in root.iter("testcase")]
     assert names == [names[0], names[0] + " (2)"]

@@ -59,7 +59,7 @@ def test_every_selected_rule_is_described_from_its_documentation(sarif_and_json)
         assert descriptor["id"] == rule.code
         assert descriptor["shortDescription"]["text"] == rule.summary.vi
         assert descriptor["fullDescription"]["text"] == rule.doc.what.vi
-        assert descriptor["help"]["markdown"] == rule_markdown(rule)
+        assert descriptor["help"]["markdown"] == rule_markdown(rule, lang="vi")
         assert rule.doc.why.vi in descriptor["help"]["text"]
         assert (
             descriptor["defaultConfiguration"]["level"]
@@ -124,7 +124,9 @@ def test_excel_finding_names_the_cell_and_row(validator) -> None:
 
     rule = RULES_BY_NAME["legal-basis-missing"]
     audit = Audit(as_of=dt.date(2026, 11, 28), files=[], results=[], rules=[rule])
-    doc = to_sarif(audit, [_excel_finding(), _excel_finding(source=None, fingerprint="0123456789abcdef0124")])
+    doc = to_sarif(
+        audit, [_excel_finding(), _excel_finding(source=None, fingerprint="0123456789abcdef0124")], lang="vi"
+    )
     _valid(validator, doc)
     first, no_source = doc["runs"][0]["results"]
     assert "Thủ tục!B17" in first["message"]["text"]
@@ -139,7 +141,7 @@ def test_a_finding_of_an_unselected_rule_is_still_described() -> None:
     from tthc.report.sarif import to_sarif
 
     audit = Audit(as_of=dt.date(2026, 11, 28), files=[], results=[], rules=[])
-    doc = to_sarif(audit, [_excel_finding()])
+    doc = to_sarif(audit, [_excel_finding()], lang="vi")
     (rule,) = doc["runs"][0]["tool"]["driver"]["rules"]
     assert rule["id"] == "TT102"
     assert doc["runs"][0]["results"][0]["ruleIndex"] == 0

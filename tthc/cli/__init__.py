@@ -79,6 +79,8 @@ def main() -> None:
     """
     import sys
 
+    from tthc.i18n import language_from, tr
+
     _terminate_cleanly()
     try:
         app()
@@ -95,21 +97,20 @@ def main() -> None:
         disk = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO)
         if not exc.filename and not disk:
             _internal_error()
-        print(f"tthc: {_error_word()}: {write_error(exc.filename or '?', exc, writing=False)}", file=sys.stderr)
+        lang = language_from(sys.argv[1:])  # an error that escaped the command: read as the app does
+        print(
+            f"tthc: {tr(lang, 'lỗi', 'error')}: {write_error(exc.filename or '?', exc, writing=False).text(lang)}",
+            file=sys.stderr,
+        )
         raise SystemExit(2) from None
     except Exception as exc:
         from tthc.errors import TthcError
 
         if isinstance(exc, TthcError):  # a known error outside exit_on_errors(): still one line
-            print(f"tthc: {_error_word()}: {exc}", file=sys.stderr)
+            lang = language_from(sys.argv[1:])
+            print(f"tthc: {tr(lang, 'lỗi', 'error')}: {exc.text(lang)}", file=sys.stderr)
             raise SystemExit(exc.exit_code) from None
         _internal_error()
-
-
-def _error_word() -> str:
-    from tthc.i18n import tr
-
-    return tr("lỗi", "error")
 
 
 def _internal_error() -> None:

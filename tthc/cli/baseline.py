@@ -12,7 +12,7 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     fail,
@@ -20,7 +20,7 @@ from tthc.cli.common import (
     stderr_console,
 )
 from tthc.cli.framework import Typer
-from tthc.i18n import tr
+from tthc.i18n import Lang, tr
 
 app = Typer(
     help="Baseline: chấp nhận các phát hiện hiện có để kiểm tra hằng đêm chỉ báo phát hiện mới. "
@@ -30,7 +30,7 @@ app = Typer(
 )
 
 
-def _audit(paths, config, select, ignore, as_of):
+def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
     from tthc.audit import AuditRequest
     from tthc.audit import audit as run_request
@@ -38,28 +38,30 @@ def _audit(paths, config, select, ignore, as_of):
     from tthc.nightly.baseline import Scope
     from tthc.report.terminal.console import progress
 
-    with exit_on_errors(), progress() as bar:
+    with exit_on_errors(lang), progress() as bar:
         cfg = load_config(config)
-        bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
         request = AuditRequest(
             tuple(default_paths(paths)),
             cfg,
-            parse_as_of(as_of),
+            parse_as_of(as_of, lang=lang),
             tuple(split_selectors(select)),
             tuple(split_selectors(ignore)),
         )
-        audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
+        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     from tthc.report.terminal.console import esc
 
     err = stderr_console()
     for issue in audit.load_errors:
-        err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
+        err.print(f"[red]{tr(lang, 'lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
     if audit.load_errors:
         raise fail(
             tr(
+                lang,
                 "danh mục có lỗi định dạng, kết quả sẽ không đầy đủ; sửa theo 'tthc validate' rồi chạy lại",
                 "catalogs have format errors, the findings would be partial; fix them ('tthc validate') and retry",
-            )
+            ),
+            lang,
         )
     scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
     return audit, scope
@@ -81,19 +83,21 @@ def create(
     ignore: IgnoreOption = None,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Ghi dấu vân tay các phát hiện hiện có vào tệp baseline. / Store today's findings as a baseline."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.nightly import baseline
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         output_target(output, [*default_paths(paths), config])
-    audit, _ = _audit(paths, config, select, ignore, as_of)
-    with exit_on_errors():
+    audit, _ = _audit(paths, config, select, ignore, as_of, lang=lang)
+    with exit_on_errors(lang):
         count = baseline.create(output, audit.findings)
     stderr_console().print(
-        tr(f"Đã ghi baseline {count} phát hiện vào {output}", f"Wrote a baseline of {count} findings to {output}"),
+        tr(
+            lang, f"Đã ghi baseline {count} phát hiện vào {output}", f"Wrote a baseline of {count} findings to {output}"
+        ),
         markup=False,
     )
     raise typer.Exit(EXIT_OK)
@@ -109,23 +113,24 @@ def update(
     ignore: IgnoreOption = None,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Bỏ khỏi baseline các phát hiện đã được khắc phục (không thêm phát hiện mới). / Drop fixed entries."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.nightly import baseline
     from tthc.report.terminal.findings import render_fixed
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         baseline.load(baseline_file)  # a missing or corrupt file fails before the audit runs
-    audit, scope = _audit(paths, config, select, ignore, as_of)
-    with exit_on_errors():
+    audit, scope = _audit(paths, config, select, ignore, as_of, lang=lang)
+    with exit_on_errors(lang):
         dropped, new = baseline.update(baseline_file, audit.findings, scope)
     err = stderr_console()
     if dropped:
-        render_fixed(dropped, err)
+        render_fixed(dropped, err, lang=lang)
     err.print(
         tr(
+            lang,
             f"Đã bỏ {len(dropped)} mục đã khắc phục khỏi {baseline_file}",
             f"Dropped {len(dropped)} fixed entries from {baseline_file}",
         ),
@@ -134,6 +139,7 @@ def update(
     if new:
         err.print(
             tr(
+                lang,
                 f"{len(new)} phát hiện mới không được thêm vào baseline (baseline chỉ thu hẹp)",
                 f"{len(new)} new findings were not added (a baseline only shrinks)",
             ),

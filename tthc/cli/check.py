@@ -17,7 +17,7 @@ from tthc.cli.common import (
     LangOption,
     PathsArgument,
     UsageError,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     fail,
@@ -26,7 +26,7 @@ from tthc.cli.common import (
     stderr_console,
     stdout_console,
 )
-from tthc.i18n import tr
+from tthc.i18n import Lang, tr
 
 
 class CheckFormat(StrEnum):
@@ -93,14 +93,18 @@ def split_selectors(values: list[str] | None) -> list[str]:
     return [part.strip() for v in values or [] for part in v.split(",") if part.strip()]
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
+def parse_as_of(value: str | None, *, lang: Lang) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            tr(f"--as-of '{value}': cần ngày dạng YYYY-MM-DD", f"--as-of '{value}': expected a date as YYYY-MM-DD")
+            tr(
+                lang,
+                f"--as-of '{value}': cần ngày dạng YYYY-MM-DD",
+                f"--as-of '{value}': expected a date as YYYY-MM-DD",
+            )
         ) from None
 
 
@@ -189,10 +193,10 @@ def check(
             help="Ngày lấy danh mục tham chiếu YYYY-MM-DD. / The day the reference was taken (YYYY-MM-DD).",
         ),
     ] = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Kiểm tra danh mục theo các quy tắc; báo nội dung lạc hậu, có thể đơn giản hóa. / Check catalogs against the rules."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import AuditRequest, exceeds
     from tthc.audit import audit as run_request
     from tthc.config import load_config
@@ -201,11 +205,13 @@ def check(
     if output_format is not None and format is not CheckFormat.text:
         raise fail(
             tr(
+                lang,
                 f"--output-format chỉ dùng với --format text (đang là --format {format.value})",
                 f"--output-format goes with --format text (not --format {format.value})",
-            )
+            ),
+            lang,
         )
-    with exit_on_errors(), progress() as bar:
+    with exit_on_errors(lang), progress() as bar:
         cfg = load_config(config)
         output_target(
             output, [*default_paths(paths), config, baseline, record, *cfg.knowledge_files, *(reference or [])]
@@ -214,17 +220,17 @@ def check(
             from tthc.nightly.history import refuse_foreign
 
             refuse_foreign(record)
-        bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
         request = AuditRequest(
             tuple(default_paths(paths)),
             cfg,
-            parse_as_of(as_of),
+            parse_as_of(as_of, lang=lang),
             tuple(split_selectors(select)),
             tuple(split_selectors(ignore)),
             references=tuple(reference or ()),
-            reference_date=parse_as_of(reference_date) if reference_date else None,
+            reference_date=parse_as_of(reference_date, lang=lang) if reference_date else None,
         )
-        audit = run_request(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
+        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     err = stderr_console()
     findings = audit.findings
     fixed: list[dict] = []
@@ -232,40 +238,45 @@ def check(
         from tthc.nightly.baseline import Scope, apply_baseline
 
         scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
-        with exit_on_errors():
+        with exit_on_errors(lang):
             findings, fixed = apply_baseline(findings, baseline, scope)
     if record is not None and not audit.load_errors:  # a partial run would show phantom fixes
         from tthc.nightly.history import record_run
 
-        with exit_on_errors():
+        with exit_on_errors(lang):
             record_run(record, audit)
     report = Report(format, output_format or OutputFormat.concise, group_by, statistics)
     if output is None:
-        with exit_on_errors():
-            _emit(report, audit, findings, fixed, output, automation_id)
+        with exit_on_errors(lang):
+            _emit(report, audit, findings, fixed, output, automation_id, lang=lang)
     else:  # a bar while a big SARIF/JSON file is written (never while the report itself is on the terminal)
-        with exit_on_errors(), progress() as bar:
-            bar.step(tr(f"Đang ghi {output}", f"Writing {output}"))
-            _emit(report, audit, findings, fixed, output, automation_id)
+        with exit_on_errors(lang), progress() as bar:
+            bar.step(tr(lang, f"Đang ghi {output}", f"Writing {output}"))
+            _emit(report, audit, findings, fixed, output, automation_id, lang=lang)
     from tthc.report.terminal.findings import render_fixed, render_summary
 
     if fixed and format is CheckFormat.text:
-        render_fixed(fixed, err)
+        render_fixed(fixed, err, lang=lang)
 
     procedures = sum(len(c.procedures) for c in audit.catalogs)
     hint = None
     if format is CheckFormat.text and report.output_format is OutputFormat.concise and not statistics:
         hint = tr(
+            lang,
             "Khuyến nghị và căn cứ của từng phát hiện: --output-format full",
             "What to do and the legal basis of each finding: --output-format full",
         )
-    render_summary(findings, procedures, len(audit.files), err, hint=hint)
+    render_summary(findings, procedures, len(audit.files), err, hint=hint, lang=lang)
     if fixed:
         err.print(
-            tr(f"{len(fixed)} phát hiện trong baseline đã được khắc phục", f"{len(fixed)} baseline findings are fixed")
+            tr(
+                lang,
+                f"{len(fixed)} phát hiện trong baseline đã được khắc phục",
+                f"{len(fixed)} baseline findings are fixed",
+            )
         )
     if audit.load_errors:
-        raise fail(format_errors_hint(audit.load_errors))
+        raise fail(format_errors_hint(audit.load_errors), lang)
     threshold = (fail_on.value if fail_on else None) or cfg.fail_on
     if exceeds(findings, threshold) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
@@ -282,7 +293,7 @@ class Report:
     statistics: bool
 
 
-def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None:
+def _emit(report: Report, audit, findings, fixed, output, automation_id, *, lang: Lang) -> None:
     from tthc.report.terminal import findings as findings_text
 
     if report.format is CheckFormat.text:
@@ -290,18 +301,24 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None
             from tthc.report.files import write_text_atomic
 
             if report.statistics:
-                text = _to_text(lambda console: findings_text.render_statistics(findings, audit.rules, console))
+                text = _to_text(
+                    lambda console: findings_text.render_statistics(findings, audit.rules, console, lang=lang)
+                )
             else:
-                text = findings_text.render_findings_plain(findings, report.group_by.value, report.output_format.value)
+                text = findings_text.render_findings_plain(
+                    findings, report.group_by.value, report.output_format.value, lang=lang
+                )
             write_text_atomic(output, text)
         elif report.statistics:
-            findings_text.render_statistics(findings, audit.rules, stdout_console())
+            findings_text.render_statistics(findings, audit.rules, stdout_console(), lang=lang)
         else:
-            findings_text.render_findings(findings, stdout_console(), report.group_by.value, report.output_format.value)
+            findings_text.render_findings(
+                findings, stdout_console(), report.group_by.value, report.output_format.value, lang=lang
+            )
         return
     from tthc.report import machine
 
-    pieces = machine.chunks(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id)
+    pieces = machine.chunks(report.format.value, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang)
     if output is not None:  # streamed: a large report is never held whole in memory
         from tthc.report.files import write_chunks_atomic
 
@@ -315,7 +332,7 @@ def _emit(report: Report, audit, findings, fixed, output, automation_id) -> None
         if not last.endswith("\n"):
             sys.stdout.write("\n")
     if report.statistics:  # the machine output stays as it is; the counts go to stderr
-        findings_text.render_statistics(findings, audit.rules, stderr_console())
+        findings_text.render_statistics(findings, audit.rules, stderr_console(), lang=lang)
 
 
 def _to_text(render) -> str:

@@ -14,7 +14,9 @@ from typing import Annotated, TypeVar
 import typer
 
 from tthc.errors import EXIT_ERROR, TthcError
-from tthc.i18n import set_language, tr
+from tthc.i18n import Lang as Language
+from tthc.i18n import T as Text
+from tthc.i18n import as_lang, both, text, tr
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -55,8 +57,10 @@ def stdout_console():
     return make_console(soft_wrap=True)
 
 
-def apply_language(lang: Lang | None) -> None:
-    set_language(lang.value if lang else None)
+def chosen_language(lang: Lang | str | None) -> Language:
+    """The language of this invocation: the command's ``--lang`` (Typer already read TTHC_LANG
+    into it), else Vietnamese. Pass it to everything the command renders."""
+    return as_lang(lang)
 
 
 def default_paths(paths: list[Path] | None) -> list[Path]:
@@ -67,16 +71,16 @@ class UsageError(TthcError):
     """Bad options or configuration: exit 2 with one line."""
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+def fail(message: str | Text, lang: Language, code: int = EXIT_ERROR) -> typer.Exit:
     """Print one error line on stderr and return the Exit(2) to raise (control characters shown, not obeyed)."""
     from tthc.text import printable
 
-    print(f"tthc: {tr('lỗi', 'error')}: {printable(message)}", file=sys.stderr)
+    print(f"tthc: {tr(lang, 'lỗi', 'error')}: {printable(text(message, lang))}", file=sys.stderr)
     return typer.Exit(code)
 
 
 @contextmanager
-def exit_on_errors() -> Iterator[None]:
+def exit_on_errors(lang: Language) -> Iterator[None]:
     """Known errors (every ``tthc.errors.TthcError``: unreadable input, bad config, bad options,
     an output that cannot be written) become one line on stderr and their exit code (2); so does
     an OSError naming a file. Anything else is a bug and keeps its traceback."""
@@ -85,22 +89,22 @@ def exit_on_errors() -> Iterator[None]:
     try:
         yield
     except TthcError as exc:
-        raise fail(str(exc), exc.exit_code) from None
+        raise fail(exc.text(lang), lang, exc.exit_code) from None
     except OSError as exc:  # the system refused a file: one line with the file and the reason
         if not exc.filename and exc.errno not in _DISK_ERRORS:
             raise
-        raise fail(str(write_error(exc.filename or "?", exc, writing=False))) from None
+        raise fail(write_error(exc.filename or "?", exc, writing=False).text(lang), lang) from None
 
 
-def guarded(func: Callable[[], T]) -> T:
-    with exit_on_errors():
+def guarded(func: Callable[[], T], lang: Language) -> T:
+    with exit_on_errors(lang):
         return func()
 
 
-def format_errors_hint(errors: list) -> str:
-    """One line for catalogs with format errors: the first one, and how many more."""
+def format_errors_hint(errors: list) -> Text:
+    """One line for catalogs with format errors: the first one, and how many more (both languages)."""
     more = len(errors) - 1
-    return f"{errors[0]}" + (
+    return both(errors[0]) + (
         tr(
             f" (và {more} lỗi định dạng khác; chạy 'tthc validate' để xem tất cả)",
             f" (and {more} more format errors; run 'tthc validate' to see them all)",

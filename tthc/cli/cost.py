@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
-from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, apply_language, fail, guarded, stdout_console
+from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, chosen_language, fail, guarded, stdout_console
 from tthc.cli.plan_options import DecisionsOption, HourlyRateOption, ModeOption, plan_request, prepare_or_exit
 from tthc.i18n import tr
 
@@ -42,12 +42,12 @@ def cost(
             help="Bảng chỉ gồm thủ tục có đề xuất (tổng vẫn tính mọi thủ tục). / Only procedures with proposals.",
         ),
     ] = False,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Chi phí tuân thủ từng thủ tục trước và sau đề xuất; tổng theo lĩnh vực, danh mục. / Compliance cost."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     if output is not None and format is CostFormat.text:
-        raise fail(tr("-o dùng với --format json hoặc csv", "-o goes with --format json or csv"))
+        raise fail(tr(lang, "-o dùng với --format json hoặc csv", "-o goes with --format json or csv"), lang)
 
     def request():
         from tthc.cli.common import default_paths, output_target
@@ -56,23 +56,25 @@ def cost(
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
             decisions=decisions,
-        )  # fmt: skip
+        lang=lang)  # fmt: skip
 
-    prepared = prepare_or_exit(guarded(request))
+    prepared = prepare_or_exit(guarded(request, lang), lang=lang)
     from tthc.plan.service import cost_table
     from tthc.report import cost_report
 
     rows = cost_table(prepared)
     if format is CostFormat.text:
-        cost_report.render_table(rows, prepared.settings, stdout_console(), only_changed=only_changed)
+        cost_report.render_table(rows, prepared.settings, stdout_console(), only_changed=only_changed, lang=lang)
         raise typer.Exit(EXIT_OK)
     text = (
-        cost_report.render_json(rows, prepared.settings) if format is CostFormat.json else cost_report.render_csv(rows)
+        cost_report.render_json(rows, prepared.settings, lang=lang)
+        if format is CostFormat.json
+        else cost_report.render_csv(rows, lang=lang)
     )
     if output is not None:
         from tthc.report.files import write_text_atomic
 
-        guarded(lambda: write_text_atomic(output, text, bom=format is CostFormat.csv))
+        guarded(lambda: write_text_atomic(output, text, bom=format is CostFormat.csv), lang)
     else:
         if format is CostFormat.csv:
             sys.stdout.write("\ufeff")

@@ -15,13 +15,13 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     UsageError,
-    apply_language,
+    chosen_language,
     exit_on_errors,
     output_target,
     stderr_console,
     stdout_console,
 )
-from tthc.i18n import language, tr
+from tthc.i18n import Lang, tr
 
 
 class DiffFormat(StrEnum):
@@ -30,33 +30,44 @@ class DiffFormat(StrEnum):
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="Danh mục cũ (.yaml, .xlsx…).")],
-    new: Annotated[Path, typer.Argument(help="Danh mục mới.")],
+    old: Annotated[Path, typer.Argument(help="Danh mục cũ (.yaml, .xlsx…). / Old catalog (.yaml, .xlsx…).")],
+    new: Annotated[Path, typer.Argument(help="Danh mục mới. / New catalog.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | json")] = DiffFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Ghi dự thảo phụ lục quyết định công bố: .docx hoặc .xlsx."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi dự thảo phụ lục quyết định công bố: .docx hoặc .xlsx. / Write the draft annex of the publication decision: .docx or .xlsx.",
+        ),
     ] = None,
     abolished_by: Annotated[
         str | None,
-        typer.Option("--abolished-by", help='Văn bản bãi bỏ, ví dụ "Quyết định số 12/QĐ-UBND ngày 01/7/2025".'),
+        typer.Option(
+            "--abolished-by",
+            help='Văn bản bãi bỏ, ví dụ "Quyết định số 12/QĐ-UBND ngày 01/7/2025". / The abolishing document, e.g. "Quyết định số 12/QĐ-UBND ngày 01/7/2025".',
+        ),
     ] = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """So sánh hai phiên bản danh mục: thủ tục mới, sửa đổi (nội dung nào), bãi bỏ. / Compare two catalog versions.
 
     Mã thoát 0: không khác; 1: có thay đổi; 2: lỗi. / Exit 0: same; 1: changes; 2: error.
     """
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.lifecycle.convert.run import load_checked
     from tthc.lifecycle.diff import diff_catalogs
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         suffix = output.suffix.lower() if output else None
         if output is not None and suffix not in (".docx", ".xlsx"):
             raise UsageError(
-                tr(f"{output}: phụ lục ghi ra .docx hoặc .xlsx", f"{output}: the annex is written as .docx or .xlsx")
+                tr(
+                    lang,
+                    f"{output}: phụ lục ghi ra .docx hoặc .xlsx",
+                    f"{output}: the annex is written as .docx or .xlsx",
+                )
             )
         output_target(output, [old, new], stdout=False)
         limits = configured_limits()
@@ -66,12 +77,14 @@ def diff(
     if format is DiffFormat.json:
         from tthc.lifecycle.diff import diff_to_json
 
-        sys.stdout.write(json.dumps(diff_to_json(result, english=language() == "en"), ensure_ascii=False, indent=2))
+        sys.stdout.write(json.dumps(diff_to_json(result, english=lang == "en"), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
     else:
-        render(result, stdout_console())
+        render(result, stdout_console(), lang=lang)
     if output is not None:
-        stderr_console().print(tr(f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"), markup=False)
+        stderr_console().print(
+            tr(lang, f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"), markup=False
+        )
     raise typer.Exit(EXIT_FINDINGS if result.changed else EXIT_OK)
 
 
@@ -86,14 +99,15 @@ def _write_annex(result, output: Path, abolished_by: str | None) -> None:
         write_xlsx(result, output, abolished_by=abolished_by)
 
 
-def render(d, console) -> None:
+def render(d, console, *, lang: Lang) -> None:
     """Summary, then the new, amended (changed values side by side) and abolished lists."""
     from rich.markup import escape
     from rich.table import Table
 
-    english = language() == "en"
+    english = lang == "en"
     console.print(
         tr(
+            lang,
             f"[bold]{escape(d.old.source_file or '')}[/] → [bold]{escape(d.new.source_file or '')}[/]: "
             f"[green]{len(d.added)} mới ban hành[/], [yellow]{len(d.amended)} sửa đổi, bổ sung[/], "
             f"[red]{len(d.abolished)} bãi bỏ[/], {len(d.unchanged)} không đổi",
@@ -103,15 +117,15 @@ def render(d, console) -> None:
         )
     )
     for title, procedures, style in (
-        (tr("Thủ tục mới ban hành", "New procedures"), d.added, "green"),
-        (tr("Thủ tục bị bãi bỏ", "Abolished procedures"), d.abolished, "red"),
+        (tr(lang, "Thủ tục mới ban hành", "New procedures"), d.added, "green"),
+        (tr(lang, "Thủ tục bị bãi bỏ", "Abolished procedures"), d.abolished, "red"),
     ):
         if not procedures:
             continue
         table = Table(title=f"[{style}]{title}[/]", title_justify="left", show_lines=False)
-        table.add_column(tr("Mã", "Code"), no_wrap=True)
-        table.add_column(tr("Tên thủ tục", "Procedure"))
-        table.add_column(tr("Lĩnh vực", "Field"))
+        table.add_column(tr(lang, "Mã", "Code"), no_wrap=True)
+        table.add_column(tr(lang, "Tên thủ tục", "Procedure"))
+        table.add_column(tr(lang, "Lĩnh vực", "Field"))
         for p in procedures:
             table.add_row(escape(p.code or ""), escape(p.name), escape(p.field or ""))
         console.print(table)
@@ -120,16 +134,16 @@ def render(d, console) -> None:
         if a.old.code != a.new.code:
             code = f"{a.old.code or '—'} → {a.new.code or '—'}"
         table = Table(
-            title=f"[yellow]{tr('Sửa đổi, bổ sung', 'Amended')}[/]: [bold]{escape(code)}[/] {escape(a.new.name)}",
+            title=f"[yellow]{tr(lang, 'Sửa đổi, bổ sung', 'Amended')}[/]: [bold]{escape(code)}[/] {escape(a.new.name)}",
             title_justify="left",
             show_lines=True,
         )
-        table.add_column(tr("Nội dung", "Element"), style="bold")
-        table.add_column(tr("Trước", "Before"), ratio=1)
-        table.add_column(tr("Sau", "After"), ratio=1)
+        table.add_column(tr(lang, "Nội dung", "Element"), style="bold")
+        table.add_column(tr(lang, "Trước", "Before"), ratio=1)
+        table.add_column(tr(lang, "Sau", "After"), ratio=1)
         for c in a.changes:
             label = c.element.label_en if english else c.element.label
             table.add_row(escape(label), escape("\n".join(c.old) or "—"), escape("\n".join(c.new) or "—"))
         console.print(table)
     if not d.changed:
-        console.print(tr("[green]Không có thay đổi.[/]", "[green]No changes.[/]"))
+        console.print(tr(lang, "[green]Không có thay đổi.[/]", "[green]No changes.[/]"))

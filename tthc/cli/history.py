@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, stdout_console
-from tthc.i18n import tr
+from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, stdout_console
+from tthc.i18n import Lang, tr
 
 JSON_VERSION = 1
 
@@ -52,19 +52,19 @@ def history(
             "--limit", "-n", min=1, help="Số lần chạy gần nhất được hiển thị. / How many recent runs to show."
         ),
     ] = 30,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Xu hướng phát hiện qua các lần kiểm tra đã ghi. / Trend of findings across recorded runs."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.nightly.history import read_runs
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         runs = read_runs(db, by=by.value, limit=limit)
     if format is HistoryFormat.json:
         doc = {"schema_version": JSON_VERSION, "by": by.value, "runs": [r.to_dict() for r in runs]}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        _render(runs, by.value)
+        _render(runs, by.value, lang=lang)
     raise typer.Exit(EXIT_OK)
 
 
@@ -79,13 +79,13 @@ def _delta(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
-def _render(runs, by: str) -> None:
+def _render(runs, by: str, *, lang: Lang) -> None:
     from tthc.nightly.history import sparkline
     from tthc.report.terminal.console import figure_column, fixed_column, plain, print_table, table, text_column
 
     console = stdout_console()
     if not runs:
-        console.print(tr("Chưa có lần chạy nào được ghi.", "No run recorded yet."))
+        console.print(tr(lang, "Chưa có lần chạy nào được ghi.", "No run recorded yet."))
         return
     rows = [
         (
@@ -106,15 +106,15 @@ def _render(runs, by: str) -> None:
     for i, (title, justify) in enumerate(
         (
             ("#", "right"),
-            (tr("Thời điểm", "Recorded"), "left"),
-            (tr("Ngày xét", "As of"), "left"),
-            (tr("Thủ tục", "Proce\u00addures"), "right"),  # a soft hyphen: where it may break to fit
-            (tr("Lỗi", "Errors"), "right"),
-            (tr("Cảnh báo", "Warn\u00adings"), "right"),
-            (tr("Thông tin", "Info"), "right"),
-            (tr("Tổng", "Total"), "right"),
-            (tr("Mới", "New"), "right"),
-            (tr("Đã khắc phục", "Fixed"), "right"),
+            (tr(lang, "Thời điểm", "Recorded"), "left"),
+            (tr(lang, "Ngày xét", "As of"), "left"),
+            (tr(lang, "Thủ tục", "Proce\u00addures"), "right"),  # a soft hyphen: where it may break to fit
+            (tr(lang, "Lỗi", "Errors"), "right"),
+            (tr(lang, "Cảnh báo", "Warn\u00adings"), "right"),
+            (tr(lang, "Thông tin", "Info"), "right"),
+            (tr(lang, "Tổng", "Total"), "right"),
+            (tr(lang, "Mới", "New"), "right"),
+            (tr(lang, "Đã khắc phục", "Fixed"), "right"),
         )
     ):
         if i in (1, 2):  # the dates: never wrapped, the figures' headers wrap instead
@@ -123,10 +123,14 @@ def _render(runs, by: str) -> None:
             figure_column(grid, title, justify=justify)
     for row in rows:
         grid.add_row(*row)
-    print_table(console, tr("Lịch sử kiểm tra", "Check history"), grid)
+    print_table(console, tr(lang, "Lịch sử kiểm tra", "Check history"), grid)
     totals = [r.total for r in runs]
-    console.print(f"{tr('Xu hướng', 'Trend')}: {sparkline(totals)}  {totals[0]} → {totals[-1]}", markup=False)
-    labels = {"field": tr("Lĩnh vực", "Field"), "agency": tr("Cơ quan", "Agency"), "rule": tr("Quy tắc", "Rule")}
+    console.print(f"{tr(lang, 'Xu hướng', 'Trend')}: {sparkline(totals)}  {totals[0]} → {totals[-1]}", markup=False)
+    labels = {
+        "field": tr(lang, "Lĩnh vực", "Field"),
+        "agency": tr(lang, "Cơ quan", "Agency"),
+        "rule": tr(lang, "Quy tắc", "Rule"),
+    }
     keys = list(runs[-1].breakdown) + sorted({k for r in runs for k in r.breakdown} - set(runs[-1].breakdown))
     lines = []
     for key in keys:
@@ -134,7 +138,7 @@ def _render(runs, by: str) -> None:
         change = series[-1] - series[-2] if len(series) > 1 else 0
         lines.append(
             (
-                plain(key or tr("(không rõ)", "(unknown)")),
+                plain(key or tr(lang, "(không rõ)", "(unknown)")),
                 sparkline(series),
                 str(series[-1]),
                 f"{change:+d}" if len(series) > 1 else "—",
@@ -142,9 +146,9 @@ def _render(runs, by: str) -> None:
         )
     breakdown = table()
     text_column(breakdown, labels[by])
-    figure_column(breakdown, tr("Xu hướng", "Trend"), justify="left")
-    figure_column(breakdown, tr("Lần cuối", "Latest"))
-    figure_column(breakdown, tr("Thay đổi", "Change"))
+    figure_column(breakdown, tr(lang, "Xu hướng", "Trend"), justify="left")
+    figure_column(breakdown, tr(lang, "Lần cuối", "Latest"))
+    figure_column(breakdown, tr(lang, "Thay đổi", "Change"))
     for line in lines:
         breakdown.add_row(*line)
-    print_table(console, tr(f"Theo {labels[by].lower()}", f"By {labels[by].lower()}"), breakdown)
+    print_table(console, tr(lang, f"Theo {labels[by].lower()}", f"By {labels[by].lower()}"), breakdown)

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, output_target, stderr_console
+from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, output_target, stderr_console
 from tthc.cli.framework import Typer
-from tthc.i18n import tr
+from tthc.i18n import text, tr
 
 app = Typer(
     help="Sổ văn bản pháp luật (cơ sở tri thức). / The legal register (knowledge base).",
@@ -44,14 +44,14 @@ def import_(
             help="Ngày dữ liệu được lấy (YYYY-MM-DD): tình trạng hiệu lực đúng đến ngày này. / The day the data was taken.",
         ),
     ] = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Nhập bảng văn bản của vbpl.vn thành sổ văn bản cho knowledge: trong tthc.yaml. / Import vbpl.vn's table as a register."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.cli.common import fail
     from tthc.knowledge.vbpl import import_table, write_register
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         output_target(output, [table], stdout=False)
     taken = None
     if data_date:
@@ -60,29 +60,32 @@ def import_(
         except ValueError:
             raise fail(
                 tr(
+                    lang,
                     f"--data-date '{data_date}' không phải ngày YYYY-MM-DD",
                     f"--data-date '{data_date}' is not a YYYY-MM-DD date",
-                )
+                ),
+                lang,
             ) from None
     today = dt.date.today()
-    with exit_on_errors():
+    with exit_on_errors(lang):
         result = import_table(table, today=today, data_date=taken, label=table.name)
     err = stderr_console()
     for row, problem in result.problems[:_SHOWN_PROBLEMS]:
-        err.print(f"{table}: {tr('dòng', 'row')} {row}: {problem}", markup=False, highlight=False)
+        err.print(f"{table}: {tr(lang, 'dòng', 'row')} {row}: {text(problem, lang)}", markup=False, highlight=False)
     if len(result.problems) > _SHOWN_PROBLEMS:
         more = len(result.problems) - _SHOWN_PROBLEMS
-        err.print(tr(f"… và {more} dòng khác không đọc được", f"… and {more} more rows that could not be read"))
+        err.print(tr(lang, f"… và {more} dòng khác không đọc được", f"… and {more} more rows that could not be read"))
     header = (
         f"Legal register imported by `tthc knowledge import` on {today.isoformat()} from {table.name}\n"
         "(vbpl.vn legal-document metadata). Every entry names its row; statuses hold as of the data's date"
         + (f" ({taken.isoformat()})" if taken else "")
         + ".\nList this file under knowledge: in tthc.yaml. Shipped entries keep their dated facts; these fill gaps."
     )
-    with exit_on_errors():
+    with exit_on_errors(lang):
         write_register(result, output, header)
     err.print(
         tr(
+            lang,
             f"Đã ghi {output}: {len(result.entries)} văn bản từ {result.rows} dòng"
             f" ({len(result.problems)} dòng không đọc được, {result.duplicates} dòng lặp,"
             f" {result.shared_numbers} số hiệu do nhiều văn bản dùng chung, phân biệt theo cơ quan ban hành,"

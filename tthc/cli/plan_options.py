@@ -10,6 +10,7 @@ import typer
 
 from tthc.cli.check import parse_as_of, split_selectors
 from tthc.cli.common import default_paths
+from tthc.i18n import Lang
 
 
 class CostMode(StrEnum):
@@ -46,7 +47,7 @@ DecisionsOption = Annotated[
 
 
 def plan_request(
-    paths, *, config, as_of, select, ignore, hourly_rate, mode, decisions, read_decisions=True, filing=None
+    paths, *, config, as_of, select, ignore, hourly_rate, mode, decisions, read_decisions=True, filing=None, lang: Lang
 ):
     """The PlanRequest the options describe (UsageError for a bad --as-of, ConfigError for a bad config)."""
     from tthc.audit import AuditRequest
@@ -56,7 +57,7 @@ def plan_request(
     request = AuditRequest(
         tuple(default_paths(paths)),
         load_config(config),
-        parse_as_of(as_of),
+        parse_as_of(as_of, lang=lang),
         tuple(split_selectors(select)),
         tuple(split_selectors(ignore)),
     )
@@ -70,27 +71,29 @@ def plan_request(
     )
 
 
-def prepare_or_exit(request):
+def prepare_or_exit(request, *, lang: Lang):
     """prepare(request), bad inputs as one line and exit 2 (catalog format errors too: nothing is written)."""
     from tthc.cli.common import exit_on_errors, fail, stderr_console
     from tthc.i18n import tr
     from tthc.plan.service import prepare
     from tthc.report.terminal.console import progress
 
-    with exit_on_errors(), progress() as bar:  # bad selection, cost settings, decisions, filing: one line, exit 2
-        bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
-        prepared = prepare(request, bar.audit_steps(tr("Đang kiểm tra", "Checking")))
+    with exit_on_errors(lang), progress() as bar:  # bad selection, cost settings, decisions, filing: one line, exit 2
+        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+        prepared = prepare(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
     if prepared.audit.load_errors:
         from tthc.report.terminal.console import esc  # catalog text is never markup
 
         err = stderr_console()
         for issue in prepared.audit.load_errors:
-            err.print(f"[red]{tr('lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
+            err.print(f"[red]{tr(lang, 'lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
         raise fail(
             tr(
+                lang,
                 "danh mục có lỗi định dạng, chưa lập văn bản; chạy 'tthc validate' để xem chi tiết",
                 "catalogs have format errors, nothing written; run 'tthc validate' for details",
-            )
+            ),
+            lang,
         )
     return prepared
 
@@ -136,13 +139,17 @@ InitOption = Annotated[
 ]
 
 
-def parse_date(value: str | None, option: str = "--date"):
+def parse_date(value: str | None, option: str = "--date", *, lang: Lang):
     from tthc.cli.common import UsageError
     from tthc.i18n import tr
 
     try:
-        return parse_as_of(value)
+        return parse_as_of(value, lang=lang)
     except UsageError:
         raise UsageError(
-            tr(f"{option} '{value}': cần ngày dạng YYYY-MM-DD", f"{option} '{value}': expected a date as YYYY-MM-DD")
+            tr(
+                lang,
+                f"{option} '{value}': cần ngày dạng YYYY-MM-DD",
+                f"{option} '{value}': expected a date as YYYY-MM-DD",
+            )
         ) from None

@@ -11,7 +11,7 @@ from tthc.cli.common import (
     LangOption,
     PathsArgument,
     UsageError,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     output_target,
@@ -27,37 +27,63 @@ def _kb(size: int) -> str:
 
 def publish(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Thư mục trang web sẽ tạo (thay thế trang tthc cũ ở đó).")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Thư mục trang web sẽ tạo (thay thế trang tthc cũ ở đó). / Folder of the site to create (replaces an older tthc site there).",
+        ),
     ],
     paths: PathsArgument = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="Tiêu đề trang (mặc định: theo cơ quan công bố).", show_default=False)
+        str | None,
+        typer.Option(
+            "--title",
+            help="Tiêu đề trang (mặc định: theo cơ quan công bố). / Title of the site (default: from the issuing agency).",
+            show_default=False,
+        ),
     ] = None,
     kiosk_seconds: Annotated[
-        int, typer.Option("--kiosk-seconds", min=3, max=600, help="Số giây mỗi thủ tục trên màn hình trình chiếu.")
+        int,
+        typer.Option(
+            "--kiosk-seconds",
+            min=3,
+            max=600,
+            help="Số giây mỗi thủ tục trên màn hình trình chiếu. / Seconds per procedure on the kiosk screen.",
+        ),
     ] = 15,
     kiosk_limit: Annotated[
         int,
         typer.Option(
-            "--kiosk-limit", min=0, help="Số thủ tục trên màn hình trình chiếu, nhiều hồ sơ nhất trước (0: tất cả)."
+            "--kiosk-limit",
+            min=0,
+            help="Số thủ tục trên màn hình trình chiếu, nhiều hồ sơ nhất trước (0: tất cả). / Procedures on the kiosk screen, most filed first (0: all).",
         ),
     ] = 60,
     flag_outdated: Annotated[
         bool,
         typer.Option(
             "--flag-outdated",
-            help="Ghi chú nổi bật ở thủ tục có nội dung lạc hậu (bản xem trước nội bộ, không công bố).",
+            help="Ghi chú nổi bật ở thủ tục có nội dung lạc hậu (bản xem trước nội bộ, không công bố). / Highlight procedures with outdated content (an internal preview, not for publication).",
         ),
     ] = False,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD).", show_default=False)
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Ngày đánh giá cho --flag-outdated (YYYY-MM-DD). / Date of the review for --flag-outdated (YYYY-MM-DD).",
+            show_default=False,
+        ),
     ] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình cho --flag-outdated.")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Tệp cấu hình cho --flag-outdated. / Configuration file for --flag-outdated."),
+    ] = None,
     synonyms: Annotated[
         Path | None,
         typer.Option(
             "--synonyms",
-            help="Tệp YAML từ đồng nghĩa cho ô tìm kiếm, thêm vào danh sách có sẵn (xem docs/publish.md).",
+            help="Tệp YAML từ đồng nghĩa cho ô tìm kiếm, thêm vào danh sách có sẵn (xem docs/publish.md). / YAML file of search synonyms, added to the built-in list (see docs/publish.md).",
             show_default=False,
         ),
     ] = None,
@@ -65,13 +91,13 @@ def publish(
         str,
         typer.Option(
             "--portal-search",
-            help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục.",
+            help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục. / National portal search address for procedures without their own link; {code} is the procedure code.",
         ),
     ] = PORTAL_SEARCH,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.cli.check import parse_as_of
     from tthc.publish.site import SiteError, build_site
@@ -79,10 +105,11 @@ def publish(
     from tthc.publish.synonyms import SynonymsError, load_synonyms
 
     err = stderr_console()
-    with exit_on_errors():
+    with exit_on_errors(lang):
         if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
             raise UsageError(
                 tr(
+                    lang,
                     f"--portal-search '{portal_search}': cần một địa chỉ http(s) có {{code}} ở chỗ mã thủ tục",
                     f"--portal-search '{portal_search}': needs an http(s) address with {{code}} where the code goes",
                 )
@@ -91,11 +118,12 @@ def publish(
         try:
             words = load_synonyms(synonyms)
             if flag_outdated:
-                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of))
+                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of, lang=lang))
                 catalogs, notes = flagged.catalogs, flagged.notes
                 if not flagged.outdated_rules:
                     err.print(
                         tr(
+                            lang,
                             "chú ý: chưa có quy tắc nhóm 'outdated' nào; không có ghi chú lạc hậu",
                             "note: no rule of the 'outdated' group is available; no outdated notes",
                         ),
@@ -119,6 +147,7 @@ def publish(
     page = report.largest("thu-tuc/")
     err.print(
         tr(
+            lang,
             f"Đã tạo trang: {output}/ — {report.procedures} thủ tục; index.html {_kb(report.sizes['index.html'])}"
             + (f"; trang thủ tục lớn nhất {_kb(page[1])}" if page else "")
             + f"; tổng {_kb(report.total)}",
@@ -132,6 +161,7 @@ def publish(
     if flag_outdated:
         err.print(
             tr(
+                lang,
                 f"{flagged_count} thủ tục có ghi chú lạc hậu — bản xem trước nội bộ, không công bố cho người dân",
                 f"{flagged_count} procedures carry outdated notes — an internal preview, not for citizens",
             ),

@@ -9,7 +9,7 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    apply_language,
+    chosen_language,
     exit_on_errors,
     fail,
     guarded,
@@ -53,16 +53,21 @@ def recommend(
     recipient: RecipientOption = None,
     decisions: DecisionsOption = None,
     init: InitOption = False,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Lập phương án đơn giản hóa TTHC (.docx, .xlsx, .md) kèm chi phí tuân thủ. / Write the simplification plan."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     if init and (decisions is None or output is not None):
         raise fail(
-            tr("--init cần --decisions TỆP.yaml và không đi với -o", "--init needs --decisions FILE.yaml, without -o")
+            tr(
+                lang,
+                "--init cần --decisions TỆP.yaml và không đi với -o",
+                "--init needs --decisions FILE.yaml, without -o",
+            ),
+            lang,
         )
     if not init and output is None:
-        raise fail(tr("cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"))
+        raise fail(tr(lang, "cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"), lang)
     from tthc.cli.common import default_paths, output_target
     from tthc.plan.service import FilingOptions, check_outputs, input_files
 
@@ -71,28 +76,28 @@ def recommend(
         check_outputs(output, decisions, inputs)
         output_target(output, [*inputs, config, decisions], stdout=False)
         titles, recipients = tuple(signer_title or ()), tuple(recipient or ())
-        filing = FilingOptions(issuer, number, place, parse_date(date), signer, titles, recipients)
+        filing = FilingOptions(issuer, number, place, parse_date(date, lang=lang), signer, titles, recipients)
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
             decisions=decisions, read_decisions=not init, filing=filing,
-        )  # fmt: skip
+        lang=lang)  # fmt: skip
 
-    planned = guarded(request)
-    prepared = prepare_or_exit(planned)
+    planned = guarded(request, lang)
+    prepared = prepare_or_exit(planned, lang=lang)
     from tthc.plan.service import init_decisions, make_plan, stale_decisions, write_plan
     from tthc.report import plan_messages
 
     if init:
-        report = guarded(lambda: init_decisions(decisions, prepared))  # type: ignore[arg-type]
-        plan_messages.initialised(decisions, report, stderr_console())  # type: ignore[arg-type]
+        report = guarded(lambda: init_decisions(decisions, prepared), lang)  # type: ignore[arg-type]
+        plan_messages.initialised(decisions, report, stderr_console(), lang=lang)  # type: ignore[arg-type]
         raise typer.Exit(EXIT_OK)
     from tthc.report.terminal.console import progress
 
-    with exit_on_errors(), progress() as bar:
-        bar.step(tr("Đang lập phương án", "Building the plan"))
+    with exit_on_errors(lang), progress() as bar:
+        bar.step(tr(lang, "Đang lập phương án", "Building the plan"))
         plan = make_plan(prepared, planned.filing)
-        bar.step(tr("Đang ghi phương án", "Writing the plan"))
+        bar.step(tr(lang, "Đang ghi phương án", "Writing the plan"))
         write_plan(plan, output)  # type: ignore[arg-type]
     stale = stale_decisions(prepared)
-    plan_messages.written(plan, output, prepared.decisions is not None, stale, stderr_console())  # type: ignore[arg-type]
+    plan_messages.written(plan, output, prepared.decisions is not None, stale, stderr_console(), lang=lang)  # type: ignore[arg-type]
     raise typer.Exit(EXIT_OK)

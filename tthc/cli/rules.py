@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import LangOption, apply_language, fail, stdout_console
-from tthc.i18n import tr
+from tthc.cli.common import LangOption, chosen_language, fail, stdout_console
+from tthc.i18n import Lang, tr
 
 
 class RulesFormat(StrEnum):
@@ -20,10 +20,10 @@ class RulesFormat(StrEnum):
 
 def rules(
     format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text | json | markdown")] = RulesFormat.text,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Liệt kê các quy tắc. / List the rules."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.report.rule_docs import group_label, rules_markdown
     from tthc.rules import ALL_RULES
 
@@ -34,7 +34,7 @@ def rules(
                 "name": r.name,
                 "group": r.group.value,
                 "severity": r.severity.value,
-                "summary": str(r.summary),
+                "summary": r.summary.text(lang),
                 "scope": r.scope,
                 "options": {o.name: o.default for o in r.options},
             }
@@ -43,29 +43,29 @@ def rules(
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if format is RulesFormat.markdown:
-        print(rules_markdown(ALL_RULES))
+        print(rules_markdown(ALL_RULES, lang=lang))
         return
-    _print_rules(ALL_RULES, group_label)
+    _print_rules(ALL_RULES, group_label, lang=lang)
 
 
-def _print_rules(rules, group_label) -> None:
+def _print_rules(rules, group_label, *, lang: Lang) -> None:
     """One section per group; code, name (whole: it is what configs and --select use), severity, summary."""
     from tthc.report.terminal.console import fixed_column, severity_label, table, text_column
 
     grid = table()
-    fixed_column(grid, tr("Mã", "Code"))
-    fixed_column(grid, tr("Tên", "Name"))
-    fixed_column(grid, tr("Mức", "Severity"))
-    text_column(grid, tr("Tóm tắt", "Summary"), min_width=16)
+    fixed_column(grid, tr(lang, "Mã", "Code"))
+    fixed_column(grid, tr(lang, "Tên", "Name"))
+    fixed_column(grid, tr(lang, "Mức", "Severity"))
+    text_column(grid, tr(lang, "Tóm tắt", "Summary"), min_width=16)
     group = None
     for r in rules:
         if r.group != group:
             if group is not None:
                 grid.add_section()
             group = r.group
-            label = group_label(group.value)  # the group's name selects its rules too: --select outdated
+            label = group_label(group.value, lang=lang)  # the group's name selects its rules too: --select outdated
             grid.add_row("", f"[bold]{group.value}[/]", "", f"[bold]{label}[/]" if label != group.value else "")
-        grid.add_row(r.code, r.name, severity_label(r.severity), str(r.summary))
+        grid.add_row(r.code, r.name, severity_label(r.severity, lang=lang), r.summary.text(lang))
     stdout_console().print(grid)
 
 
@@ -76,10 +76,10 @@ def explain(
             help="Mã (TT203) hoặc tên (household-book-required) của quy tắc. / Code (TT203) or name of the rule.",
         ),
     ],
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """In tài liệu đầy đủ của một quy tắc. / Print one rule's documentation."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.report.rule_docs import rule_markdown
     from tthc.rules import RULES_BY_NAME, find_rule
     from tthc.text import nearest
@@ -88,13 +88,14 @@ def explain(
     if found is None:
         hint = nearest(rule, list(RULES_BY_NAME))
         raise fail(
-            tr(f"không có quy tắc '{rule}'", f"no rule '{rule}'")
-            + (tr(f"; có phải '{hint}'?", f"; did you mean '{hint}'?") if hint else "")
+            tr(lang, f"không có quy tắc '{rule}'", f"no rule '{rule}'")
+            + (tr(lang, f"; có phải '{hint}'?", f"; did you mean '{hint}'?") if hint else ""),
+            lang,
         )
     from rich.markdown import Markdown
 
     console = stdout_console()
     if console.is_terminal:
-        console.print(Markdown(rule_markdown(found)))
+        console.print(Markdown(rule_markdown(found, lang=lang)))
     else:
-        print(rule_markdown(found))
+        print(rule_markdown(found, lang=lang))

@@ -8,22 +8,26 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, apply_language, exit_on_errors, output_target, stderr_console
+from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, output_target, stderr_console
 from tthc.i18n import tr
 
 
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Ghi vào tệp này thay vì stdout (ví dụ docs/tthc-catalog.schema.json)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi vào tệp này thay vì stdout (ví dụ docs/tthc-catalog.schema.json). / Write to this file instead of stdout (e.g. docs/tthc-catalog.schema.json).",
+        ),
     ] = None,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """In JSON Schema của định dạng YAML (để trình soạn thảo kiểm tra khi gõ). / Print the JSON Schema of the YAML format."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.schema import schema_text
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         output_target(output, [Path("catalogs")])  # no input; still never over the default catalogs
     text = schema_text()
     if output is None:
@@ -31,7 +35,7 @@ def schema(
         raise typer.Exit(EXIT_OK)
     from tthc.report.files import write_text_atomic
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         write_text_atomic(output, text)
-    stderr_console().print(tr(f"Đã ghi {output}", f"Wrote {output}"), markup=False)
+    stderr_console().print(tr(lang, f"Đã ghi {output}", f"Wrote {output}"), markup=False)
     raise typer.Exit(EXIT_OK)

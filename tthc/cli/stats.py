@@ -13,7 +13,7 @@ from tthc.cli.common import (
     LangOption,
     PathsArgument,
     UsageError,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     output_target,
@@ -49,34 +49,35 @@ def stats(
             help="Số thủ tục trong bảng tỷ lệ theo thủ tục (0: tất cả). / Rows of the per-procedure table (0: all).",
         ),
     ] = 20,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Thống kê thủ tục, hồ sơ và tỷ lệ nộp trực tuyến. / Counts, dossiers and online uptake."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.publish.source import load_catalogs
     from tthc.report.terminal.console import progress
     from tthc.report.terminal.stats import render
     from tthc.stats import compute, write_chart
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
             raise UsageError(
                 tr(
+                    lang,
                     f"--chart '{chart}': dùng đuôi .png, .svg hoặc .pdf",
                     f"--chart '{chart}': use a .png, .svg or .pdf file name",
                 )
             )
         output_target(chart, default_paths(paths), stdout=False)
         with progress() as bar:
-            bar.step(tr("Đang đọc danh mục", "Reading catalogs"))
+            bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
             result = compute(load_catalogs(default_paths(paths), configured_limits()))
     if format is StatsFormat.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        render(result, stdout_console(), limit=limit)
+        render(result, stdout_console(), limit=limit, lang=lang)
     if chart is not None:
-        with exit_on_errors(), progress() as bar:
-            bar.step(tr("Đang vẽ biểu đồ", "Drawing the charts"))
+        with exit_on_errors(lang), progress() as bar:
+            bar.step(tr(lang, "Đang vẽ biểu đồ", "Drawing the charts"))
             write_chart(result, chart)
-        stderr_console().print(tr(f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)
+        stderr_console().print(tr(lang, f"Đã ghi biểu đồ: {chart}", f"Chart written: {chart}"), soft_wrap=True)

@@ -11,7 +11,7 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     UsageError,
-    apply_language,
+    chosen_language,
     exit_on_errors,
     output_target,
     stderr_console,
@@ -21,19 +21,19 @@ from tthc.i18n import tr
 
 
 def template(
-    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ tạo.")],
+    out: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ tạo. / The .xlsx file to create.")],
     force: ForceOption = False,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Tạo sổ Excel mẫu trống: tiêu đề, ghi chú từng cột, danh sách chọn. / Write an empty template workbook."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.lifecycle.convert.workbook_writer import write_workbook
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         if out.suffix.lower() != ".xlsx":
-            raise UsageError(tr(f"{out}: mẫu là tệp .xlsx", f"{out}: the template is an .xlsx file"))
+            raise UsageError(tr(lang, f"{out}: mẫu là tệp .xlsx", f"{out}: the template is an .xlsx file"))
         output_target(out, [Path("catalogs")], stdout=False)
-        refuse_existing(out, force)
+        refuse_existing(out, force, lang=lang)
         write_workbook(None, out)
-    stderr_console().print(tr(f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"), markup=False)
+    stderr_console().print(tr(lang, f"Đã tạo sổ mẫu {out}", f"Wrote the template {out}"), markup=False)
     raise typer.Exit(EXIT_OK)

@@ -14,7 +14,7 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    apply_language,
+    chosen_language,
     default_paths,
     exit_on_errors,
     format_errors_hint,
@@ -30,23 +30,23 @@ class ValidateFormat(StrEnum):
 def validate(
     paths: PathsArgument = None,
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text | json")] = ValidateFormat.text,
-    lang: LangOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Đọc danh mục và báo mọi lỗi định dạng kèm vị trí (ô, dòng). / Load catalogs and report format problems."""
-    apply_language(lang)
+    lang = chosen_language(lang_option)
     from tthc.audit import configured_limits
     from tthc.i18n import tr
     from tthc.load import LoadError, discover, load_file
     from tthc.report.validation import file_report, render, to_json
 
-    with exit_on_errors():
+    with exit_on_errors(lang):
         files = discover(default_paths(paths))
         limits = configured_limits()
     from tthc.report.terminal.console import progress
 
     reports = []
     with progress() as bar:
-        tick = bar.step(tr("Đang đọc danh mục", "Reading catalogs"), total=len(files))
+        tick = bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"), total=len(files))
         for path in files:
             try:
                 reports.append(file_report(str(path), load_file(path, limits), None))
@@ -54,13 +54,13 @@ def validate(
                 reports.append(file_report(str(path), None, exc))
             tick(1)
     if format is ValidateFormat.json:
-        print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
+        print(json.dumps(to_json(reports, lang=lang), ensure_ascii=False, indent=2))
         for r in reports:  # scripts read the JSON; people read one line per invalid file
-            problem = str(r.error) if r.error is not None else None
+            problem = r.error.text(lang) if r.error is not None else None
             if problem is None and r.result is not None and r.result.errors:
-                problem = format_errors_hint(r.result.errors)
+                problem = format_errors_hint(r.result.errors).text(lang)
             if problem:
-                print(f"tthc: {tr('lỗi', 'error')}: {problem}", file=sys.stderr)
+                print(f"tthc: {tr(lang, 'lỗi', 'error')}: {problem}", file=sys.stderr)
     else:
-        render(reports, stdout_console())
+        render(reports, stdout_console(), lang=lang)
     raise typer.Exit(EXIT_OK if all(r.ok for r in reports) else EXIT_ERROR)

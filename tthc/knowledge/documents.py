@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tthc.i18n import T
 from tthc.model import DOC_KIND_WORDS, DocKind
 from tthc.text import doc_number_key
 
@@ -58,7 +59,7 @@ class LegalDocument:
     # A repeal whose date is not known did not happen before this day (the successor's year,
     # the declared status's day); set by the loader.
     end_not_before: dt.date | None = None
-    inferred: str | None = None  # why the end was inferred rather than read ("next law of the same name")
+    inferred: str | T | None = None  # why the end was inferred rather than read ("next law of the same name")
 
     @property
     def successor(self) -> str | None:

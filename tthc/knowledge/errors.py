@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from tthc.errors import TthcError
+from tthc.i18n import Lang, T, text
 
 
 class KnowledgeError(TthcError):
     """A knowledge file is invalid. ``str()`` is ``file:line: message`` (the CLI exits 2)."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str | T, file: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
@@ -20,5 +21,6 @@ class KnowledgeError(TthcError):
             return ""
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.file else self.message
+    def text(self, lang: Lang) -> str:
+        message = text(self.message, lang)
+        return f"{self.where}: {message}" if self.file else message

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.base import Knowledge, SwitchedOff
 from tthc.knowledge.documents import LegalDocument
 from tthc.knowledge.errors import KnowledgeError
@@ -155,7 +155,7 @@ def _slot(merged: dict[Slot, RawEntry], same: list[Slot], entry: RawEntry) -> Sl
         return (entry.section, entry.identity, *mine)
     kinds = ", ".join(str(merged[slot].values.get("kind")) for slot in fits)
     raise KnowledgeError(
-        tr(
+        T(
             f"số '{entry.identity}' ứng với nhiều văn bản ({kinds}); ghi 'kind' (hoặc 'issuer', 'issued') để chọn văn bản cần sửa",
             f"number '{entry.identity}' names several documents ({kinds}); give 'kind' (or 'issuer', 'issued') to choose the one to change",
         ),
@@ -168,7 +168,7 @@ def _require_new(entry: RawEntry) -> None:
     missing = [f for f in SECTIONS[entry.section].required_new if entry.values.get(f) in (None, ())]
     if missing:
         raise KnowledgeError(
-            tr(
+            T(
                 f"mục mới '{entry.identity}' thiếu: {', '.join(missing)}",
                 f"new entry '{entry.identity}' lacks: {', '.join(missing)}",
             ),
@@ -184,7 +184,7 @@ def _build(make: Any, entry: RawEntry) -> Any:
     except (re.error, ValueError, TypeError, KeyError) as exc:
         line = entry.lines.get("variants") or entry.lines.get("id") or entry.line
         raise KnowledgeError(
-            tr(f"mục '{entry.identity}' không hợp lệ: {exc}", f"invalid entry '{entry.identity}': {exc}"),
+            T(f"mục '{entry.identity}' không hợp lệ: {exc}", f"invalid entry '{entry.identity}': {exc}"),
             entry.file,
             line,
         ) from None
@@ -274,7 +274,7 @@ def _with_derived_repeals(documents: list[LegalDocument]) -> list[LegalDocument]
                 replaced_by=law.number,
                 repealed_from=law.effective,
                 unconfirmed_dates=doc.unconfirmed_dates | {"repealed_from"},
-                inferred=tr(
+                inferred=T(
                     f"suy ra: {law.label} là luật cùng tên ban hành sau, có hiệu lực từ {law.effective:%d/%m/%Y}",
                     f"inferred: {law.label} is the next law of the same name, in force from {law.effective:%d/%m/%Y}",
                 ),

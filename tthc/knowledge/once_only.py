@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.textkey import Hit, KeyedText, PhraseMatcher
 
 
@@ -48,5 +48,5 @@ class OnceOnlyType:
         """Every place the line names the paper, in text order."""
         return self._matcher.search_all(text)
 
-    def name_text(self) -> str:
-        return tr(self.name, self.name_en or self.name)
+    def name_text(self) -> T:
+        return T(self.name, self.name_en or self.name)

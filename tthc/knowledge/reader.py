@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.errors import KnowledgeError
 from tthc.knowledge.schema import SECTIONS, Section, fail, is_null, read_text, unknown_key
 from tthc.text import doc_number_key, match_key
@@ -47,11 +47,11 @@ def read_file(path: Path, label: str | None = None) -> list[RawEntry]:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise KnowledgeError(
-            tr(f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"), file
+            T(f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"), file
         ) from None
     except UnicodeDecodeError as exc:
         raise KnowledgeError(
-            tr(f"tệp không phải UTF-8 (byte {exc.start})", f"the file is not UTF-8 (byte {exc.start})"), file
+            T(f"tệp không phải UTF-8 (byte {exc.start})", f"the file is not UTF-8 (byte {exc.start})"), file
         ) from None
     return read_text_data(text, file)
 
@@ -66,10 +66,10 @@ def read_text_data(text: str, file: str) -> list[RawEntry]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "?"
         raise KnowledgeError(
-            tr(f"lỗi cú pháp YAML: {problem}", f"YAML syntax error: {problem}"), file, mark.line + 1 if mark else None
+            T(f"lỗi cú pháp YAML: {problem}", f"YAML syntax error: {problem}"), file, mark.line + 1 if mark else None
         ) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError(tr(f"lỗi YAML: {exc}", f"YAML error: {exc}"), file) from None
+        raise KnowledgeError(T(f"lỗi YAML: {exc}", f"YAML error: {exc}"), file) from None
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):
@@ -166,7 +166,7 @@ def _entry(name: str, section: Section, node: yaml.Node, file: str) -> RawEntry:
     line = node.start_mark.line + 1
     if not values.get("source"):
         raise KnowledgeError(
-            tr(
+            T(
                 "mục thiếu 'source' (căn cứ: văn bản, điều khoản hoặc nơi lấy thông tin)",
                 "the entry lacks 'source' (its citation: the document, article, or where the fact comes from)",
             ),
@@ -177,7 +177,7 @@ def _entry(name: str, section: Section, node: yaml.Node, file: str) -> RawEntry:
     for date_field in dates:
         if date_field not in section.date_fields:
             raise KnowledgeError(
-                tr(
+                T(
                     f"'unconfirmed_dates' nêu '{date_field}' không phải trường ngày; dùng: {', '.join(section.date_fields)}",
                     f"'unconfirmed_dates' names '{date_field}', not a date field; use: {', '.join(section.date_fields)}",
                 ),
@@ -187,7 +187,7 @@ def _entry(name: str, section: Section, node: yaml.Node, file: str) -> RawEntry:
     identity = _identity(name, section, values)
     if identity is None:
         raise KnowledgeError(
-            tr(
+            T(
                 f"mục thiếu khóa định danh: {' hoặc '.join(section.keys)}",
                 f"the entry lacks its key: {' or '.join(section.keys)}",
             ),
@@ -228,7 +228,7 @@ def _no_duplicates(entries: list[RawEntry]) -> None:
         same.append(entry)
         if first is not None:
             raise KnowledgeError(
-                tr(
+                T(
                     f"mục '{entry.identity}' đã có ở dòng {first.line}; gộp hai mục làm một",
                     f"entry '{entry.identity}' already appears at line {first.line}; merge the two",
                 ),

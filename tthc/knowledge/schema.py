@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.errors import KnowledgeError
 from tthc.model import DocKind, Level
 from tthc.text import nearest, nfc
@@ -23,7 +23,7 @@ Reader = Callable[[yaml.Node, str], Any]
 
 
 def fail(node: yaml.Node, file: str, vi: str, en: str) -> KnowledgeError:
-    return KnowledgeError(tr(vi, en), file, node.start_mark.line + 1)
+    return KnowledgeError(T(vi, en), file, node.start_mark.line + 1)
 
 
 def is_null(node: yaml.Node) -> bool:

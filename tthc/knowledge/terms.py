@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.textkey import Hit, KeyedText, PhraseMatcher
 
 
@@ -60,10 +60,12 @@ class Term:
     def date_confirmed(self) -> bool:
         return "invalid_from" not in self.unconfirmed_dates
 
-    def reason_text(self) -> str | None:
-        return tr(self.reason, self.reason_en or self.reason) if self.reason else self.reason_en
+    def reason_text(self) -> T | None:
+        if self.reason:
+            return T(self.reason, self.reason_en or self.reason)
+        return T(self.reason_en, self.reason_en) if self.reason_en else None
 
-    def replacement_text(self) -> str | None:
+    def replacement_text(self) -> T | None:
         if self.replacement:
-            return tr(self.replacement, self.replacement_en or self.replacement)
-        return self.replacement_en
+            return T(self.replacement, self.replacement_en or self.replacement)
+        return T(self.replacement_en, self.replacement_en) if self.replacement_en else None

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.textkey import KeyedText, find_words, keyed, phrase_key
 
 
@@ -42,10 +42,10 @@ class AbolishedLevel:
     def is_abolished_at(self, day: dt.date) -> bool:
         return day >= self.abolished_from
 
-    def recommendation_text(self) -> str | None:
+    def recommendation_text(self) -> T | None:
         if self.recommendation:
-            return tr(self.recommendation, self.recommendation_en or self.recommendation)
-        return self.recommendation_en
+            return T(self.recommendation, self.recommendation_en or self.recommendation)
+        return T(self.recommendation_en, self.recommendation_en) if self.recommendation_en else None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.knowledge.errors import KnowledgeError
 from tthc.model import DocKind
 from tthc.parse.legal import parse_legal_row
@@ -66,7 +66,7 @@ class TableError(KnowledgeError):
 @dataclass
 class ImportResult:
     entries: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (row, what is wrong)
+    problems: list[tuple[int, str | T]] = field(default_factory=list)  # (row, what is wrong)
     rows: int = 0
     shared_numbers: int = 0  # numbers (and kinds) that several documents share: kept, told apart by issuer
     duplicates: int = 0  # rows repeating an entry already read
@@ -94,28 +94,28 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     try:
                         value = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        yield i, {"__error__": tr(f"JSON không hợp lệ: {exc.msg}", f"invalid JSON: {exc.msg}")}
+                        yield i, {"__error__": T(f"JSON không hợp lệ: {exc.msg}", f"invalid JSON: {exc.msg}")}
                         continue
                     yield (
                         i,
                         value
                         if isinstance(value, dict)
-                        else {"__error__": tr("không phải một đối tượng", "not an object")},
+                        else {"__error__": T("không phải một đối tượng", "not an object")},
                     )
         else:
             raise TableError(
-                tr(
+                T(
                     f"{path}: không nhận ra định dạng; dùng .parquet, .csv hoặc .jsonl (có thể nén .gz)",
                     f"{path}: unknown format; use .parquet, .csv or .jsonl (optionally .gz)",
                 )
             )
     except OSError as exc:
         raise TableError(
-            tr(f"{path}: không đọc được: {exc.strerror or exc}", f"{path}: cannot read: {exc.strerror or exc}")
+            T(f"{path}: không đọc được: {exc.strerror or exc}", f"{path}: cannot read: {exc.strerror or exc}")
         ) from None
     except (UnicodeDecodeError, csv.Error, EOFError, gzip.BadGzipFile) as exc:
         raise TableError(
-            tr(f"{path}: tệp hỏng hoặc không phải UTF-8 ({exc})", f"{path}: damaged or not UTF-8 ({exc})")
+            T(f"{path}: tệp hỏng hoặc không phải UTF-8 ({exc})", f"{path}: damaged or not UTF-8 ({exc})")
         ) from None
 
 
@@ -130,7 +130,7 @@ def _parquet(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
         raise TableError(
-            tr(
+            T(
                 'đọc Parquet cần pyarrow: pip install "tthc[vbpl]" (hoặc xuất bảng ra CSV / JSON lines)',
                 'reading Parquet needs pyarrow: pip install "tthc[vbpl]" (or export the table as CSV / JSON lines)',
             )
@@ -138,9 +138,7 @@ def _parquet(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises its own error types
-        raise TableError(
-            tr(f"{path}: không đọc được Parquet ({exc})", f"{path}: cannot read Parquet ({exc})")
-        ) from None
+        raise TableError(T(f"{path}: không đọc được Parquet ({exc})", f"{path}: cannot read Parquet ({exc})")) from None
     _require_columns(path, table.column_names)
     yield from enumerate(table.to_pylist(), 1)
 
@@ -149,7 +147,7 @@ def _require_columns(path: Path, names) -> None:
     missing = [c for c in ("so_ky_hieu", "loai_van_ban", "tinh_trang_hieu_luc") if c not in names]
     if missing:
         raise TableError(
-            tr(
+            T(
                 f"{path}: thiếu cột {', '.join(missing)} (cần các cột {', '.join(COLUMNS)})",
                 f"{path}: missing column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})",
             )
@@ -264,19 +262,19 @@ def _kind(kind_word: str, issuer: str, title: str) -> DocKind:
 
 def _entry(
     row: dict[str, Any], row_no: int, label: str, today: dt.date, data_date: dt.date | None
-) -> tuple[dict[str, Any], str | None]:
+) -> tuple[dict[str, Any], T | None]:
     raw_number = _text(row, "so_ky_hieu").lstrip("'’ ")  # a leading ' is the spreadsheet's text marker
     if not raw_number:
-        return {}, tr("không có số ký hiệu", "no document number (so_ky_hieu)")
+        return {}, T("không có số ký hiệu", "no document number (so_ky_hieu)")
     number = parse_legal_row(raw_number).number
     if number is None and _OLD_NUMBER.fullmatch(raw_number):
         number = raw_number  # older forms the parser does not take from a citation: "20/NĐ", "139-BTC", "01 TTLB-CS"
     if number is None:
-        return {}, tr(f"số ký hiệu không đọc được: '{raw_number}'", f"unreadable document number: '{raw_number}'")
+        return {}, T(f"số ký hiệu không đọc được: '{raw_number}'", f"unreadable document number: '{raw_number}'")
     status_word = _text(row, "tinh_trang_hieu_luc")
     status = _STATUS_KEYS.get(match_key(status_word))
     if status is None:
-        return {}, tr(
+        return {}, T(
             f"tình trạng hiệu lực không rõ: '{status_word}' (dùng: {', '.join(STATUS_WORDS)})",
             f"unknown validity: '{status_word}' (expected: {', '.join(STATUS_WORDS)})",
         )
@@ -284,7 +282,7 @@ def _entry(
     for key, column in (("issued", "ngay_ban_hanh"), ("effective", "ngay_co_hieu_luc"), ("end", "ngay_het_hieu_luc")):
         value = _date(_text(row, column))
         if isinstance(value, str):
-            return {}, tr(f"{column}: ngày không đọc được '{value}'", f"{column}: unreadable date '{value}'")
+            return {}, T(f"{column}: ngày không đọc được '{value}'", f"{column}: unreadable date '{value}'")
         dates[key] = value
     issuer = _text(row, "co_quan_ban_hanh")
     kind_word = _text(row, "loai_van_ban")

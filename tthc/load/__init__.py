@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSeverity, LoadError, LoadIssue, LoadResult, paused_gc
 from tthc.load.limits import Limits
 
@@ -47,10 +47,10 @@ SUFFIXES = tuple(LOADERS)
 __all__ = ["IssueSeverity", "LoadError", "LoadIssue", "LoadResult", "discover", "load_file", "readable_types"]
 
 
-def readable_types() -> str:
+def readable_types() -> T:
     """ ".yaml, .yml, .xlsx, … or .json" for messages."""
     names = list(LOADERS)
-    return ", ".join(names[:-1]) + tr(" hoặc ", " or ") + names[-1]
+    return ", ".join(names[:-1]) + T(" hoặc ", " or ") + names[-1]
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -63,7 +63,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise LoadError(
-                tr(
+                T(
                     "không tìm thấy tệp hoặc thư mục; kiểm tra lại đường dẫn",
                     "no such file or folder; check the path",
                 ),
@@ -73,7 +73,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             inside = _catalogs_in(path)
             if not inside:
                 raise LoadError(
-                    tr(
+                    T(
                         f"thư mục không có danh mục nào (tệp {readable_types()})",
                         f"the folder holds no catalog ({readable_types()} files)",
                     ),
@@ -125,7 +125,7 @@ def _load_file(path: Path, limits: Limits | None) -> LoadResult:
     target = LOADERS.get(suffix)
     if target is None:
         raise LoadError(
-            tr(
+            T(
                 f"không biết đọc tệp '{suffix or path.name}'; dùng {readable_types()}",
                 f"unknown file type '{suffix or path.name}'; use {readable_types()}",
             ),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tthc.errors import TthcError
+from tthc.i18n import Lang, T, text
 from tthc.model import Catalog, SourceRef
 
 
@@ -22,26 +23,30 @@ class LoadIssue:
     """A problem found while loading, with the position the user can go to."""
 
     kind: str  # stable identifier: "unparsed-time", "code-as-number", "unknown-key"…
-    message: str
+    message: str | T  # T(vi, en): rendered at the edge with text(issue, lang)
     source: SourceRef | None = None
     severity: IssueSeverity = IssueSeverity.WARNING
     value: str | None = None  # the raw text concerned
 
+    def text(self, lang: Lang) -> str:
+        where = f"{text(self.source, lang)}: " if self.source else ""
+        return f"{where}{text(self.message, lang)}"
+
     def __str__(self) -> str:
-        where = f"{self.source}: " if self.source else ""
-        return f"{where}{self.message}"
+        return self.text("vi")
 
 
 class LoadError(TthcError):
     """The file cannot be read at all. One line: file, position, what is wrong, what to do."""
 
-    def __init__(self, message: str, source: SourceRef | str | None = None) -> None:
+    def __init__(self, message: str | T, source: SourceRef | str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
 
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}" if self.source else self.message
+    def text(self, lang: Lang) -> str:
+        message = text(self.message, lang)
+        return f"{text(self.source, lang)}: {message}" if self.source else message
 
 
 @dataclass(slots=True)
@@ -63,7 +68,7 @@ class IssueSink:
 
     def __init__(self) -> None:
         self.issues: list[LoadIssue] = []
-        self._seen: set[tuple[str, str]] = set()
+        self._seen: set[tuple[str, str | T]] = set()
 
     @property
     def errors(self) -> list[LoadIssue]:
@@ -77,10 +82,10 @@ class IssueSink:
             self._seen.add(key)
         self.issues.append(issue)
 
-    def warn(self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None) -> None:
+    def warn(self, kind: str, message: str | T, source: SourceRef | None = None, value: str | None = None) -> None:
         self.add(LoadIssue(kind, message, source, IssueSeverity.WARNING, value))
 
-    def error(self, kind: str, message: str, source: SourceRef | None = None, value: str | None = None) -> None:
+    def error(self, kind: str, message: str | T, source: SourceRef | None = None, value: str | None = None) -> None:
         self.add(LoadIssue(kind, message, source, IssueSeverity.ERROR, value))
 
 

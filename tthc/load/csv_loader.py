@@ -17,7 +17,7 @@ import csv
 import io
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError, LoadResult
 from tthc.load.excel_open import SheetData
 from tthc.model import SourceRef
@@ -60,7 +60,7 @@ def read_rows(path: Path) -> list[list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(
-            tr(
+            T(
                 f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
                 f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
             ),
@@ -71,7 +71,7 @@ def read_rows(path: Path) -> list[list[str]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise LoadError(
-            tr(
+            T(
                 f"tệp CSV không phải mã UTF-8 (byte 0x{data[exc.start]:02X}); mở bằng Excel rồi lưu lại với "
                 "Lưu dưới dạng > CSV UTF-8 (Comma delimited)",
                 f"the CSV file is not UTF-8 (byte 0x{data[exc.start]:02X}); open it in Excel and save it with "
@@ -80,12 +80,12 @@ def read_rows(path: Path) -> list[list[str]]:
             SourceRef(str(path), line=line),
         ) from exc
     if not text.strip():
-        raise LoadError(tr("tệp CSV rỗng", "the CSV file is empty"), str(path))
+        raise LoadError(T("tệp CSV rỗng", "the CSV file is empty"), str(path))
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True))
     except csv.Error as exc:
         raise LoadError(
-            tr(
+            T(
                 f"tệp CSV bị hỏng ({exc}); kiểm tra dấu ngoặc kép quanh các ô có xuống dòng",
                 f"the CSV file is malformed ({exc}); check the quotes around cells with line breaks",
             ),

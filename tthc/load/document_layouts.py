@@ -22,7 +22,7 @@ import unicodedata
 from typing import Any
 
 from tthc import fields
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError
 from tthc.load.docx_reader import Block, Paragraph
 from tthc.load.excel import ExcelRead, read_procedure_grid
@@ -111,7 +111,7 @@ def read_detail(blocks: list[Block], file: str, sink: IssueSink) -> ExcelRead:
             elif current is not None:
                 sink.warn(
                     "ignored-table",
-                    tr(
+                    T(
                         f"bảng sau mục '{current[0]}' không có dòng tiêu đề cột quen thuộc (bỏ qua)",
                         f"the table after '{current[0]}' has no known column header row (skipped)",
                     ),
@@ -165,7 +165,7 @@ def read_detail(blocks: list[Block], file: str, sink: IssueSink) -> ExcelRead:
             sources[target] = ref
     if "name" not in values and "code" not in values:
         raise LoadError(
-            tr(
+            T(
                 "văn bản không có 'Mã thủ tục' hay 'Tên thủ tục' của bản Chi tiết thủ tục hành chính; tải lại bản "
                 "xuất từ CSDL quốc gia",
                 "the document has no 'Mã thủ tục' or 'Tên thủ tục' of a Chi tiết thủ tục hành chính export; "
@@ -299,9 +299,9 @@ def read_annex(blocks: list[Block], file: str, sink: IssueSink) -> ExcelRead:
         if table is not None and (best is None or table.score > best[2].score):
             best = (i, table.score, table)
     if best is None:
-        where = tr("trong bảng nào của văn bản", "in any table of the document") if grids else ""
+        where = T("trong bảng nào của văn bản", "in any table of the document") if grids else ""
         raise LoadError(
-            tr(
+            T(
                 f"không tìm thấy dòng tiêu đề cột của danh sách thủ tục {where}; cần các cột như {EXPECTED_HEADERS}"
                 if grids
                 else "văn bản không có bảng nào: không phải phụ lục danh mục hay bản Chi tiết thủ tục hành chính",

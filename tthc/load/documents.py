@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError, LoadResult
 from tthc.load.limits import Limits
 
@@ -45,11 +45,11 @@ def read_blocks(path: Path, limits: Limits | None = None):  # type: ignore[no-un
         return _doc_blocks(path, limits)
     if suffix == ".pdf":
         raise LoadError(
-            tr("tệp không phải PDF (thiếu '%PDF' ở đầu tệp); tải lại tệp", "the file is not a PDF; download it again"),
+            T("tệp không phải PDF (thiếu '%PDF' ở đầu tệp); tải lại tệp", "the file is not a PDF; download it again"),
             str(path),
         )
     raise LoadError(
-        tr(
+        T(
             "tệp không phải văn bản Word (.docx, .doc); mở bằng Word rồi lưu lại dạng .docx",
             "the file is not a Word document (.docx, .doc); open it in Word and save it as .docx",
         ),
@@ -63,7 +63,7 @@ def _head(path: Path) -> bytes:
             head = fh.read(8)
     except OSError as exc:
         raise LoadError(
-            tr(
+            T(
                 f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
                 f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
             ),
@@ -71,7 +71,7 @@ def _head(path: Path) -> bytes:
         ) from exc
     if not head:
         raise LoadError(
-            tr("tệp rỗng (0 byte); tải lại tệp", "the file is empty (0 bytes); download it again"), str(path)
+            T("tệp rỗng (0 byte); tải lại tệp", "the file is empty (0 bytes); download it again"), str(path)
         )
     return head
 
@@ -90,7 +90,7 @@ def _doc_blocks(path: Path, limits: Limits | None):  # type: ignore[no-untyped-d
     program = soffice()
     if program is None:
         raise LoadError(
-            tr(
+            T(
                 "tệp .doc (Word cũ) cần LibreOffice để chuyển sang .docx, nhưng máy chưa cài; cài LibreOffice, "
                 "hoặc mở tệp bằng Word và lưu lại dạng .docx (Tệp > Lưu thành > Tài liệu Word .docx)",
                 "a .doc file (old Word) needs LibreOffice to convert it to .docx, and it is not installed; "
@@ -116,7 +116,7 @@ def _doc_blocks(path: Path, limits: Limits | None):  # type: ignore[no-untyped-d
             subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
             raise LoadError(
-                tr(
+                T(
                     f"LibreOffice không chuyển xong tệp .doc sau {CONVERT_TIMEOUT} giây; mở tệp bằng Word và lưu "
                     "lại dạng .docx",
                     f"LibreOffice did not finish converting the .doc file in {CONVERT_TIMEOUT} s; open it in Word "
@@ -126,7 +126,7 @@ def _doc_blocks(path: Path, limits: Limits | None):  # type: ignore[no-untyped-d
             ) from exc
         except OSError as exc:
             raise LoadError(
-                tr(
+                T(
                     f"không chạy được LibreOffice ({exc}); mở tệp bằng Word và lưu lại dạng .docx",
                     f"cannot run LibreOffice ({exc}); open the file in Word and save it as .docx",
                 ),
@@ -135,7 +135,7 @@ def _doc_blocks(path: Path, limits: Limits | None):  # type: ignore[no-untyped-d
         converted = Path(tmp) / "out" / "in.docx"
         if not converted.is_file():
             raise LoadError(
-                tr(
+                T(
                     "LibreOffice không chuyển được tệp .doc (tệp hỏng hoặc có mật khẩu?); mở bằng Word và lưu lại "
                     "dạng .docx",
                     "LibreOffice could not convert the .doc file (damaged or password-protected?); open it in Word "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.load.grid import Grid
 
@@ -42,7 +42,7 @@ def read_docx(path: Path, limits=None, shown: Path | None = None) -> list[Block]
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for damaged parts
         raise LoadError(
-            tr(
+            T(
                 f"không đọc được tệp Word ({_short(exc)}); mở bằng Word và lưu lại dạng .docx",
                 f"cannot read the Word file ({_short(exc)}); open it in Word and save it again as .docx",
             ),
@@ -119,7 +119,7 @@ def _grid(tbl, number: int) -> Grid:  # type: ignore[no-untyped-def]
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    return Grid(tr("bảng", "table") + f" {number}", rows, merged, table=number)
+    return Grid(f"bảng {number}", rows, merged, table=number)
 
 
 def _close(open_down: dict[int, list[int]], col: int, r: int, merged: list) -> None:  # type: ignore[type-arg]

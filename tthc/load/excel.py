@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load import excel_codes
 from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink, LoadError, LoadResult
@@ -120,7 +120,7 @@ def _read_single(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     for name, first in _unused_sheets(book, file, {sheet.name}):
         sink.warn(
             "unused-sheet",
-            tr(
+            T(
                 f"sheet '{name}' không được đọc (danh mục được đọc từ sheet '{sheet.name}'); dữ liệu trong "
                 "sheet này bị bỏ qua — nếu đó là một danh mục khác, lưu nó thành tệp riêng",
                 f"sheet '{name}' is not read (the catalog is read from sheet '{sheet.name}'); its data is "
@@ -194,7 +194,7 @@ def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[Sheet
     if best is None:
         if first_nonempty is None:
             raise LoadError(
-                tr(
+                T(
                     "bảng tính trống, không có dữ liệu ở sheet nào; kiểm tra lại tệp",
                     "the workbook is empty: no sheet holds any data; check the file",
                 ),
@@ -202,7 +202,7 @@ def _procedure_table(book: Workbook, file: str, names: list[str]) -> tuple[Sheet
             )
         where = ", ".join(f"'{n}'" for n in names[:5])
         raise LoadError(
-            tr(
+            T(
                 f"không tìm thấy dòng tiêu đề cột của danh sách thủ tục (đã tìm trong sheet {where}); "
                 f"cần các cột như {EXPECTED_HEADERS}",
                 f"no column header row of a procedure list was found (looked in sheet {where}); "
@@ -229,7 +229,7 @@ def _untitled_columns(table: Table, file: str) -> None:
         )
         if first is None:
             continue
-        title = tr(f"Cột {column_letter(c + 1)}", f"Column {column_letter(c + 1)}")
+        title = f"Cột {column_letter(c + 1)}"  # a header-less column, named as the sheet shows it
         ref = table.sheet.ref(file, table.header_bottom + 1, c + 1, title)
         table.columns.append(Column(c, "extra", title, ref))
 
@@ -248,7 +248,7 @@ def _unknown_issue(col: Column):
 
     return LoadIssue(
         "unknown-column",
-        tr(
+        T(
             f"cột '{col.title}' không thuộc danh mục chuẩn; giữ nguyên trong thông tin khác (extra)",
             f"column '{col.title}' is not a known catalog column; kept as is in extra",
         ),
@@ -306,7 +306,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
         if key in by_key:
             sink.warn(
                 "duplicate-code",
-                tr(
+                T(
                     f"mã '{key}' trùng với dòng {by_key[key].source.row}; các dòng ở sheet con được gắn vào "
                     "thủ tục đầu tiên",
                     f"code '{key}' repeats row {by_key[key].source.row}; child-sheet rows go to the first one",
@@ -339,7 +339,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
             if child_tab is None:
                 sink.error(
                     "no-header",
-                    tr(
+                    T(
                         f"sheet '{name}' không có dòng tiêu đề cột (cần cột Mã TTHC và các cột "
                         f"{', '.join(c.header for c in spec.columns[1:])}); sheet bị bỏ qua",
                         f"sheet '{name}' has no column header row (expected Mã TTHC and "
@@ -359,7 +359,7 @@ def _read_workbook(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
 def _unused_child(name: str, procedures: str, first: SourceRef, sink: IssueSink) -> None:
     sink.warn(
         "unused-sheet",
-        tr(
+        T(
             f"sheet '{name}' không được đọc: không phải sheet thủ tục (đã đọc '{procedures}') hay một sheet con "
             "theo mẫu (cột Mã TTHC cùng các cột của một sheet như Cách thức thực hiện, TPHS, CCPL); dữ liệu "
             "trong sheet này bị bỏ qua",
@@ -386,7 +386,7 @@ def _report_unknown_child(table: Table, sink: IssueSink) -> None:
             sink.add(
                 LoadIssue(
                     "unknown-column",
-                    tr(
+                    T(
                         f"cột '{col.title}' không thuộc sheet {table.sheet.name} theo mẫu; bỏ qua",
                         f"column '{col.title}' is not part of the {table.sheet.name} sheet layout; ignored",
                     ),

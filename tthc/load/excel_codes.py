@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink
 from tthc.load.excel_cells import format_number
 from tthc.model import SourceRef
@@ -79,7 +79,7 @@ def report(path: Path, fmt: str, sheet: str, cells: list[NumericCode], sink: Iss
             hint_en = f" (perhaps {padded}, but check it)"
         sink.error(
             "code-as-number",
-            tr(
+            T(
                 f"mã TTHC được lưu dạng số ({text}) nên có thể đã mất chữ số{hint_vi}; định dạng ô là "
                 "Văn bản (Text) rồi nhập lại đúng mã",
                 f"the procedure code was stored as a number ({text}) and may have lost digits{hint_en}; "

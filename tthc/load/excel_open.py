@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.load.grid import SheetData
 from tthc.load.limits import Limits
@@ -51,7 +51,7 @@ class Workbook:
 
 
 def _fail(path: Path, vi: str, en: str) -> LoadError:
-    return LoadError(tr(vi, en), str(path))
+    return LoadError(T(vi, en), str(path))
 
 
 def sniff(path: Path) -> str:

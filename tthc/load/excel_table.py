@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.load.excel_open import SheetData
 from tthc.load.headers import AliasTable
@@ -194,7 +194,7 @@ def _check_duplicates(columns: list[Column], file: str) -> None:
             continue  # sub-columns of one merged header ("Phí" | "Lệ phí"): read together
         a, b = _where(first.ref), _where(col.ref)
         raise LoadError(
-            tr(
+            T(
                 f"hai cột cùng là '{first.title}' ({a}) và '{col.title}' ({b}); xóa hoặc đổi tên một cột rồi lưu lại",
                 f"two columns mean the same '{first.title}' ({a}) and '{col.title}' "
                 f"({b}); delete or rename one of them and save again",
@@ -203,9 +203,9 @@ def _check_duplicates(columns: list[Column], file: str) -> None:
         )
 
 
-def _where(ref: SourceRef) -> str:
+def _where(ref: SourceRef) -> str | T:
     if ref.table is not None:
-        return tr(f"bảng {ref.table}, cột {ref.column}", f"table {ref.table}, column {ref.column}")
+        return T(f"bảng {ref.table}, cột {ref.column}", f"table {ref.table}, column {ref.column}")
     return f"{ref.sheet}!{ref.cell}"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load import excel_cells as cells
 from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink
@@ -105,7 +105,7 @@ class ChildRows:
             if key is None:
                 self.sink.warn(
                     "missing-key",
-                    tr(
+                    T(
                         "dòng không có Mã TTHC nên không gắn được vào thủ tục nào (bỏ qua)",
                         "row has no procedure code (Mã TTHC), so it belongs to no procedure (skipped)",
                     ),
@@ -118,7 +118,7 @@ class ChildRows:
                     orphans.add(key)
                     self.sink.warn(
                         "orphan-row",
-                        tr(
+                        T(
                             f"không có thủ tục mã '{key}' ở sheet {wl.PROCEDURES.name}; dòng này bị bỏ qua",
                             f"no procedure with code '{key}' on the {wl.PROCEDURES.name} sheet; row skipped",
                         ),
@@ -218,7 +218,7 @@ def read_catalog_sheet(sheet: SheetData, file: str, sink: IssueSink) -> dict[str
         if version and version.isdigit() and int(version) > wl.FORMAT_VERSION:
             sink.warn(
                 "newer-format",
-                tr(
+                T(
                     f"sổ theo định dạng phiên bản {version}, mới hơn phiên bản công cụ này đọc được "
                     f"({wl.FORMAT_VERSION}); hãy cập nhật tthc",
                     f"the workbook uses format version {version}, newer than this tool reads "

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def parse_limits(data: Any, where: str = "tthc.yaml") -> Limits:
         return DEFAULT_LIMITS
     if not isinstance(data, dict):
         raise ValueError(
-            tr(
+            T(
                 f"{where}: 'limits' phải là bảng tên giới hạn → số ({', '.join(KEYS)})",
                 f"{where}: 'limits' must map limit names to numbers ({', '.join(KEYS)})",
             )
@@ -60,14 +60,14 @@ def parse_limits(data: Any, where: str = "tthc.yaml") -> Limits:
         name = KEYS.get(str(key))
         if name is None:
             raise ValueError(
-                tr(
+                T(
                     f"{where}: giới hạn không xác định '{key}'; dùng {', '.join(KEYS)}",
                     f"{where}: unknown limit '{key}'; use {', '.join(KEYS)}",
                 )
             )
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ValueError(
-                tr(
+                T(
                     f"{where}: limits.{key} phải là số nguyên dương, không phải {value!r}",
                     f"{where}: limits.{key} must be a positive whole number, not {value!r}",
                 )

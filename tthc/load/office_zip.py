@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.load.limits import DEFAULT_LIMITS, Limits
 from tthc.model import column_letter
@@ -46,7 +46,7 @@ class ZipFacts:
 
 
 def _fail(path: Path, vi: str, en: str) -> LoadError:
-    return LoadError(tr(vi, en), str(path))
+    return LoadError(T(vi, en), str(path))
 
 
 def _col_number(letters: bytes) -> int:

@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.load.document_layouts import glued
 from tthc.load.docx_reader import Block, Paragraph
@@ -32,7 +32,7 @@ def read_pdf(path: Path, limits=None) -> list[Block]:  # type: ignore[no-untyped
         import pdfplumber
     except ImportError as exc:  # an optional extra
         raise LoadError(
-            tr(
+            T(
                 "cần thư viện pdfplumber để đọc PDF: pip install pdfplumber",
                 "reading PDF needs the pdfplumber library: pip install pdfplumber",
             ),
@@ -42,7 +42,7 @@ def read_pdf(path: Path, limits=None) -> list[Block]:  # type: ignore[no-untyped
         pdf = pdfplumber.open(str(path))
     except Exception as exc:
         raise LoadError(
-            tr(
+            T(
                 f"không đọc được tệp PDF ({_short(exc)}); tải lại tệp hoặc in lại ra PDF",
                 f"cannot read the PDF file ({_short(exc)}); download it again or print it to PDF again",
             ),
@@ -51,7 +51,7 @@ def read_pdf(path: Path, limits=None) -> list[Block]:  # type: ignore[no-untyped
     with pdf:
         if len(pdf.pages) > limits.max_pdf_pages:
             raise LoadError(
-                tr(
+                T(
                     f"tệp PDF có {len(pdf.pages):,} trang, quá giới hạn {limits.max_pdf_pages:,} trang; tách tệp, "
                     "hoặc tăng limits.max-pdf-pages trong tthc.yaml",
                     f"the PDF has {len(pdf.pages):,} pages, over the limit of {limits.max_pdf_pages:,}; split it, "
@@ -69,7 +69,7 @@ def read_pdf(path: Path, limits=None) -> list[Block]:  # type: ignore[no-untyped
             page.flush_cache()
         if chars == 0:
             raise LoadError(
-                tr(
+                T(
                     "tệp PDF không có lớp văn bản (bản quét, chỉ có hình ảnh) nên cần nhận dạng ký tự (OCR) trước, "
                     "ví dụ bằng ocrmypdf, rồi đọc lại tệp đã nhận dạng",
                     "the PDF has no text layer (a scan, images only), so it needs optical character recognition "
@@ -181,7 +181,7 @@ def _grid(table, words: list[dict], page: int, number: int, limits) -> Grid:  # 
                     merged.append((r, col, r, min(last, width - 1)))
         rows.append(cells)
     places: list[tuple[int, int, int | None]] = [(number, r + 1, page) for r in range(len(rows))]
-    return Grid(tr("bảng", "table") + f" {number}", rows, merged, table=number, places=places, lines=grid_lines)
+    return Grid(f"bảng {number}", rows, merged, table=number, places=places, lines=grid_lines)
 
 
 def _col_index(edges: list[float], x: float, right: bool = False) -> int:

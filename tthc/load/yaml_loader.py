@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError, LoadIssue, LoadResult
 from tthc.load.build import build_catalog
 from tthc.load.record import CATALOG_FIELDS, PROCEDURE_FIELDS, RawRecord
@@ -84,13 +84,13 @@ def load_yaml(path: Path) -> LoadResult:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(
-            tr(f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"), file
+            T(f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"), file
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
-            tr(
+            T(
                 f"tệp không phải UTF-8 (byte {exc.start}); lưu lại tệp với mã hóa UTF-8",
                 f"the file is not UTF-8 (byte {exc.start}); save it again as UTF-8",
             ),
@@ -114,11 +114,11 @@ def _compose(text: str, file: str) -> yaml.Node | None:
             problem = f"{exc.context}: {problem}"
         where = SourceRef(file, line=mark.line + 1, column=mark.column + 1) if mark else SourceRef(file)
         raise LoadError(
-            tr(f"lỗi cú pháp YAML: {problem}", f"YAML syntax error: {problem}"),
+            T(f"lỗi cú pháp YAML: {problem}", f"YAML syntax error: {problem}"),
             where,
         ) from None
     except yaml.YAMLError as exc:
-        raise LoadError(tr(f"lỗi YAML: {exc}", f"YAML error: {exc}"), file) from None
+        raise LoadError(T(f"lỗi YAML: {exc}", f"YAML error: {exc}"), file) from None
     finally:
         loader.dispose()
 
@@ -140,7 +140,7 @@ class _Walker:
             self.expanded += 1
             if self.expanded > _MAX_EXPANDED_NODES:
                 raise LoadError(
-                    tr(
+                    T(
                         "quá nhiều tham chiếu bí danh (alias) lồng nhau — tệp có thể là 'bom alias'; "
                         "viết các giá trị ra thay vì dùng alias",
                         "too many nested alias references (an 'alias bomb'?); write the values out instead",
@@ -151,7 +151,7 @@ class _Walker:
             self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             raise LoadError(
-                tr(
+                T(
                     f"thẻ YAML không được phép '{node.tag}'; chỉ dùng văn bản, danh sách và bảng",
                     f"YAML tag not allowed '{node.tag}'; use plain text, lists and mappings only",
                 ),
@@ -171,15 +171,15 @@ class _Walker:
         mapping.source = self.where(node)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise LoadError(tr("khóa phải là văn bản", "keys must be text"), self.where(key_node))
+                raise LoadError(T("khóa phải là văn bản", "keys must be text"), self.where(key_node))
             key = key_node.value
             if key == "<<":
                 raise LoadError(
-                    tr("không hỗ trợ khóa gộp '<<'", "merge keys '<<' are not supported"),
+                    T("không hỗ trợ khóa gộp '<<'", "merge keys '<<' are not supported"),
                     self.where(key_node),
                 )
             if key in mapping:
-                raise LoadError(tr(f"khóa '{key}' bị lặp", f"duplicate key '{key}'"), self.where(key_node))
+                raise LoadError(T(f"khóa '{key}' bị lặp", f"duplicate key '{key}'"), self.where(key_node))
             mapping[key] = self.walk(value_node)
         return mapping
 
@@ -189,7 +189,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
     top = SourceRef(file, line=1, column=1)
     if not isinstance(tree, dict):
         raise LoadError(
-            tr(
+            T(
                 "tệp YAML không phải danh mục tthc: cần các khóa 'tthc_catalog: 1', 'catalog:' và 'procedures:'",
                 "the YAML file is not a tthc catalog: expected 'tthc_catalog: 1', 'catalog:' and 'procedures:'",
             ),
@@ -198,7 +198,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
     version = tree.get("tthc_catalog")
     if version is None:
         raise LoadError(
-            tr(
+            T(
                 "thiếu dòng 'tthc_catalog: 1' ở đầu tệp (phiên bản định dạng)",
                 "missing 'tthc_catalog: 1' at the top of the file (format version)",
             ),
@@ -206,7 +206,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
         )
     if str(version).strip() != str(FORMAT_VERSION):
         raise LoadError(
-            tr(
+            T(
                 f"phiên bản định dạng '{version}' không được hỗ trợ; phiên bản này của tthc đọc 'tthc_catalog: 1'",
                 f"format version '{version}' is not supported; this tthc reads 'tthc_catalog: 1'",
             ),
@@ -217,7 +217,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
             _unknown_key(sink, key, _TOP_KEYS, tree[key], getattr(tree, "source", top))
     meta = tree.get("catalog") or {}
     if not isinstance(meta, dict):
-        raise LoadError(tr("'catalog' phải là một bảng khóa–giá trị", "'catalog' must be a mapping"), meta.source)
+        raise LoadError(T("'catalog' phải là một bảng khóa–giá trị", "'catalog' must be a mapping"), meta.source)
     for key in meta:
         if key not in CATALOG_FIELDS:
             _unknown_key(sink, key, CATALOG_FIELDS, meta[key], getattr(meta, "source", top))
@@ -229,7 +229,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
         procedures = []
     if not isinstance(procedures, list):
         raise LoadError(
-            tr("'procedures' phải là một danh sách thủ tục", "'procedures' must be a list of procedures"),
+            T("'procedures' phải là một danh sách thủ tục", "'procedures' must be a list of procedures"),
             procedures.source,
         )
     records = []
@@ -238,7 +238,7 @@ def _to_catalog(tree: Any, file: str) -> LoadResult:
             where = getattr(item, "source", getattr(procedures, "source", top))
             sink.error(
                 "wrong-type",
-                tr(
+                T(
                     "mỗi thủ tục phải là một bảng khóa–giá trị (name:, code:, …)",
                     "each procedure must be a mapping (name:, code:, …)",
                 ),
@@ -276,7 +276,7 @@ def _unknown_key(sink: IssueSink, key: str, valid: tuple[str, ...], value: Any, 
     sink.add(
         LoadIssue(
             "unknown-key",
-            tr(
+            T(
                 f"khóa không xác định '{key}' (giữ trong extra){hint_vi}",
                 f"unknown key '{key}' (kept in extra){hint_en}",
             ),

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc import __version__
-from tthc.i18n import tr
+from tthc.i18n import T, text
 from tthc.load.base import LoadError
 from tthc.rules.base import Finding
 
@@ -70,7 +70,7 @@ def entry(f: Finding) -> dict[str, Any]:
         "procedure_code": f.procedure_code,
         "procedure_name": f.procedure_name,
         "field": f.field,
-        "message": f.message,
+        "message": text(f.message, "vi"),
     }
 
 
@@ -104,7 +104,7 @@ def load(path: Path) -> list[dict[str, Any]]:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise BaselineError(
-            tr(
+            T(
                 "không có tệp baseline; tạo bằng 'tthc baseline create PATH… -o FILE'",
                 "no such baseline file; create one with 'tthc baseline create PATH… -o FILE'",
             ),
@@ -112,7 +112,7 @@ def load(path: Path) -> list[dict[str, Any]]:
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(
-            tr(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
+            T(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
         ) from None
     return parse(text, str(path))
 
@@ -123,7 +123,7 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
         doc = json.loads(text)
     except RecursionError:
         raise BaselineError(
-            tr(
+            T(
                 "tệp baseline hỏng (lồng nhau quá sâu); tạo lại bằng 'tthc baseline create'",
                 "corrupt baseline (nested too deeply); recreate it with 'tthc baseline create'",
             ),
@@ -131,7 +131,7 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
         ) from None
     except json.JSONDecodeError as exc:
         raise BaselineError(
-            tr(
+            T(
                 f"tệp baseline hỏng (JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}); tạo lại bằng 'tthc baseline create'",
                 f"corrupt baseline (bad JSON at line {exc.lineno}, column {exc.colno}); recreate it with 'tthc baseline create'",
             ),
@@ -139,7 +139,7 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
         ) from None
     except ValueError as exc:  # e.g. a 5,000-digit number (Python refuses to convert it)
         raise BaselineError(
-            tr(
+            T(
                 f"tệp baseline hỏng ({exc}); tạo lại bằng 'tthc baseline create'",
                 f"corrupt baseline ({exc}); recreate it with 'tthc baseline create'",
             ),
@@ -151,13 +151,13 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
 def _entries(doc: Any, where: str) -> list[dict[str, Any]]:
     if not isinstance(doc, dict) or "tthc_baseline" not in doc:
         raise BaselineError(
-            tr("không phải tệp baseline của tthc (thiếu 'tthc_baseline')", "not a tthc baseline (no 'tthc_baseline')"),
+            T("không phải tệp baseline của tthc (thiếu 'tthc_baseline')", "not a tthc baseline (no 'tthc_baseline')"),
             where,
         )
     version = doc["tthc_baseline"]
     if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
         raise BaselineError(
-            tr(
+            T(
                 f"phiên bản baseline {version!r} không được hỗ trợ (bản này đọc {FORMAT_VERSION}); hãy nâng cấp tthc",
                 f"baseline version {version!r} is not supported (this release reads {FORMAT_VERSION}); upgrade tthc",
             ),
@@ -168,7 +168,7 @@ def _entries(doc: Any, where: str) -> list[dict[str, Any]]:
         isinstance(r, dict) and isinstance(r.get("fingerprint"), str) and r["fingerprint"] for r in rows
     ):
         raise BaselineError(
-            tr(
+            T(
                 "tệp baseline hỏng: 'findings' phải là danh sách, mỗi mục có 'fingerprint'",
                 "corrupt baseline: 'findings' must be a list whose entries have a 'fingerprint'",
             ),
@@ -243,7 +243,7 @@ def _locked(path: Path) -> Iterator[str | None]:
                     text = data.decode("utf-8-sig")
                 except UnicodeDecodeError as exc:
                     raise BaselineError(
-                        tr(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
+                        T(f"không đọc được tệp baseline ({exc})", f"cannot read the baseline ({exc})"), str(path)
                     ) from None
                 yield text
                 return

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tthc import __version__
-from tthc.i18n import tr
+from tthc.i18n import text, tr
 from tthc.load.base import LoadError
 
 if TYPE_CHECKING:
@@ -273,7 +273,7 @@ def record_run(db_path: Path, audit: Audit, *, recorded_at: dt.datetime | None =
             f.field,
             f.procedure_field,
             json.dumps(f.agencies, ensure_ascii=False),
-            f.message,
+            text(f.message, "vi"),  # the record keeps the officials' language
         )
         for f in audit.findings
     ]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from tthc.i18n import text
 from tthc.model import DOC_KIND_WORDS, Agency, Catalog, DocKind, DocumentRequirement, LegalRef, Procedure, Result
 from tthc.plan.cost import Cost, CostSettings, CostTotal, format_number, format_percent, procedure_cost, total
 from tthc.rules import find_rule
@@ -359,7 +360,7 @@ def make_items(findings: Sequence[Finding]) -> list[Item]:
             replaced = f.payload.replacement if isinstance(f.payload.part, LegalRef) else ""
             key = ("correct", f.rule_code, match_key(replaced or ""))
         else:
-            key = (f.rule_code, match_key(f.recommendation))
+            key = (f.rule_code, match_key(text(f.recommendation, "vi")))
         groups.setdefault(key, []).append(f)
     return [make_item(group) for group in groups.values()]
 
@@ -374,17 +375,17 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
         label, content = REMOVE_LABEL, "Đưa thủ tục ra khỏi danh mục thủ tục hành chính; thủ tục không còn thực hiện."
     else:
         label = rule.proposal.vi if rule and rule.proposal else _FALLBACK_LABEL.get(first.group, "Đơn giản hóa")
-        content = _time_cut(first) if first.effect is Effect.CUT_TIME else _sentence(first.recommendation)
+        content = _time_cut(first) if first.effect is Effect.CUT_TIME else _sentence(text(first.recommendation, "vi"))
         if first.effect is Effect.ABOLISH:
             content = f"Bãi bỏ thủ tục hành chính “{first.procedure_name}”." if first.procedure_name else content
-    messages = list(dict.fromkeys(_sentence(f.message) for f in found))
+    messages = list(dict.fromkeys(_sentence(text(f.message, "vi")) for f in found))
     if len(messages) == 1:
         reason = messages[0]
     else:
         what = rule.summary.vi if rule else label
         reason = _sentence(f"{what}: {places}")
     if first.data.get("reason"):  # the why of an outdated term, with its dates
-        reason += " " + _sentence(first.data["reason"])
+        reason += " " + _sentence(text(first.data["reason"], "vi"))
     if basis:
         reason += f" Căn cứ: {_sentence(basis)}"
     return Item(findings=found, label=label, content=content, reason=reason, found=places, basis=basis)
@@ -392,7 +393,7 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
 
 def _basis(finding: Finding) -> str:
     citation_text = finding.payload.citation
-    return officer_text(citation_text.vi if citation_text is not None else finding.legal_basis)
+    return officer_text(citation_text.vi if citation_text is not None else text(finding.legal_basis, "vi"))
 
 
 def officer_text(text: str) -> str:
@@ -436,7 +437,7 @@ def _time_cut(finding: Finding) -> str:
     """The cut as its own figures say it: "… từ 7 xuống 5 ngày làm việc (giảm 28,57 %)."."""
     before, after = finding.payload.days_before, finding.payload.days_after
     if before is None or after is None or not before:
-        return _sentence(finding.recommendation)
+        return _sentence(text(finding.recommendation, "vi"))
     cut = (Decimal(str(before)) - Decimal(str(after))) / Decimal(str(before)) * 100
     return (
         f"Rút ngắn thời hạn giải quyết từ {format_number(before)} xuống {format_number(after)} ngày làm việc "

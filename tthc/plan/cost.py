@@ -24,7 +24,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
 from tthc.rules.base import Effect
 from tthc.text import match_key, nearest
@@ -109,7 +109,7 @@ def resolve_settings(
         if key not in _CONFIG_KEYS:
             hint = nearest(str(key), _CONFIG_KEYS)
             raise CostError(
-                tr(
+                T(
                     f"{config_name}: khóa 'cost.{key}' không xác định" + (f"; có phải '{hint}'?" if hint else ""),
                     f"{config_name}: unknown key 'cost.{key}'" + (f"; did you mean '{hint}'?" if hint else ""),
                 )
@@ -118,7 +118,7 @@ def resolve_settings(
     chosen_mode = mode or cfg.get("mode") or "practice"
     if chosen_mode not in MODES:
         raise CostError(
-            tr(
+            T(
                 f"chế độ tính chi phí '{chosen_mode}': dùng practice hoặc scm",
                 f"cost mode '{chosen_mode}': use practice or scm",
             )
@@ -157,7 +157,7 @@ def resolve_settings(
     usd = _positive(cfg["usd-rate"], f"{config_name}: cost.usd-rate") if cfg.get("usd-rate") is not None else None
     if rate is None:
         raise CostError(
-            tr(
+            T(
                 "chưa có thu nhập bình quân theo giờ: dùng --hourly-rate, 'hourly-rate:' trong tthc.yaml "
                 "hoặc mục hourly_income trong tri thức (targets.yaml)",
                 "no hourly income: use --hourly-rate, 'hourly-rate:' in tthc.yaml "
@@ -166,7 +166,7 @@ def resolve_settings(
         )
     if chosen_mode == "practice" and per_day is None:
         raise CostError(
-            tr(
+            T(
                 "chưa có số giờ của một ngày làm việc: đặt cost.hours-per-day trong tthc.yaml "
                 "hoặc mục hours_per_working_day trong tri thức",
                 "no hours per working day: set cost.hours-per-day in tthc.yaml "
@@ -177,7 +177,7 @@ def resolve_settings(
         _check_activities(hours, "scm_hours")
         if not hours:
             raise CostError(
-                tr(
+                T(
                     "chưa có bảng giờ theo hoạt động (SCM): đặt cost.scm-hours trong tthc.yaml "
                     "hoặc mục scm_hours trong tri thức",
                     "no SCM time table: set cost.scm-hours in tthc.yaml or the scm_hours entry of the knowledge base",
@@ -195,14 +195,14 @@ def _positive(value: Any, where: str) -> Decimal:
     amount = _decimal(value, where)
     if amount <= 0:
         raise CostError(
-            tr(f"{where}: cần một số dương, gặp '{value}'", f"{where}: expected a positive number, got '{value}'")
+            T(f"{where}: cần một số dương, gặp '{value}'", f"{where}: expected a positive number, got '{value}'")
         )
     return amount
 
 
 def _decimal(value: Any, where: str) -> Decimal:
     if isinstance(value, bool):
-        raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
+        raise CostError(T(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
     if isinstance(value, Decimal | int):
         amount = Decimal(value)
     else:  # the one Vietnamese rule of the config and the catalogs: "40.000" is forty thousand
@@ -211,20 +211,20 @@ def _decimal(value: Any, where: str) -> Decimal:
         try:
             amount = read_number(str(value))
         except NumberError as exc:
-            raise CostError(tr(f"{where}: '{value}': {exc.vi}", f"{where}: '{value}': {exc.en}")) from None
+            raise CostError(T(f"{where}: '{value}': {exc.vi}", f"{where}: '{value}': {exc.en}")) from None
     if not amount.is_finite():
-        raise CostError(tr(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
+        raise CostError(T(f"{where}: cần một số, gặp '{value}'", f"{where}: expected a number, got '{value}'"))
     return amount
 
 
 def _amounts(value: Any, where: str, *, allow_zero: bool) -> dict[str, Decimal]:
     if not isinstance(value, Mapping):
-        raise CostError(tr(f"{where}: cần bảng 'hoạt động: số'", f"{where}: expected a mapping 'activity: number'"))
+        raise CostError(T(f"{where}: cần bảng 'hoạt động: số'", f"{where}: expected a mapping 'activity: number'"))
     out = {}
     for key, raw in value.items():
         amount = _decimal(raw, f"{where}.{key}")
         if amount < 0 or (amount == 0 and not allow_zero):
-            raise CostError(tr(f"{where}.{key}: số âm '{raw}'", f"{where}.{key}: negative number '{raw}'"))
+            raise CostError(T(f"{where}.{key}: số âm '{raw}'", f"{where}.{key}: negative number '{raw}'"))
         out[str(key)] = amount
     return out
 
@@ -234,7 +234,7 @@ def _check_activities(table: Mapping[str, Decimal], where: str) -> None:
         if key not in ACTIVITIES:
             hint = nearest(key, list(ACTIVITIES))
             raise CostError(
-                tr(
+                T(
                     f"{where}: hoạt động '{key}' không xác định"
                     + (f"; có phải '{hint}'?" if hint else "")
                     + f" (các hoạt động: {', '.join(ACTIVITIES)})",

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.text import nearest
 
 STATUSES = ("pending", "accepted", "rejected", "edited")
@@ -91,7 +91,7 @@ def read_decisions(path: Path) -> dict[str, Decision]:
     """The decisions in a plan workbook or a YAML file, by fingerprint; DecisionsError naming the cell or line."""
     if not Path(path).is_file():
         raise DecisionsError(
-            tr(
+            T(
                 f"{path}: không có tệp quyết định; ghi phương án bằng -o plan.xlsx rồi đánh dấu cột 'Quyết định', "
                 f"hoặc tạo tệp YAML bằng --decisions {path} --init",
                 f"{path}: no decisions file; write the plan with -o plan.xlsx and mark its 'Quyết định' column, "
@@ -105,17 +105,17 @@ def read_decisions(path: Path) -> dict[str, Decision]:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise DecisionsError(
-            tr(f"{where}: không đọc được tệp: {exc.strerror}", f"{where}: cannot read the file: {exc.strerror}")
+            T(f"{where}: không đọc được tệp: {exc.strerror}", f"{where}: cannot read the file: {exc.strerror}")
         ) from None
     except UnicodeDecodeError:
-        raise DecisionsError(tr(f"{where}: tệp không phải UTF-8", f"{where}: the file is not UTF-8")) from None
+        raise DecisionsError(T(f"{where}: tệp không phải UTF-8", f"{where}: the file is not UTF-8")) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f":{mark.line + 1}" if mark else ""
         raise DecisionsError(
-            tr(f"{where}{line}: lỗi cú pháp YAML: {exc.problem}", f"{where}{line}: YAML syntax error: {exc.problem}")
+            T(f"{where}{line}: lỗi cú pháp YAML: {exc.problem}", f"{where}{line}: YAML syntax error: {exc.problem}")
         ) from None
     if root is None:
         return {}
@@ -216,7 +216,7 @@ def _scalar(node: yaml.Node) -> str:
 
 
 def _error(where: str, node: yaml.Node, vi: str, en: str) -> DecisionsError:
-    return DecisionsError(tr(f"{where}:{node.start_mark.line + 1}: {vi}", f"{where}:{node.start_mark.line + 1}: {en}"))
+    return DecisionsError(T(f"{where}:{node.start_mark.line + 1}: {vi}", f"{where}:{node.start_mark.line + 1}: {en}"))
 
 
 def merge_decisions(existing: dict[str, Decision], current: Sequence[Decision]) -> tuple[list[Decision], InitReport]:
@@ -302,7 +302,7 @@ def read_workbook_decisions(path: Path) -> dict[str, Decision]:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DecisionsError(
-            tr(
+            T(
                 f"{where}: không đọc được bảng tính ({exc.__class__.__name__}); cần tệp .xlsx do tthc recommend ghi",
                 f"{where}: cannot read the workbook ({exc.__class__.__name__}); expected an .xlsx written by tthc recommend",
             )
@@ -319,8 +319,8 @@ def read_workbook_decisions(path: Path) -> dict[str, Decision]:
         wb.close()
 
 
-def _not_a_plan(where: str) -> str:
-    return tr(
+def _not_a_plan(where: str) -> T:
+    return T(
         f"{where}: không phải bảng tính phương án của tthc recommend (cần trang 'Phần II' với cột "
         f"'{DECISION_HEADER}' và '{KEY_HEADER}'); ghi lại bằng tthc recommend … -o plan.xlsx",
         f"{where}: not a plan workbook written by tthc recommend (needs a 'Phần II' sheet with the columns "
@@ -356,7 +356,7 @@ def _read_sheet(ws, name: str, where: str, out: dict[str, Decision]) -> None:
         if status is None:
             hint = nearest(word, list(WORDS))
             raise DecisionsError(
-                tr(
+                T(
                     f"{at}: quyết định '{word}' không hợp lệ"
                     + (f"; có phải '{hint}'?" if hint else "")
                     + f" (dùng: {', '.join(WORDS)}, hoặc để trống)",
@@ -369,7 +369,7 @@ def _read_sheet(ws, name: str, where: str, out: dict[str, Decision]) -> None:
         if status == "edited" and not edited:
             target = f"{name}!{get_column_letter(edit_col + 1)}{r}" if edit_col is not None else EDITED_HEADER
             raise DecisionsError(
-                tr(
+                T(
                     f"{at}: quyết định 'sửa' cần nội dung sửa ở ô {target}",
                     f"{at}: the decision 'sửa' needs the edited text in {target}",
                 )

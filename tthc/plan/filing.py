@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.text import match_key
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class Filing:
     signer: str | None = None
     signer_title: tuple[str, ...] = ()  # ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     recipients: tuple[str, ...] = ()  # every line of "Nơi nhận", the records line last
-    note: str | None = None  # why the issuer is not the catalog's (told on stderr)
+    note: T | None = None  # why the issuer is not the catalog's (told on stderr)
 
     @property
     def place_date(self) -> str:
@@ -95,7 +95,7 @@ def resolve_filing(
     FilingError when the catalog's issuing body no longer exists and has no single
     successor; an issuer or place that cannot be known is left blank (``Filing.note`` says so).
     """
-    notes = []
+    notes: list[T | None] = []
     if issuer is None:
         issuer, note = _default_issuer(catalogs, knowledge, as_of)
         notes.append(note)
@@ -104,7 +104,7 @@ def resolve_filing(
     if not chosen_place:  # left for the officer to fill in, and said so
         chosen_place = BLANK
         notes.append(
-            tr(
+            T(
                 "dòng địa danh để trống: tên cơ quan ban hành không nêu địa danh; dùng --place, ví dụ --place 'Ninh Bình'",
                 "the place is left blank: the issuing body names no place; use --place, e.g. --place 'Ninh Bình'",
             )
@@ -118,15 +118,15 @@ def resolve_filing(
         signer=signer.strip() if signer and signer.strip() else None,
         signer_title=tuple(t.strip() for t in signer_title if t.strip()) or default_signer_title(issuer),
         recipients=(*lines, RECORDS_LINE),
-        note="; ".join(n for n in notes if n) or None,
+        note=T.join("; ", [n for n in notes if n]) if any(notes) else None,
     )
 
 
-def _default_issuer(catalogs: Sequence[Catalog], knowledge: Knowledge | None, as_of: dt.date) -> tuple[str, str | None]:
+def _default_issuer(catalogs: Sequence[Catalog], knowledge: Knowledge | None, as_of: dt.date) -> tuple[str, T | None]:
     """The first catalog's issuer as it stands at ``as_of`` (with why it changed), else FilingError."""
     written = next((c.issuer.strip() for c in catalogs if c.issuer and c.issuer.strip()), None)
     if written is None:  # left for the officer to fill in, and said so
-        return "", tr(
+        return "", T(
             "cơ quan ban hành để trống: danh mục không ghi; dùng --issuer, ví dụ --issuer 'UBND TỈNH NINH BÌNH'",
             "the issuing body is left blank: the catalog names none; use --issuer, e.g. --issuer 'UBND TỈNH NINH BÌNH'",
         )
@@ -137,7 +137,7 @@ def _default_issuer(catalogs: Sequence[Catalog], knowledge: Knowledge | None, as
     if gone is not None:
         suggestion = _province_suggestion(catalogs, knowledge, as_of)
         raise FilingError(
-            tr(
+            T(
                 f"cơ quan ban hành của danh mục '{written}' không còn từ {gone:%d/%m/%Y} (cấp huyện chấm dứt hoạt động) "
                 f"và không có một cơ quan kế thừa duy nhất; ghi cơ quan ban hành phương án bằng --issuer, ví dụ --issuer '{suggestion}'",
                 f"the catalog's issuing body '{written}' no longer exists since {gone:%d/%m/%Y} (the district level ended) "
@@ -146,7 +146,7 @@ def _default_issuer(catalogs: Sequence[Catalog], knowledge: Knowledge | None, as
         )
     now = successor_name(body, knowledge, as_of)
     if now != body:
-        return now, tr(
+        return now, T(
             f"cơ quan ban hành: '{written}' nay là '{now}' (sắp xếp đơn vị hành chính cấp tỉnh); đổi bằng --issuer",
             f"issuing body: '{written}' is now '{now}' (provinces merged); change it with --issuer",
         )

@@ -165,18 +165,18 @@ def init_decisions(path: Path, prepared: Prepared):
 
 def check_outputs(output: Path | None, decisions: Path | None, inputs: Sequence[Path]) -> None:
     """PlanInputError for an unknown suffix, or a decisions file that is an input catalog."""
-    from tthc.i18n import tr
+    from tthc.i18n import T
 
     if output is not None and output.suffix.lower() not in SUFFIXES:
         raise PlanInputError(
-            tr(
+            T(
                 f"{output}: định dạng '{output.suffix or '(không có đuôi)'}' không hỗ trợ; dùng .docx, .xlsx hoặc .md",
                 f"{output}: unsupported format '{output.suffix or '(no suffix)'}'; use .docx, .xlsx or .md",
             )
         )
     resolved = {p.resolve() for p in inputs}  # an output naming an input: cli.common.output_target
     if decisions is not None and decisions.resolve() in resolved:
-        raise PlanInputError(tr(f"{decisions}: là tệp danh mục đầu vào", f"{decisions}: is an input catalog"))
+        raise PlanInputError(T(f"{decisions}: là tệp danh mục đầu vào", f"{decisions}: is an input catalog"))
 
 
 def input_files(paths: Sequence[Path]) -> list[Path]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tthc.i18n import text
 from tthc.model import Catalog, Level, Procedure
 from tthc.publish.present import LEVEL_ORDER, field_name
 from tthc.rules.base import procedure_key
@@ -66,8 +67,9 @@ def finding_notes(findings: Iterable) -> dict[tuple[str, str], list[str]]:
     for f in findings:
         key = f.procedure_code.strip().upper() if f.procedure_code else "name:" + match_key(f.procedure_name or "")
         messages = out.setdefault((match_key(f.catalog), key), [])
-        if f.message not in messages:
-            messages.append(f.message)
+        message = text(f.message, "vi")  # citizen pages are Vietnamese
+        if message not in messages:
+            messages.append(message)
     return out
 
 

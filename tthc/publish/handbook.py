@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tthc import fields
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.model import Catalog
 from tthc.office import docx as dc
 from tthc.plan.filing import official_month
@@ -64,7 +64,7 @@ def write_handbook(
     suffix = path.suffix.lower()
     if suffix not in (".docx", ".pdf"):
         raise HandbookError(
-            tr(f"'{path.name}': dùng đuôi .docx hoặc .pdf", f"'{path.name}': use a .docx or .pdf file name")
+            T(f"'{path.name}': dùng đuôi .docx hoặc .pdf", f"'{path.name}': use a .docx or .pdf file name")
         )
     soffice = _soffice() if suffix == ".pdf" else None
     entries = collect(catalogs)
@@ -364,7 +364,7 @@ def _soffice() -> str:
         if found:
             return found
     raise HandbookError(
-        tr(
+        T(
             "cần LibreOffice để xuất PDF nhưng không tìm thấy lệnh 'soffice'; cài LibreOffice "
             "(apt-get install libreoffice-writer) hoặc xuất .docx",
             "PDF needs LibreOffice but no 'soffice' command was found; install it "
@@ -392,7 +392,7 @@ def _to_pdf(soffice: str, source: Path, work: Path) -> Path:
         )
     except subprocess.TimeoutExpired:
         raise HandbookError(
-            tr(
+            T(
                 f"LibreOffice không chuyển xong sang PDF sau {PDF_TIMEOUT_S} giây",
                 f"LibreOffice did not finish the PDF within {PDF_TIMEOUT_S} s",
             )
@@ -401,7 +401,7 @@ def _to_pdf(soffice: str, source: Path, work: Path) -> Path:
     if done.returncode != 0 or not pdf.is_file():
         reason = (done.stderr or done.stdout or "").strip().splitlines()
         raise HandbookError(
-            tr("LibreOffice không chuyển được sang PDF", "LibreOffice could not convert to PDF")
+            T("LibreOffice không chuyển được sang PDF", "LibreOffice could not convert to PDF")
             + (f": {reason[-1]}" if reason else "")
         )
     return pdf

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.model import Catalog
 from tthc.publish import pages, present
 from tthc.publish.entries import Entry, collect
@@ -118,10 +118,10 @@ def build_site(
 
 def _check_target(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise SiteError(tr(f"'{out}' là một tệp, không phải thư mục", f"'{out}' is a file, not a folder"))
+        raise SiteError(T(f"'{out}' là một tệp, không phải thư mục", f"'{out}' is a file, not a folder"))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise SiteError(
-            tr(
+            T(
                 f"thư mục '{out}' đã có nội dung không do tthc tạo; chọn thư mục khác hoặc thư mục trống",
                 f"the folder '{out}' holds files tthc did not write; choose another or an empty folder",
             )

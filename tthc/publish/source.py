@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T, both
 from tthc.load.base import LoadError, LoadResult
 from tthc.load.limits import Limits
 from tthc.model import Catalog
@@ -18,11 +18,13 @@ def strict(results: Sequence[LoadResult]) -> list[Catalog]:
     for result in results:
         errors = result.errors
         if errors:
-            more = tr(f" (và {len(errors) - 1} lỗi khác)", f" (and {len(errors) - 1} more)") if len(errors) > 1 else ""
+            more = T(f" (và {len(errors) - 1} lỗi khác)", f" (and {len(errors) - 1} more)") if len(errors) > 1 else ""
             raise LoadError(
-                tr(
-                    f"{errors[0].message}{more}; sửa danh mục trước khi công bố (xem 'tthc validate')",
-                    f"{errors[0].message}{more}; fix the catalog before publishing (see 'tthc validate')",
+                both(errors[0].message)
+                + more
+                + T(
+                    "; sửa danh mục trước khi công bố (xem 'tthc validate')",
+                    "; fix the catalog before publishing (see 'tthc validate')",
                 ),
                 errors[0].source or result.catalog.source_file,
             )

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 
 MAX_BYTES = 1_000_000
 
@@ -47,7 +47,7 @@ def _read(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise SynonymsError(
-                tr(
+                T(
                     f"{path}: tệp từ đồng nghĩa quá lớn (trên 1 MB)",
                     f"{path}: the synonyms file is too large (over 1 MB)",
                 )
@@ -55,11 +55,11 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SynonymsError(
-            tr(f"{path}: không tìm thấy tệp từ đồng nghĩa", f"{path}: synonyms file not found")
+            T(f"{path}: không tìm thấy tệp từ đồng nghĩa", f"{path}: synonyms file not found")
         ) from None
     except UnicodeDecodeError:
         raise SynonymsError(
-            tr(f"{path}: tệp không phải UTF-8; lưu lại ở dạng UTF-8", f"{path}: not UTF-8; save it as UTF-8")
+            T(f"{path}: tệp không phải UTF-8; lưu lại ở dạng UTF-8", f"{path}: not UTF-8; save it as UTF-8")
         ) from None
     except OSError as exc:
         raise SynonymsError(f"{path}: {exc.strerror or exc}") from None
@@ -75,12 +75,12 @@ def parse(text: str, name: str) -> list[tuple[str, str]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        problem = getattr(exc, "problem", None) or tr("YAML không hợp lệ", "invalid YAML")
+        problem = getattr(exc, "problem", None) or T("YAML không hợp lệ", "invalid YAML")
         raise SynonymsError(f"{where}: {problem}") from None
     entries = data.get("synonyms") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise SynonymsError(
-            tr(
+            T(
                 f"{name}: cần khóa 'synonyms:' gồm các mục 'cách danh mục viết: [cách người dân gõ, …]'",
                 f"{name}: expected a 'synonyms:' mapping of 'catalog wording: [what people type, …]'",
             )
@@ -91,7 +91,7 @@ def parse(text: str, name: str) -> list[tuple[str, str]]:
         values = [typed] if isinstance(typed, str) else typed
         if not wording or not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SynonymsError(
-                tr(
+                T(
                     f"{name}: mục '{target}' phải là một cụm từ với danh sách cách gõ (chuỗi)",
                     f"{name}: entry '{target}' must be a phrase with a list of typed phrases (strings)",
                 )

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from tthc.i18n import tr
+from tthc.i18n import Lang, tr
 from tthc.office.xlsx import neutralise
 from tthc.plan.build import CostRow
 from tthc.plan.cost import CostSettings, CostTotal, format_percent, format_vnd, total
@@ -23,8 +23,8 @@ def totals_by(rows: Sequence[CostRow], key) -> dict[str, CostTotal]:
     return {name: total(costs) for name, costs in groups.items()}
 
 
-def _field(row: CostRow) -> str:
-    return row.field or tr("(không rõ lĩnh vực)", "(no field)")
+def _field(row: CostRow, *, lang: Lang) -> str:
+    return row.field or tr(lang, "(không rõ lĩnh vực)", "(no field)")
 
 
 def _amount(value: Decimal | None) -> int | None:
@@ -46,7 +46,7 @@ def _total_dict(t: CostTotal) -> dict:
     }
 
 
-def render_json(rows: Sequence[CostRow], settings: CostSettings) -> str:
+def render_json(rows: Sequence[CostRow], settings: CostSettings, *, lang: Lang) -> str:
     procedures = []
     for r in rows:
         c = r.cost
@@ -84,31 +84,31 @@ def render_json(rows: Sequence[CostRow], settings: CostSettings) -> str:
         "totals": {
             "overall": _total_dict(total(r.cost for r in rows)),
             "by_catalog": {k: _total_dict(v) for k, v in totals_by(rows, lambda r: r.catalog).items()},
-            "by_field": {k: _total_dict(v) for k, v in totals_by(rows, _field).items()},
+            "by_field": {k: _total_dict(v) for k, v in totals_by(rows, lambda r: _field(r, lang=lang)).items()},
         },
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(rows: Sequence[CostRow]) -> str:
+def render_csv(rows: Sequence[CostRow], *, lang: Lang) -> str:
     """One row per procedure; text cells formula-neutralised (write with a BOM for Excel)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
         [
-            tr("Danh mục", "Catalog"),
-            tr("Mã số TTHC", "Code"),
-            tr("Tên TTHC", "Name"),
-            tr("Lĩnh vực", "Field"),
-            tr("Hồ sơ/năm", "Dossiers/year"),
-            tr("Thời hạn trước (ngày)", "Days before"),
-            tr("Thời hạn sau (ngày)", "Days after"),
-            tr("Chi phí trước (đồng/năm)", "Cost before (VND/year)"),
-            tr("Chi phí sau (đồng/năm)", "Cost after (VND/year)"),
-            tr("Tiết kiệm (đồng/năm)", "Saving (VND/year)"),
-            tr("Tỷ lệ cắt giảm (%)", "Cut (%)"),
-            tr("Đề xuất", "Proposals"),
-            tr("Ghi chú", "Notes"),
+            tr(lang, "Danh mục", "Catalog"),
+            tr(lang, "Mã số TTHC", "Code"),
+            tr(lang, "Tên TTHC", "Name"),
+            tr(lang, "Lĩnh vực", "Field"),
+            tr(lang, "Hồ sơ/năm", "Dossiers/year"),
+            tr(lang, "Thời hạn trước (ngày)", "Days before"),
+            tr(lang, "Thời hạn sau (ngày)", "Days after"),
+            tr(lang, "Chi phí trước (đồng/năm)", "Cost before (VND/year)"),
+            tr(lang, "Chi phí sau (đồng/năm)", "Cost after (VND/year)"),
+            tr(lang, "Tiết kiệm (đồng/năm)", "Saving (VND/year)"),
+            tr(lang, "Tỷ lệ cắt giảm (%)", "Cut (%)"),
+            tr(lang, "Đề xuất", "Proposals"),
+            tr(lang, "Ghi chú", "Notes"),
         ]
     )
     for r in rows:
@@ -139,13 +139,15 @@ def _plain(value: Decimal | None) -> str:
     return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
 
 
-def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, only_changed: bool = False) -> None:
+def render_table(
+    rows: Sequence[CostRow], settings: CostSettings, console, *, only_changed: bool = False, lang: Lang
+) -> None:
     """Fits 80 columns: code and name share the one column that wraps; figures never wrap."""
     from rich.text import Text
 
     from tthc.report.terminal.console import figure_column, plain, print_table, table, text_column
 
-    unknown = tr("chưa rõ", "unknown")
+    unknown = tr(lang, "chưa rõ", "unknown")
     shown = [r for r in rows if not only_changed or r.proposals]
     lines = [
         (
@@ -159,27 +161,28 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
         for r in shown
     ]
     grid = table()
-    text_column(grid, tr("Mã số, tên TTHC", "Code, name"), min_width=12)
+    text_column(grid, tr(lang, "Mã số, tên TTHC", "Code, name"), min_width=12)
     for name in (
-        tr("Hồ sơ/năm", "Dossiers/yr"),
-        tr("Trước", "Before"),
-        tr("Sau", "After"),
-        tr("Tiết kiệm", "Saving"),
+        tr(lang, "Hồ sơ/năm", "Dossiers/yr"),
+        tr(lang, "Trước", "Before"),
+        tr(lang, "Sau", "After"),
+        tr(lang, "Tiết kiệm", "Saving"),
         "%",
     ):
         figure_column(grid, name)
     for line in lines:
         grid.add_row(*line)
-    print_table(console, tr("Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), grid)
+    print_table(console, tr(lang, "Chi phí tuân thủ (đồng/năm)", "Compliance cost (VND/year)"), grid)
     for title, groups in (
-        (tr("Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, _field)),
-        (tr("Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
+        (tr(lang, "Tổng theo lĩnh vực", "Totals by field"), totals_by(rows, lambda r: _field(r, lang=lang))),
+        (tr(lang, "Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
     ):
-        print_table(console, *_totals_table(title, groups, total(r.cost for r in rows)))
+        print_table(console, *_totals_table(title, groups, total(r.cost for r in rows), lang=lang))
     rate = format_vnd(settings.hourly_rate)
     source = settings.sources.get("hourly_rate", "")
     console.print(
         tr(
+            lang,
             f"Cách tính: {settings.mode}; thu nhập {rate} đồng/giờ ({source}). Thủ tục chưa có số hồ sơ/năm: chưa rõ.",
             f"Method: {settings.mode}; income {rate} VND/hour ({source}). Procedures without a yearly volume: unknown.",
         ),
@@ -189,7 +192,7 @@ def render_table(rows: Sequence[CostRow], settings: CostSettings, console, *, on
     )
 
 
-def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
+def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal, *, lang: Lang):
     from tthc.report.terminal.console import figure_column, plain, table, text_column
 
     lines = [
@@ -201,13 +204,13 @@ def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal):
             format_vnd(t.saving),
             format_percent(t.cut_percent, "–"),
         )
-        for name, t in [*groups.items(), (tr("Tổng cộng", "Total"), overall)]
+        for name, t in [*groups.items(), (tr(lang, "Tổng cộng", "Total"), overall)]
     ]
     grid = table()
     text_column(grid, "", min_width=12)
-    for name in (tr("Đã rõ/chưa rõ", "Known/unknown"), tr("Trước", "Before"), tr("Sau", "After")):
+    for name in (tr(lang, "Đã rõ/chưa rõ", "Known/unknown"), tr(lang, "Trước", "Before"), tr(lang, "Sau", "After")):
         figure_column(grid, name)
-    figure_column(grid, tr("Tiết kiệm", "Saving"))
+    figure_column(grid, tr(lang, "Tiết kiệm", "Saving"))
     figure_column(grid, "%")
     for line in lines:
         grid.add_row(*line)

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from tthc import fields as vocab
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.machine import excel_cell, line_of, relative_path
 from tthc.report.terminal.console import severity_label
 from tthc.rules.base import Finding
@@ -21,27 +21,27 @@ from tthc.rules.base import Finding
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def headers() -> list[str]:
+def headers(*, lang: Lang) -> list[str]:
     return [
-        tr("Tệp", "File"),
-        tr("Dòng", "Line"),
-        tr("Ô", "Cell"),
-        str(vocab.text("code")),
-        str(vocab.text("name")),
-        str(vocab.text("field")),
-        tr("Mức", "Severity"),
-        tr("Mã quy tắc", "Rule code"),
-        tr("Quy tắc", "Rule"),
-        tr("Thành phần", "Element"),
-        tr("Nội dung", "Message"),
-        tr("Kiến nghị", "Recommendation"),
-        str(vocab.text("legal_basis")),
-        str(vocab.text("agencies")),
+        tr(lang, "Tệp", "File"),
+        tr(lang, "Dòng", "Line"),
+        tr(lang, "Ô", "Cell"),
+        vocab.text("code").text(lang),
+        vocab.text("name").text(lang),
+        vocab.text("field").text(lang),
+        tr(lang, "Mức", "Severity"),
+        tr(lang, "Mã quy tắc", "Rule code"),
+        tr(lang, "Quy tắc", "Rule"),
+        tr(lang, "Thành phần", "Element"),
+        tr(lang, "Nội dung", "Message"),
+        tr(lang, "Kiến nghị", "Recommendation"),
+        vocab.text("legal_basis").text(lang),
+        vocab.text("agencies").text(lang),
         "Fingerprint",
     ]
 
 
-def row(f: Finding) -> list[str]:
+def row(f: Finding, *, lang: Lang) -> list[str]:
     line = line_of(f)
     return [
         relative_path(f.file),
@@ -50,13 +50,13 @@ def row(f: Finding) -> list[str]:
         f.procedure_code or "",
         f.procedure_name or "",
         f.procedure_field or "",
-        severity_label(f.severity),
+        severity_label(f.severity, lang=lang),
         f.rule_code,
         f.rule_name,
         f.field,
-        f.message,
-        f.recommendation,
-        f.legal_basis,
+        text(f.message, lang),
+        text(f.recommendation, lang),
+        text(f.legal_basis, lang),
         "; ".join(f.agencies),
         f.fingerprint,
     ]
@@ -67,17 +67,17 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def render(findings: Sequence[Finding]) -> str:
-    return "".join(chunks(findings))
+def render(findings: Sequence[Finding], *, lang: Lang) -> str:
+    return "".join(chunks(findings, lang=lang))
 
 
-def chunks(findings: Sequence[Finding]) -> Iterator[str]:
+def chunks(findings: Sequence[Finding], *, lang: Lang) -> Iterator[str]:
     """The table in pieces: the header, then about a hundred rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers())
+    writer.writerow(headers(lang=lang))
     for i, f in enumerate(findings, 1):
-        writer.writerow([neutralise(cell) for cell in row(f)])
+        writer.writerow([neutralise(cell) for cell in row(f, lang=lang)])
         if i % 100 == 0:
             yield buffer.getvalue()
             buffer.seek(0)

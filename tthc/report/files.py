@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tthc.errors import TthcError
-from tthc.i18n import tr
+from tthc.i18n import T
 
 STDOUT = "-"
 _TAG = "tthc-"
@@ -313,7 +313,7 @@ def write_error(path: Path | str, exc: OSError, *, writing: bool = True) -> Writ
     name = "stdout" if is_stdout(path) else str(path)
     verb_vi, verb_en = ("không ghi được — ", "cannot write — ") if writing else ("", "")
     return WriteError(
-        tr(
+        T(
             f"{name}: {verb_vi}{vi} ({os_text}){at}; {todo_vi}",
             f"{name}: {verb_en}{en} ({os_text}){at}; {todo_en}",
         )

@@ -8,15 +8,18 @@ from typing import Any
 
 from tthc import __version__
 from tthc.audit import Audit
+from tthc.i18n import Lang
 from tthc.report.machine import STREAM, json_chunks
 from tthc.rules.base import Finding
 
 SCHEMA_VERSION = 1
 
 
-def to_json(audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = ()) -> dict[str, Any]:
+def to_json(
+    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang
+) -> dict[str, Any]:
     findings = audit.findings if findings is None else findings
-    return _document(audit, findings, [f.to_dict() for f in findings], fixed)
+    return _document(audit, findings, [f.to_dict(lang) for f in findings], fixed)
 
 
 def _document(audit: Audit, findings: Sequence[Finding], listed: list[Any], fixed: Sequence[dict]) -> dict[str, Any]:
@@ -56,11 +59,13 @@ def dumps(audit: Audit, findings: Sequence[Finding] | None = None, **kwargs: Any
     return "".join(chunks(audit, findings, **kwargs))
 
 
-def chunks(audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = ()) -> Iterator[str]:
+def chunks(
+    audit: Audit, findings: Sequence[Finding] | None = None, *, fixed: Sequence[dict] = (), lang: Lang
+) -> Iterator[str]:
     """The document in pieces: one finding's object at a time (never all of them at once)."""
     findings = audit.findings if findings is None else findings
     data = _document(audit, findings, [STREAM], fixed)
-    items = (f.to_dict() for f in findings)
+    items = (f.to_dict(lang) for f in findings)
     if len(findings) > INDENT_UP_TO:
         return json_chunks(data, items, separators=(",", ":"))
     return json_chunks(data, items, indent=2)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
 from tthc.audit import Audit
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.model import Procedure
 from tthc.report.machine import excel_cell, relative_path
 from tthc.rules.base import Finding
@@ -22,11 +22,11 @@ from tthc.rules.base import Finding
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def dumps(audit: Audit, findings: Sequence[Finding]) -> str:
-    return "".join(chunks(audit, findings))
+def dumps(audit: Audit, findings: Sequence[Finding], *, lang: Lang) -> str:
+    return "".join(chunks(audit, findings, lang=lang))
 
 
-def chunks(audit: Audit, findings: Sequence[Finding]) -> Iterator[str]:
+def chunks(audit: Audit, findings: Sequence[Finding], *, lang: Lang) -> Iterator[str]:
     """The report in pieces, one test case at a time, as ``ET.indent`` + ``ET.tostring`` of the
     whole tree would write it (tests/perf/test_streamed_outputs.py compares the two)."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -49,11 +49,13 @@ def chunks(audit: Audit, findings: Sequence[Finding]) -> Iterator[str]:
     for i, ((file, found), clean) in enumerate(zip(suites, cleans, strict=True)):
         if i:
             yield "\n  "
-        yield from _suite(audit, file, found, clean, names)
+        yield from _suite(audit, file, found, clean, names, lang=lang)
     yield "\n</testsuites>\n"
 
 
-def _suite(audit: Audit, file: str, findings: list[Finding], clean: int, names: _UniqueNames) -> Iterator[str]:
+def _suite(
+    audit: Audit, file: str, findings: list[Finding], clean: int, names: _UniqueNames, *, lang: Lang
+) -> Iterator[str]:
     classname = _clean(relative_path(file) or file)
     suite = ET.Element("testsuite", name=classname)
     suite.set("tests", str(len(findings) + clean))
@@ -68,8 +70,8 @@ def _suite(audit: Audit, file: str, findings: list[Finding], clean: int, names: 
     for f in findings:
         name = names.take(f"{f.procedure_code or '—'} {f.rule_name} [{f.field}] {f.fingerprint}")
         case = ET.Element("testcase", classname=classname, name=_clean(name), file=classname, time="0")
-        failure = ET.SubElement(case, "failure", type=f.severity.value, message=_clean(f.message))
-        failure.text = _clean(failure_text(f))
+        failure = ET.SubElement(case, "failure", type=f.severity.value, message=_clean(text(f.message, lang)))
+        failure.text = _clean(failure_text(f, lang=lang))
         yield "\n    " + _child(case)
     for p in _clean_procedures(audit, file, findings):
         name = names.take(f"{p.code or '—'} {p.name}")
@@ -106,14 +108,14 @@ def _child(element: ET.Element) -> str:
     return ET.tostring(element, encoding="unicode")
 
 
-def failure_text(f: Finding) -> str:
-    where = excel_cell(f) or (str(f.source) if f.source else relative_path(f.file))
+def failure_text(f: Finding, *, lang: Lang) -> str:
+    where = excel_cell(f) or (text(f.source, lang) if f.source else relative_path(f.file))
     lines = [
         f"{f.procedure_code or '—'} {f.procedure_name or ''}".strip(),
-        f"{f.rule_code} {f.rule_name} ({f.severity.value}): {f.message}",
-        f"{tr('Vị trí', 'Position')}: {where}",
-        f"{tr('Kiến nghị', 'Recommendation')}: {f.recommendation}",
-        f"{tr('Căn cứ', 'Legal basis')}: {f.legal_basis}",
+        f"{f.rule_code} {f.rule_name} ({f.severity.value}): {text(f.message, lang)}",
+        f"{tr(lang, 'Vị trí', 'Position')}: {where}",
+        f"{tr(lang, 'Kiến nghị', 'Recommendation')}: {text(f.recommendation, lang)}",
+        f"{tr(lang, 'Căn cứ', 'Legal basis')}: {text(f.legal_basis, lang)}",
     ]
     return "\n".join(lines)
 

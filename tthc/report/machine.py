@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.audit import Audit
+from tthc.i18n import Lang
 from tthc.rules.base import Finding
 
 
@@ -19,9 +20,10 @@ def render(
     *,
     fixed: Sequence[dict] = (),
     automation_id: str | None = None,
+    lang: Lang,
 ) -> str:
     """The whole report as one string (see :func:`chunks` for the streamed form)."""
-    return "".join(chunks(fmt, audit, findings, fixed=fixed, automation_id=automation_id))
+    return "".join(chunks(fmt, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang))
 
 
 def chunks(
@@ -31,29 +33,31 @@ def chunks(
     *,
     fixed: Sequence[dict] = (),
     automation_id: str | None = None,
+    lang: Lang,
 ) -> Iterator[str]:
     """The report in pieces, a finding or so at a time, so that a large one is written as it
-    is made instead of being built whole in memory; joined, the pieces are :func:`render`'s text."""
+    is made instead of being built whole in memory; joined, the pieces are :func:`render`'s text.
+    Their texts are in ``lang``."""
     if fmt == "json":
         from tthc.report.json_report import chunks as json_chunks
 
-        return json_chunks(audit, findings, fixed=fixed)
+        return json_chunks(audit, findings, fixed=fixed, lang=lang)
     if fmt == "sarif":
         from tthc.report.sarif import chunks as sarif
 
-        return sarif(audit, findings, automation_id=automation_id)
+        return sarif(audit, findings, automation_id=automation_id, lang=lang)
     if fmt == "junit":
         from tthc.report.junit import chunks as junit
 
-        return junit(audit, findings)
+        return junit(audit, findings, lang=lang)
     if fmt == "github":
         from tthc.report.github import chunks as github
 
-        return github(findings)
+        return github(findings, lang=lang)
     if fmt == "csv":
         from tthc.report.csv_report import chunks as csv
 
-        return csv(findings)
+        return csv(findings, lang=lang)
     raise ValueError(fmt)
 
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from tthc import __version__
 from tthc.audit import Audit
-from tthc.i18n import language, tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.machine import STREAM, excel_cell, json_chunks, line_of, relative_path
 from tthc.rules import RULES_BY_CODE, Rule
 from tthc.rules.base import CODE_PATTERN, Finding, Severity
@@ -26,35 +26,39 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT_KEY = "tthc/v1"
 
 
-def dumps(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None) -> str:
-    return "".join(chunks(audit, findings, automation_id=automation_id))
+def dumps(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None, *, lang: Lang) -> str:
+    return "".join(chunks(audit, findings, automation_id=automation_id, lang=lang))
 
 
-def chunks(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None) -> Iterator[str]:
+def chunks(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None, *, lang: Lang) -> Iterator[str]:
     """The log in pieces: one result at a time (never all of them at once)."""
     rules = _rules(audit.rules, findings)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    log = _log(audit, rules, [STREAM], automation_id)
-    return json_chunks(log, (_result(f, index[f.rule_code]) for f in findings), indent=2)
+    log = _log(audit, rules, [STREAM], automation_id, lang=lang)
+    return json_chunks(log, (_result(f, index[f.rule_code], lang=lang) for f in findings), indent=2)
 
 
-def to_sarif(audit: Audit, findings: Sequence[Finding], automation_id: str | None = None) -> dict[str, Any]:
+def to_sarif(
+    audit: Audit, findings: Sequence[Finding], automation_id: str | None = None, *, lang: Lang
+) -> dict[str, Any]:
     rules = _rules(audit.rules, findings)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    return _log(audit, rules, [_result(f, index[f.rule_code]) for f in findings], automation_id)
+    return _log(audit, rules, [_result(f, index[f.rule_code], lang=lang) for f in findings], automation_id, lang=lang)
 
 
-def _log(audit: Audit, rules: list[Rule], results: list[Any], automation_id: str | None) -> dict[str, Any]:
+def _log(
+    audit: Audit, rules: list[Rule], results: list[Any], automation_id: str | None, *, lang: Lang
+) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "tthc",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [_descriptor(rule) for rule in rules],
+                "rules": [_descriptor(rule, lang=lang) for rule in rules],
             }
         },
-        "language": language(),
+        "language": lang,
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {"as_of": audit.as_of.isoformat()},
@@ -75,15 +79,15 @@ def _rules(selected: Sequence[Rule], findings: Sequence[Finding]) -> list[Rule]:
     return rules
 
 
-def _descriptor(rule: Rule) -> dict[str, Any]:
+def _descriptor(rule: Rule, *, lang: Lang) -> dict[str, Any]:
     from tthc.report.rule_docs import help_uri, rule_markdown
 
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": str(rule.summary)},
-        "fullDescription": {"text": str(rule.doc.what)},
-        "help": {"text": help_text(rule), "markdown": rule_markdown(rule)},
+        "shortDescription": {"text": rule.summary.text(lang)},
+        "fullDescription": {"text": rule.doc.what.text(lang)},
+        "help": {"text": help_text(rule, lang=lang), "markdown": rule_markdown(rule, lang=lang)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["tthc", rule.group.value], "group": rule.group.value},
     }
@@ -97,17 +101,20 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     return descriptor
 
 
-def help_text(rule: Rule) -> str:
+def help_text(rule: Rule, *, lang: Lang) -> str:
     """The rule documentation as plain text (for viewers that do not render Markdown)."""
     from tthc.report.rule_docs import SECTIONS
 
-    parts = [f"{rule.code} {rule.name}: {rule.summary}", f"{tr('Căn cứ', 'Legal basis')}: {rule.legal_basis}"]
+    parts = [
+        f"{rule.code} {rule.name}: {rule.summary.text(lang)}",
+        f"{tr(lang, 'Căn cứ', 'Legal basis')}: {rule.legal_basis.text(lang)}",
+    ]
     for attr, (vi, en) in SECTIONS:
-        parts.append(f"{tr(vi, en)}: {getattr(rule.doc, attr)}")
+        parts.append(f"{tr(lang, vi, en)}: {getattr(rule.doc, attr).text(lang)}")
     return "\n\n".join(parts)
 
 
-def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int, *, lang: Lang) -> dict[str, Any]:
     cell = excel_cell(f)
     region: dict[str, Any] = {"startLine": max(line_of(f) or 1, 1)}
     if f.source is not None and f.source.line is not None and f.source.column:
@@ -117,8 +124,8 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
         "procedure_code": f.procedure_code,
         "procedure_name": f.procedure_name,
         "field": f.field,
-        "recommendation": f.recommendation,
-        "legal_basis": f.legal_basis,
+        "recommendation": text(f.recommendation, lang),
+        "legal_basis": text(f.legal_basis, lang),
         "catalog": f.catalog,
     }
     if cell:
@@ -129,17 +136,17 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": f.rule_code,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": message_text(f, cell)},
+        "message": {"text": message_text(f, cell, lang=lang)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint, "primaryLocationLineHash": f.fingerprint},
         "properties": {k: v for k, v in properties.items() if v is not None},
     }
 
 
-def message_text(f: Finding, cell: str | None) -> str:
+def message_text(f: Finding, cell: str | None, *, lang: Lang) -> str:
     """`1.001193 Đăng ký khai sinh: <message> (Thủ tục!B17). Kiến nghị: …`: the first sentence says what."""
     who = " ".join(p for p in (f.procedure_code, f.procedure_name) if p)
-    text = f"{who}: {f.message}" if who else f.message
+    line = f"{who}: {text(f.message, lang)}" if who else text(f.message, lang)
     if cell:
-        text += f" ({cell})"
-    return f"{text}. {tr('Kiến nghị', 'Recommendation')}: {f.recommendation}"
+        line += f" ({cell})"
+    return f"{line}. {tr(lang, 'Kiến nghị', 'Recommendation')}: {text(f.recommendation, lang)}"

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tthc import fields as vocab
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.load.base import IssueSeverity, LoadError, LoadResult
 from tthc.model import LEVEL_WORDS, Catalog, SourceRef
 
@@ -21,9 +21,9 @@ _LEVEL_EN = {
 }
 
 
-def level_label(value: str) -> str:
+def level_label(value: str, *, lang: Lang) -> str:
     vi = next((word for level, word in LEVEL_WORDS.items() if level.value == value), value)
-    return tr(vi, _LEVEL_EN.get(value, value))
+    return tr(lang, vi, _LEVEL_EN.get(value, value))
 
 
 @dataclass
@@ -66,12 +66,12 @@ def _position(source: SourceRef | str | None) -> dict | None:
     return source.to_dict()
 
 
-def to_json(reports: list[FileReport]) -> dict:
+def to_json(reports: list[FileReport], *, lang: Lang) -> dict:
     files = []
     for r in reports:
         entry: dict = {"file": r.path, "ok": r.ok}
         if r.error is not None:
-            entry["error"] = {"message": r.error.message, "position": _position(r.error.source)}
+            entry["error"] = {"message": text(r.error.message, lang), "position": _position(r.error.source)}
         if r.result is not None:
             cat = r.result.catalog
             entry.update(
@@ -85,7 +85,7 @@ def to_json(reports: list[FileReport]) -> dict:
                     {
                         "severity": i.severity.value,
                         "kind": i.kind,
-                        "message": i.message,
+                        "message": text(i.message, lang),
                         "position": _position(i.source),
                         "value": i.value,
                     }
@@ -100,12 +100,12 @@ def to_json(reports: list[FileReport]) -> dict:
     }
 
 
-def _problem_position(source: SourceRef | str | None) -> str:
+def _problem_position(source: SourceRef | str | None, *, lang: Lang) -> str:
     from tthc.report.terminal.console import where
 
     if source is None:
         return ""
-    return source if isinstance(source, str) else where(source)
+    return source if isinstance(source, str) else where(source, lang=lang)
 
 
 def _print_problems(console, problems: list[tuple[str, str, str, str]], width: int | None) -> None:
@@ -131,7 +131,7 @@ def _print_problems(console, problems: list[tuple[str, str, str, str]], width: i
     console.print(grid, soft_wrap=False)
 
 
-def render(reports: list[FileReport], console) -> None:
+def render(reports: list[FileReport], console, *, lang: Lang) -> None:
     """Problems first (each with its position), then a summary table per file."""
     from rich.text import Text
 
@@ -141,17 +141,19 @@ def render(reports: list[FileReport], console) -> None:
     problems = []
     for r in reports:
         if r.error is not None:
-            problems.append(("✗", "bold red", _problem_position(r.error.source), r.error.message))
+            problems.append(
+                ("✗", "bold red", _problem_position(r.error.source, lang=lang), text(r.error.message, lang))
+            )
             continue
         assert r.result is not None
         for issue in r.result.issues:
             error = issue.severity is IssueSeverity.ERROR
             problems.append(
                 (
-                    tr("lỗi", "error") if error else tr("cảnh báo", "warning"),
+                    tr(lang, "lỗi", "error") if error else tr(lang, "cảnh báo", "warning"),
                     "red" if error else "yellow",
-                    _problem_position(issue.source),
-                    issue.message,
+                    _problem_position(issue.source, lang=lang),
+                    text(issue.message, lang),
                 )
             )
     _print_problems(console, problems, width)
@@ -159,33 +161,35 @@ def render(reports: list[FileReport], console) -> None:
         if r.result is None:
             continue
         cat = r.result.catalog
-        console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure')}", "bold"))
+        console.print(plain(f"{r.path} — {count(len(cat.procedures), 'thủ tục', 'procedure', lang=lang)}", "bold"))
         levels = table()
-        text_column(levels, str(vocab.text("levels")))
-        fixed_column(levels, tr("Số TTHC", "Procedures"), justify="right")
+        text_column(levels, vocab.text("levels").text(lang))
+        fixed_column(levels, tr(lang, "Số TTHC", "Procedures"), justify="right")
         for level, n in sorted(r.counts["by_level"].items(), key=lambda kv: -kv[1]):
-            levels.add_row(level_label(level) if level != "unknown" else tr("(chưa rõ)", "(unknown)"), str(n))
+            levels.add_row(
+                level_label(level, lang=lang) if level != "unknown" else tr(lang, "(chưa rõ)", "(unknown)"), str(n)
+            )
         console.print(levels)
         fields = table()
-        text_column(fields, str(vocab.text("field")))
-        fixed_column(fields, tr("Số TTHC", "Procedures"), justify="right")
+        text_column(fields, vocab.text("field").text(lang))
+        fixed_column(fields, tr(lang, "Số TTHC", "Procedures"), justify="right")
         top = r.counts["by_field"].most_common(10)
         for name, n in top:
             fields.add_row(plain(name), str(n))
         rest = len(r.counts["by_field"]) - len(top)
         if rest > 0:
-            fields.add_row(tr(f"… và {rest} lĩnh vực khác", f"… and {rest} more fields"), "")
+            fields.add_row(tr(lang, f"… và {rest} lĩnh vực khác", f"… and {rest} more fields"), "")
         console.print(fields)
         errors = len(r.result.errors)
         warnings = len(r.result.issues) - errors
         state = (
-            Text(tr("✓ hợp lệ", "✓ valid"), style="green")
+            Text(tr(lang, "✓ hợp lệ", "✓ valid"), style="green")
             if r.ok
-            else Text(tr("✗ không hợp lệ", "✗ invalid"), style="red")
+            else Text(tr(lang, "✗ không hợp lệ", "✗ invalid"), style="red")
         )
         detail = ", ".join(f"{k}: {n}" for k, n in sorted(r.counts["issues"].items()))
         state.append(
-            f" — {count(errors, 'lỗi', 'error')}, {count(warnings, 'cảnh báo', 'warning')}"
+            f" — {count(errors, 'lỗi', 'error', lang=lang)}, {count(warnings, 'cảnh báo', 'warning', lang=lang)}"
             + (f" ({detail})" if detail else "")
         )
         console.print(state)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from tthc.i18n import text
 from tthc.model import SourceRef
 from tthc.office import xlsx as xc
 from tthc.plan.build import Item, Plan, Section
@@ -276,9 +277,9 @@ def _findings(ws, findings: list[Finding]) -> None:
                 f.procedure_name or "",
                 f.procedure_field or "",
                 f.field,
-                f.message,
-                f.recommendation,
-                f.legal_basis,
+                text(f.message, "vi"),
+                text(f.recommendation, "vi"),
+                text(f.legal_basis, "vi"),
                 f.fingerprint,
             ]
         )

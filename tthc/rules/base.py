@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from tthc.i18n import T
+from tthc.i18n import LANGS, Lang, T, text
 from tthc.model import Agency, Catalog, Channel, DocumentRequirement, LegalRef, Procedure, Result, SourceRef
 from tthc.text import match_key
 
@@ -202,9 +202,10 @@ class Finding:
     procedure_name: str | None
     field: str
     source: SourceRef | None
-    message: str
-    recommendation: str
-    legal_basis: str
+    # T(vi, en) values, rendered at the edge: text(finding.message, lang)
+    message: str | T
+    recommendation: str | T
+    legal_basis: str | T
     subject: str  # what was found, normalised into the fingerprint (a term, a number…)
     catalog: str  # catalog identity
     file: str | None
@@ -218,7 +219,9 @@ class Finding:
     effect: Effect = Effect.NONE  # the rule's effect (Rule.effect)
     payload: Payload = dataclasses.field(default_factory=Payload)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: Lang) -> dict[str, Any]:
+        """The JSON form: message, recommendation and legal basis in ``lang``, and both
+        languages under ``"text"`` (``{"vi": {...}, "en": {...}}``)."""
         return {
             "fingerprint": self.fingerprint,
             "rule": self.rule_name,
@@ -230,19 +233,29 @@ class Finding:
             "procedure": {"code": self.procedure_code, "name": self.procedure_name, "field": self.procedure_field},
             "field": self.field,
             "position": self.source.to_dict() if self.source else None,
-            "message": self.message,
-            "recommendation": self.recommendation,
-            "legal_basis": self.legal_basis,
+            "message": text(self.message, lang),
+            "recommendation": text(self.recommendation, lang),
+            "legal_basis": text(self.legal_basis, lang),
             "subject": self.subject,
-            "data": _jsonable(self.data),
+            "data": _jsonable(self.data, lang),
+            "text": {
+                code: {
+                    "message": text(self.message, code),
+                    "recommendation": text(self.recommendation, code),
+                    "legal_basis": text(self.legal_basis, code),
+                }
+                for code in LANGS
+            },
         }
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any, lang: Lang = "vi") -> Any:
+    if isinstance(value, T):
+        return value.text(lang)
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): _jsonable(v, lang) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, lang) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, StrEnum):
@@ -278,12 +291,12 @@ class RuleContext:
         self,
         procedure: Procedure | None,
         field_name: str,
-        message: str,
-        recommendation: str,
+        message: str | T,
+        recommendation: str | T,
         *,
         subject: str = "",
         source: SourceRef | None = None,
-        legal_basis: str | None = None,
+        legal_basis: str | T | None = None,
         data: dict[str, Any] | None = None,
         payload: Payload | None = None,
     ) -> Finding:
@@ -305,7 +318,7 @@ class RuleContext:
             source=source,
             message=message,
             recommendation=recommendation,
-            legal_basis=legal_basis or str(self.rule.legal_basis),
+            legal_basis=legal_basis or self.rule.legal_basis,
             subject=subject,
             catalog=sys.intern(self.catalog.identity),  # one string for all the catalog's findings
             file=self.catalog.source_file,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.knowledge.textkey import keyed, regex_key
 from tthc.model import AgencyRole, Catalog, CatalogKind, DurationStatus, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
@@ -105,13 +105,13 @@ def _check_required(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 None,
                 element,
-                tr(
+                T(
                     f"không thủ tục nào trong {len(procedures)} thủ tục của danh mục ghi {label.vi} (tệp có thể không "
                     "có trường này)",
                     f"none of the catalog's {len(procedures)} procedures states the {label.en} (the file may not carry "
                     "this field)",
                 ),
-                tr(
+                T(
                     f"bổ sung {label.vi} cho từng thủ tục theo văn bản quy định, hoặc dùng bản xuất có trường này",
                     f"add the {label.en} to each procedure as the legal document sets it, or use an export that has it",
                 ),
@@ -130,8 +130,8 @@ def _check_procedure(procedure: Procedure, ctx: RuleContext, kind, elements, now
             yield ctx.finding(
                 procedure,
                 element,
-                tr(f"thiếu bộ phận bắt buộc: {label.vi}", f"missing required element: {label.en}"),
-                tr(
+                T(f"thiếu bộ phận bắt buộc: {label.vi}", f"missing required element: {label.en}"),
+                T(
                     f"bổ sung {label.vi} theo văn bản quy định thủ tục trước khi công bố",
                     f"add the {label.en} as the legal document sets it before publishing",
                 ),
@@ -141,8 +141,8 @@ def _check_procedure(procedure: Procedure, ctx: RuleContext, kind, elements, now
         yield ctx.finding(
             procedure,
             "documents",
-            tr("thành phần hồ sơ không ghi số lượng bản", "dossier components do not state the number of copies"),
-            tr(
+            T("thành phần hồ sơ không ghi số lượng bản", "dossier components do not state the number of copies"),
+            T(
                 "ghi số lượng bản chính, bản sao của từng giấy tờ (Điều 8 khoản 2)",
                 "state the number of originals and copies of each paper (Art. 8(2))",
             ),
@@ -159,13 +159,13 @@ def _check_legal_basis(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             None,
             "legal_basis",
-            tr(
+            T(
                 f"không thủ tục nào trong {len(procedures)} thủ tục của danh mục ghi căn cứ pháp lý (tệp có thể không có "
                 "trường này)",
                 f"none of the catalog's {len(procedures)} procedures cites a legal basis (the file may not carry this "
                 "field)",
             ),
-            tr(
+            T(
                 "ghi văn bản quy phạm pháp luật quy định từng thủ tục, hoặc dùng bản xuất có trường căn cứ pháp lý",
                 "cite the legal document of each procedure, or use an export that has the legal-basis field",
             ),
@@ -181,8 +181,8 @@ def _check_procedure_basis(procedure: Procedure, ctx: RuleContext) -> Iterator[F
         yield ctx.finding(
             procedure,
             "legal_basis",
-            tr("không có căn cứ pháp lý", "no legal basis"),
-            tr(
+            T("không có căn cứ pháp lý", "no legal basis"),
+            T(
                 "ghi văn bản quy phạm pháp luật quy định thủ tục (số, ký hiệu, ngày ban hành, cơ quan ban hành)",
                 "cite the legal document that sets the procedure (number, date, issuer)",
             ),
@@ -193,11 +193,11 @@ def _check_procedure_basis(procedure: Procedure, ctx: RuleContext) -> Iterator[F
         yield ctx.finding(
             procedure,
             "legal_basis",
-            tr(
+            T(
                 f"không xác định được văn bản nào trong căn cứ pháp lý: '{raw[:120]}'",
                 f"no identifiable document in the legal basis: '{raw[:120]}'",
             ),
-            tr(
+            T(
                 "ghi đầy đủ số, ký hiệu văn bản (ví dụ 123/2015/NĐ-CP) để kiểm tra được hiệu lực",
                 "write the full document number (e.g. 123/2015/NĐ-CP) so its validity can be checked",
             ),
@@ -220,11 +220,11 @@ def _check_time(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             procedure,
             "processing_time",
-            tr(
+            T(
                 f"thời hạn giải quyết không xác định: '{duration.raw}'",
                 f"processing time not stated: '{duration.raw}'",
             ),
-            tr(
+            T(
                 "ghi thời hạn cụ thể (số ngày làm việc) theo văn bản quy định; người dân cần biết khi nào có kết quả",
                 "state a definite time (working days) per the legal document; applicants need to know when the result comes",
             ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import AgencyRole, Catalog, Procedure
 from tthc.rules.base import Finding, Group, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import match_key
@@ -21,11 +21,11 @@ def _check_code_format(procedure: Procedure, ctx: RuleContext) -> Iterator[Findi
     yield ctx.finding(
         procedure,
         "code",
-        tr(
+        T(
             f"mã thủ tục '{code}' không đúng dạng d.dddddd (ví dụ 1.004194 hoặc 1.012753.H19)",
             f"procedure code '{code}' is not of the form d.dddddd (e.g. 1.004194 or 1.012753.H19)",
         ),
-        tr(
+        T(
             "sửa mã theo Cơ sở dữ liệu quốc gia về TTHC; nếu mã bị Excel đổi thành số, định dạng cột là Văn bản rồi nhập lại",
             "copy the code from the national database; if Excel turned it into a number, format the column as Text and re-enter it",
         ),
@@ -48,7 +48,7 @@ def _check_duplicate_code(catalog: Catalog, ctx: RuleContext) -> Iterator[Findin
         yield ctx.finding(
             repeated,
             "code",
-            tr(
+            T(
                 f"mã {code} dùng cho {len(procedures)} dòng: "
                 + "; ".join(f"'{p.name}'" for p in procedures)
                 + (f" ({where})" if where else ""),
@@ -56,7 +56,7 @@ def _check_duplicate_code(catalog: Catalog, ctx: RuleContext) -> Iterator[Findin
                 + "; ".join(f"'{p.name}'" for p in procedures)
                 + (f" ({where})" if where else ""),
             ),
-            tr(
+            T(
                 "mỗi thủ tục một mã: tra mã đúng trên Cơ sở dữ liệu quốc gia về TTHC, hoặc xóa dòng lặp",
                 "one code per procedure: look the right code up in the national database, or delete the repeated row",
             ),
@@ -99,11 +99,11 @@ def _check_duplicate_procedure(catalog: Catalog, ctx: RuleContext) -> Iterator[F
         yield ctx.finding(
             target,
             "name",
-            tr(
+            T(
                 f"trùng tên, cấp và cơ quan thực hiện với thủ tục {others[0].label} nhưng khác mã ({target.code or 'không có mã'})",
                 f"same name, level and agency as {others[0].label} but a different code ({target.code or 'no code'})",
             ),
-            tr(
+            T(
                 "giữ một thủ tục với mã đúng trên Cơ sở dữ liệu quốc gia; nếu là hai thủ tục khác nhau, đặt tên phân biệt",
                 "keep one procedure with the right national code; if they differ, give them distinguishing names",
             ),

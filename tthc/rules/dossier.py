@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.knowledge.textkey import GuardedPattern, keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
@@ -67,11 +67,11 @@ def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         yield ctx.finding(
             procedure,
             "documents",
-            tr(
+            T(
                 f"yêu cầu bản sao có chứng thực: '{_doc_text(doc)}'",
                 f"asks for a certified copy: '{_doc_text(doc)}'",
             ),
-            tr(
+            T(
                 "cho phép nộp bản sao kèm bản chính để đối chiếu, bản chụp hoặc bản sao điện tử thay cho bản sao có chứng thực",
                 "accept a copy with the original for comparison, a photocopy or an electronic copy instead of a certified copy",
             ),
@@ -140,11 +140,11 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
         yield ctx.finding(
             procedure,
             "documents",
-            tr(
-                f"yêu cầu '{text}' ({kind.name_text()}) trong khi dữ liệu đã có trong {kind.database}",
-                f"asks for '{text}' ({kind.name_text()}) although {kind.database} holds the data",
+            T(
+                f"yêu cầu '{text}' ({kind.name_text().vi}) trong khi dữ liệu đã có trong {kind.database}",
+                f"asks for '{text}' ({kind.name_text().en}) although {kind.database} holds the data",
             ),
-            tr(
+            T(
                 f"khai thác dữ liệu từ {kind.database} thay vì yêu cầu người dân nộp giấy tờ; bỏ thành phần hồ sơ này",
                 f"use the data from {kind.database} instead of asking the applicant for the paper; drop this component",
             ),
@@ -197,8 +197,8 @@ def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Fin
         yield ctx.finding(
             procedure,
             "documents",
-            tr(f"yêu cầu {what_vi} của '{doc.name}'", f"asks for {what_en} of '{doc.name}'"),
-            tr(
+            T(f"yêu cầu {what_vi} của '{doc.name}'", f"asks for {what_en} of '{doc.name}'"),
+            T(
                 "chỉ yêu cầu 01 bản của mỗi giấy tờ (bản chính hoặc bản sao), trừ khi luật quy định khác",
                 "ask for one copy of each paper (original or copy) unless the law requires more",
             ),
@@ -261,8 +261,8 @@ def _check_form_certification(procedure: Procedure, ctx: RuleContext) -> Iterato
         yield ctx.finding(
             procedure,
             field_name,
-            tr(f"mẫu đơn, tờ khai phải có xác nhận: '{text}'", f"the form needs a certification: '{text}'"),
-            tr(
+            T(f"mẫu đơn, tờ khai phải có xác nhận: '{text}'", f"the form needs a certification: '{text}'"),
+            T(
                 "bỏ yêu cầu xác nhận; cơ quan giải quyết tự kiểm tra thông tin qua cơ sở dữ liệu hoặc người dân tự cam kết",
                 "drop the certification; the deciding agency checks the data itself or accepts the applicant's declaration",
             ),

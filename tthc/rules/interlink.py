@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import Catalog, Mechanism, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.dossier_lines import applies_once_only, is_note, line_text, zero_count
@@ -250,11 +250,11 @@ def _check_interlink(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 consumer,
                 "documents",
-                tr(
+                T(
                     f"giấy tờ '{doc.name}' là kết quả của thủ tục {producer.label}{also_vi}",
                     f"the paper '{doc.name}' is the result of procedure {producer.label}{also_en}",
                 ),
-                tr(
+                T(
                     f"thực hiện liên thông với thủ tục {producer.label}: cơ quan giải quyết nhận kết quả trực tiếp, "
                     "người dân không phải nộp giấy tờ này",
                     f"interlink with {producer.label}: the agency receives the result directly and the applicant "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.knowledge import DocStatus, LegalDocument
 from tthc.model import Catalog, LegalRef, Procedure
 from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
@@ -61,47 +61,45 @@ def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
         successor_label = first.label if isinstance(first, LegalDocument) else first
         end = doc.end_date
         believed = (
-            "" if doc.status_date_confirmed(ctx.as_of) else tr(" (ngày chưa được xác nhận)", " (date not confirmed)")
+            "" if doc.status_date_confirmed(ctx.as_of) else T(" (ngày chưa được xác nhận)", " (date not confirmed)")
         )
         since_vi = f"từ {_fmt(end)}{believed}" if end else "(không rõ ngày)"
         since_en = f"since {_fmt(end)}{believed}" if end else "(date unknown)"
         if status is DocStatus.EXPIRED:
-            message = tr(
-                f"căn cứ {doc.label} đã hết hiệu lực {since_vi}", f"legal basis {doc.label} expired {since_en}"
-            )
+            message = T(f"căn cứ {doc.label} đã hết hiệu lực {since_vi}", f"legal basis {doc.label} expired {since_en}")
         else:
-            message = tr(
+            message = T(
                 f"căn cứ {doc.label} đã hết hiệu lực {since_vi}"
                 + (f", được thay thế bởi {' → '.join(vi for vi, _ in steps)}" if steps else ""),
                 f"legal basis {doc.label} no longer applies {since_en}"
                 + (f"; replaced by {' → '.join(en for _, en in steps)}" if steps else ""),
             )
             if doc.repeal_article and isinstance(first, LegalDocument):
-                message += tr(f" ({doc.repeal_article} {first.label})", f" ({doc.repeal_article} of {first.label})")
+                message += T(f" ({doc.repeal_article} {first.label})", f" ({doc.repeal_article} of {first.label})")
         if doc.inferred:
-            message += f" [{doc.inferred}]"
+            message += " [" + doc.inferred + "]"
         cited = {doc_number_key(r.number) for r in procedure.legal_basis if r.number}
         if isinstance(current, LegalDocument) and current.number_key in cited:
-            recommendation = tr(
+            recommendation = T(
                 f"bỏ viện dẫn {doc.label}: thủ tục đã viện dẫn {current_label} (văn bản đang có hiệu lực ngày "
                 f"{_fmt(ctx.as_of)})",
                 f"drop {doc.label}: the procedure already cites {current_label} (in force on {_fmt(ctx.as_of)})",
             )
         elif current_label:
-            recommendation = tr(
+            recommendation = T(
                 f"thay căn cứ bằng {current_label} (văn bản đang có hiệu lực ngày {_fmt(ctx.as_of)}) và rà soát lại "
                 "các bộ phận thủ tục theo văn bản mới",
                 f"cite {current_label} instead (in force on {_fmt(ctx.as_of)}) and review the procedure's elements against it",
             )
         elif successor_label:
-            recommendation = tr(
+            recommendation = T(
                 f"xác định văn bản đang có hiệu lực thay {doc.label} (sổ văn bản dừng ở {chain[-1] if chain and isinstance(chain[-1], str) else successor_label}) "
                 "và công bố sửa đổi căn cứ pháp lý",
                 f"find the document now in force in place of {doc.label} (the register stops at "
                 f"{chain[-1] if chain and isinstance(chain[-1], str) else successor_label}) and publish the amended legal basis",
             )
         else:
-            recommendation = tr(
+            recommendation = T(
                 "xác định văn bản đang có hiệu lực quy định thủ tục và công bố sửa đổi căn cứ pháp lý",
                 "find the document now in force for this procedure and publish the amended legal basis",
             )
@@ -138,11 +136,11 @@ def _check_expiring(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
         yield ctx.finding(
             procedure,
             "legal_basis",
-            tr(
+            T(
                 f"căn cứ {doc.label} là văn bản có thời hạn, hết hiệu lực sau ngày {_fmt(doc.expires)} (còn {left} ngày)",
                 f"legal basis {doc.label} is temporary and ends after {_fmt(doc.expires)} ({left} days left)",
             ),
-            tr(
+            T(
                 "chuẩn bị căn cứ thay thế (luật, nghị định) và dự thảo quyết định công bố sửa đổi trước ngày hết hiệu lực",
                 "prepare the replacing basis (a law or decree) and the amending publication before the end date",
             ),
@@ -178,7 +176,7 @@ def _check_unknown(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         None,
         "legal_basis",
-        tr(
+        T(
             f"{len(ranked)} văn bản được viện dẫn ({uses} lượt) không có trong sổ văn bản nên chưa được kiểm tra hiệu lực: "
             + head
             + (f" và {more} văn bản khác" if more > 0 else "")
@@ -196,7 +194,7 @@ def _check_unknown(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
                 else ""
             ),
         ),
-        tr(
+        T(
             "bổ sung các văn bản này vào sổ văn bản (tthc knowledge import, hoặc tệp knowledge: trong tthc.yaml) "
             "rồi chạy lại để kiểm tra hiệu lực",
             "add these documents to the register (tthc knowledge import, or a knowledge: file in tthc.yaml) and run "

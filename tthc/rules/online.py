@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import Method, OnlineLevel, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 
@@ -25,13 +25,13 @@ def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[
         yield ctx.finding(
             procedure,
             "online_service",
-            tr(
+            T(
                 "dịch vụ công trực tuyến chỉ một phần"
                 + (f", lý do '{reason}' không thuộc các lý do được phép" if reason else " mà không nêu lý do"),
                 "online service is only partial"
                 + (f"; the reason '{reason}' is not an allowed one" if reason else " and gives no reason"),
             ),
-            tr(
+            T(
                 "cung cấp toàn trình, hoặc công bố lý do được phép (pháp luật yêu cầu có mặt, phải kiểm tra thực tế, sự cố kỹ thuật)",
                 "offer it fully online, or publish an allowed reason (presence required by law, on-site inspection, technical incident)",
             ),
@@ -49,8 +49,8 @@ def _check_not_fully_online(procedure: Procedure, ctx: RuleContext) -> Iterator[
         yield ctx.finding(
             procedure,
             "online_service" if level is OnlineLevel.NONE else "channels",
-            tr("thủ tục không có cách thức nộp trực tuyến", "the procedure has no online channel"),
-            tr(
+            T("thủ tục không có cách thức nộp trực tuyến", "the procedure has no online channel"),
+            T(
                 "cung cấp dịch vụ công trực tuyến toàn trình trên Cổng Dịch vụ công quốc gia",
                 "offer the procedure fully online on the National Public Service Portal",
             ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import OnlineLevel, Procedure, Volume
 from tthc.rules.base import Effect, Finding, Group, Option, Rule, RuleContext, RuleDoc, Severity
 
@@ -53,13 +53,13 @@ def _check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         procedure,
         "volume",
-        tr(
+        T(
             f"dịch vụ công trực tuyến toàn trình nhưng chỉ {figure} hồ sơ nộp trực tuyến {when_vi} "
             f"({counts}; ngưỡng {percent_vi(threshold)})",
             f"fully online service, yet only {figure_en} of dossiers were filed online {when_en} "
             f"({counts_en}; threshold {threshold * 100:.2f} %)",
         ),
-        tr(
+        T(
             "tăng cường truyền thông, hướng dẫn người dân nộp hồ sơ trực tuyến: niêm yết hướng dẫn tại bộ phận một cửa, "
             "hỗ trợ trực tiếp khi tiếp nhận, đăng trên trang thông tin điện tử và màn hình tại nơi tiếp nhận",
             "promote the online service to citizens: post filing guides at the one-stop desk, help applicants file "

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import Lang, T, tr
 from tthc.knowledge import Term
 from tthc.model import Level, OnlineLevel, Procedure, SourceRef
 from tthc.rules.base import Effect, Finding, Group, Part, Payload, Rule, RuleContext, RuleDoc, Severity
@@ -111,8 +111,13 @@ def _first_hit(terms: list[Term], field_name: str, text: str) -> tuple[Term, str
     return None
 
 
-def _date_note(term: Term) -> str:
-    return "" if term.date_confirmed else tr(" (ngày áp dụng chưa được xác nhận)", " (start date not confirmed)")
+def _vi(value: T | None) -> str | None:
+    """The Vietnamese of a knowledge text, for the payload documents read."""
+    return value.vi if value is not None else None
+
+
+def _date_note(term: Term, lang: Lang) -> str:
+    return "" if term.date_confirmed else tr(lang, " (ngày áp dụng chưa được xác nhận)", " (start date not confirmed)")
 
 
 def _term_finding(
@@ -132,16 +137,16 @@ def _term_finding(
     return ctx.finding(
         procedure,
         field_name,
-        tr(
-            f"{what.vi}: '{found}'" + (f" — không còn phù hợp từ {since}{_date_note(term)}" if since else ""),
-            f"{what.en}: '{found}'" + (f" — outdated since {since}{_date_note(term)}" if since else ""),
+        T(
+            f"{what.vi}: '{found}'" + (f" — không còn phù hợp từ {since}{_date_note(term, 'vi')}" if since else ""),
+            f"{what.en}: '{found}'" + (f" — outdated since {since}{_date_note(term, 'en')}" if since else ""),
         ),
-        term.replacement_text() or str(ctx.rule.doc.instead),
+        term.replacement_text() or ctx.rule.doc.instead,
         subject=f"{term.id}|{item}" if item else term.id,
         source=where,
         legal_basis=term.source,
         data={"term": term.id, "found": found, "reason": term.reason_text()},
-        payload=Payload(part=part, words=found, replacement=term.replacement_text(), removes_part=removes_part),
+        payload=Payload(part=part, words=found, replacement=_vi(term.replacement_text()), removes_part=removes_part),
     )
 
 
@@ -186,7 +191,7 @@ def _abolished_result(procedure: Procedure, ctx: RuleContext) -> Finding | None:
             return ctx.finding(
                 procedure,
                 "results",
-                tr(
+                T(
                     f"kết quả của thủ tục là '{result.name}', giấy tờ không còn giá trị"
                     + (f" từ {since}" if since else "")
                     + ": thủ tục không còn thực hiện",
@@ -194,7 +199,7 @@ def _abolished_result(procedure: Procedure, ctx: RuleContext) -> Finding | None:
                     + (f" since {since}" if since else "")
                     + ": the procedure no longer exists",
                 ),
-                tr(
+                T(
                     "đưa thủ tục ra khỏi danh mục thủ tục hành chính",
                     "remove the procedure from the catalog",
                 ),
@@ -220,11 +225,11 @@ def _check_district(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
         yield ctx.finding(
             procedure,
             "levels",
-            tr(
+            T(
                 f"cấp thực hiện là cấp huyện ('{procedure.levels_raw}'), cấp này không còn từ {level.abolished_from:%d/%m/%Y}",
                 f"implementing level is the district ('{procedure.levels_raw}'), abolished since {level.abolished_from:%d/%m/%Y}",
             ),
-            level.recommendation_text() or str(ctx.rule.doc.instead),
+            level.recommendation_text() or ctx.rule.doc.instead,
             subject="district",
             legal_basis=level.source,
             payload=Payload(words=procedure.levels_raw or ""),
@@ -265,11 +270,11 @@ def _check_province(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
             yield ctx.finding(
                 procedure,
                 field_name,
-                tr(
+                T(
                     f"nêu tên tỉnh trước sáp nhập '{match.found}': {province.old_name} nay thuộc {province.new_name}",
                     f"names the pre-merger province '{match.found}': {province.old_name} is now part of {province.new_name}",
                 ),
-                tr(
+                T(
                     f"sửa thành {province.new_name} (và tên cơ quan, đơn vị hành chính mới tương ứng)",
                     f"write {province.new_name} (and the matching new agency or unit name)",
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import Catalog, DurationStatus, Procedure
 from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.consistency import agency_key, normalised_name
@@ -85,13 +85,13 @@ def _target_finding(ctx: RuleContext, procedure: Procedure, before: float, after
     return ctx.finding(
         procedure,
         "processing_time",
-        tr(
+        T(
             f"thời hạn giải quyết {_days(before)} ngày làm việc; mục tiêu cắt giảm {target:g} % do người dùng đặt "
             f"→ {_days(after)} ngày làm việc (giảm {_percent(pct)} %)",
             f"processing time {_days(before)} working days; the user's {target:g} % cut target gives "
             f"{_days(after)} working days ({_percent(pct)} % less)",
         ),
-        tr(
+        T(
             f"rút ngắn thời hạn giải quyết từ {_days(before)} xuống {_days(after)} ngày làm việc (giảm {_percent(pct)} %)",
             f"cut the processing time from {_days(before)} to {_days(after)} working days ({_percent(pct)} % less)",
         ),
@@ -111,13 +111,13 @@ def _peer_finding(ctx: RuleContext, procedure: Procedure, before: float, after: 
     return ctx.finding(
         procedure,
         "processing_time",
-        tr(
+        T(
             f"thời hạn giải quyết {_days(before)} ngày làm việc, trong khi cùng thủ tục {peer.label} trong danh mục "
             f"có thời hạn {_days(after)} ngày làm việc",
             f"processing time {_days(before)} working days, while the same procedure {peer.label} in the catalog "
             f"takes {_days(after)} working days",
         ),
-        tr(
+        T(
             f"rút ngắn thời hạn giải quyết từ {_days(before)} xuống {_days(after)} ngày làm việc như thủ tục "
             f"{peer.label} (giảm {_percent(pct)} %)",
             f"cut the processing time from {_days(before)} to {_days(after)} working days as {peer.label} does "
@@ -150,11 +150,11 @@ def _check_unused(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             procedure,
             "volume",
-            tr(
+            T(
                 f"không phát sinh hồ sơ trong {years} năm liên tiếp ({span[0]}–{last})",
                 f"no dossiers in {years} consecutive years ({span[0]}–{last})",
             ),
-            tr(
+            T(
                 "đề xuất bãi bỏ thủ tục hoặc nêu rõ lý do cần duy trì",
                 "propose abolishing the procedure, or state why it must be kept",
             ),

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tthc.i18n import T, tr
+from tthc.i18n import T
 from tthc.model import Catalog, FeeStatus, Procedure
 from tthc.rules.base import Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.text import doc_number_key, match_key
@@ -52,9 +52,9 @@ class Reference:
 
     def label(self, catalog: Catalog) -> str:
         """How a finding names the reference and its date."""
-        name = catalog.name or catalog.source_file or tr("danh mục tham chiếu", "the reference catalog")
+        name = catalog.name or catalog.source_file or T("danh mục tham chiếu", "the reference catalog")
         day = self.date or (catalog.decision.date if catalog.decision else None)
-        when = day.strftime("%d/%m/%Y") if day else tr("không ghi ngày", "date not given")
+        when = day.strftime("%d/%m/%Y") if day else T("không ghi ngày", "date not given")
         return f"{name} ({when})"
 
 
@@ -158,7 +158,7 @@ def _check_differs(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             procedure,
             "name",
-            tr(f"tên khác với tham chiếu {where}", f"the name differs from the reference {where}"),
+            T(f"tên khác với tham chiếu {where}", f"the name differs from the reference {where}"),
             procedure.name,
             other.name,
         )
@@ -186,7 +186,7 @@ def _check_differs(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             procedure,
             "legal_basis",
-            tr(
+            T(
                 f"căn cứ pháp lý khác với tham chiếu {where} ({detail_vi})",
                 f"the legal basis differs from the reference {where} ({detail_en})",
             ),
@@ -199,7 +199,7 @@ def _check_differs(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             procedure,
             "processing_time",
-            tr(
+            T(
                 f"thời hạn giải quyết khác với tham chiếu {where}",
                 f"the processing time differs from the reference {where}",
             ),
@@ -212,21 +212,21 @@ def _check_differs(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             ctx,
             procedure,
             "fees",
-            tr(f"phí, lệ phí khác với tham chiếu {where}", f"the fee differs from the reference {where}"),
+            T(f"phí, lệ phí khác với tham chiếu {where}", f"the fee differs from the reference {where}"),
             _quote(my_fee_raw),
             _quote(their_fee_raw),
         )
 
 
-def _finding(ctx: RuleContext, procedure: Procedure, field_name: str, what: str, mine: str, theirs: str) -> Finding:
-    message = what + tr(
+def _finding(ctx: RuleContext, procedure: Procedure, field_name: str, what: T, mine: str, theirs: str) -> Finding:
+    message = what + T(
         f": danh mục ghi {mine}; tham chiếu ghi {theirs}", f": the catalog says {mine}; the reference says {theirs}"
     )
     return ctx.finding(
         procedure,
         field_name,
         message,
-        tr(
+        T(
             "đối chiếu với bản ghi hiện hành trên Cơ sở dữ liệu quốc gia về thủ tục hành chính và công bố lại nội dung này",
             "check against the current record in the national database and publish the corrected element",
         ),
@@ -248,11 +248,11 @@ def _check_missing(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 procedure,
                 "code",
-                tr(
+                T(
                     f"tham chiếu {reference.label(ref_catalog)} ghi thủ tục này đã bị bãi bỏ",
                     f"the reference {reference.label(ref_catalog)} says this procedure was abolished",
                 ),
-                tr(
+                T(
                     "xác minh quyết định bãi bỏ và công bố bãi bỏ thủ tục khỏi danh mục",
                     "check the abolishing decision and publish the procedure's removal from the catalog",
                 ),
@@ -265,11 +265,11 @@ def _check_missing(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             procedure,
             "code",
-            tr(
+            T(
                 f"mã {procedure.code} không có trong tham chiếu {names}: không tìm thấy, không có nghĩa là đã bị bãi bỏ",
                 f"code {procedure.code} is not in the reference {names}: not found, which does not mean abolished",
             ),
-            tr(
+            T(
                 "tra mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính (tham chiếu có thể chỉ là một phần)",
                 "look the code up in the national database (the reference may be partial)",
             ),

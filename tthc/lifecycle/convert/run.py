@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.i18n import tr
+from tthc.i18n import T, both
 from tthc.lifecycle.convert.plain import differences, plain
 from tthc.lifecycle.convert.represent import Loss
 from tthc.load.base import LoadError, LoadIssue
@@ -24,7 +24,7 @@ XLSX_OUT = (".xlsx",)
 class Converted:
     catalog: Catalog
     issues: list[LoadIssue]  # warnings of the input (errors stop the conversion)
-    losses: list[str] = field(default_factory=list)  # "1.001193 Tên: fees[0].raw: … → …"
+    losses: list[str | T] = field(default_factory=list)  # "1.001193 Tên: fees[0].raw: … → …"
 
 
 def output_kind(out: Path) -> str:
@@ -34,7 +34,7 @@ def output_kind(out: Path) -> str:
     if suffix in XLSX_OUT:
         return "xlsx"
     raise LoadError(
-        tr(
+        T(
             f"không biết ghi tệp '{suffix or out.name}'; dùng .yaml, .yml hoặc .xlsx",
             f"cannot write '{suffix or out.name}' files; use .yaml, .yml or .xlsx",
         ),
@@ -52,9 +52,10 @@ def load_checked(path: Path, limits: Limits | None = None):
         first = result.errors[0]
         more = len(result.errors) - 1
         raise LoadError(
-            tr(
-                f"{first.message}" + (f" (và {more} lỗi khác)" if more else "") + "; chạy 'tthc validate' để xem",
-                f"{first.message}" + (f" (and {more} more errors)" if more else "") + "; run 'tthc validate' for all",
+            both(first.message)
+            + T(
+                (f" (và {more} lỗi khác)" if more else "") + "; chạy 'tthc validate' để xem",
+                (f" (and {more} more errors)" if more else "") + "; run 'tthc validate' for all",
             ),
             first.source or str(path),
         )
@@ -73,7 +74,7 @@ def write_catalog(catalog: Catalog, out: Path, loss: Loss | None = None) -> Loss
     else:
         if catalog.conflicts:
             raise LoadError(
-                tr(
+                T(
                     "danh mục có phần xung đột (conflicts) mà sổ Excel không có chỗ lưu; giải quyết xung đột "
                     "hoặc giữ định dạng YAML",
                     "the catalog has a conflicts section the workbook has no place for; resolve the conflicts "
@@ -93,7 +94,7 @@ def convert(source: Path, out: Path, limits: Limits | None = None) -> Converted:
     output_kind(out)
     if out.exists() and out.resolve() == source.resolve():
         raise LoadError(
-            tr(
+            T(
                 "tệp ra trùng tệp vào; đầu vào không bao giờ bị ghi đè",
                 "output is the input; inputs are never overwritten",
             ),
@@ -110,16 +111,16 @@ def convert(source: Path, out: Path, limits: Limits | None = None) -> Converted:
     return done
 
 
-def compare(before: Catalog, after: Catalog) -> list[str]:
+def compare(before: Catalog, after: Catalog) -> list[str | T]:
     """What differs between two models of one catalog, one line per procedure field."""
     a, b = plain(before), plain(after)
     for data in (a, b):
         data.pop("layout", None)
-    lines: list[str] = []
+    lines: list[str | T] = []
     procs_a, procs_b = a.pop("procedures"), b.pop("procedures")
-    lines += [tr("danh mục", "catalog") + f": {d}" for d in differences(a, b)]
+    lines += [T("danh mục", "catalog") + f": {d}" for d in differences(a, b)]
     if len(procs_a) != len(procs_b):
-        lines.append(tr(f"số thủ tục: {len(procs_a)} → {len(procs_b)}", f"procedures: {len(procs_a)} → {len(procs_b)}"))
+        lines.append(T(f"số thủ tục: {len(procs_a)} → {len(procs_b)}", f"procedures: {len(procs_a)} → {len(procs_b)}"))
     for p, x, y in zip(before.procedures, procs_a, procs_b, strict=False):
         lines += [f"{p.label}: {d}" for d in differences(x, y)]
     return lines

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError, LoadResult
 from tthc.load.portal.jsonfile import read_json
 from tthc.load.record import RawRecord
@@ -88,7 +88,7 @@ def load_json_folder(folder: Path) -> LoadResult:
         records.extend(found)
     if files and not readable and not sink.errors:
         raise LoadError(
-            tr(
+            T(
                 "thư mục có tệp .json nhưng không tệp nào là bản ghi thủ tục hành chính "
                 "(trang chi tiết của Cổng, bản ghi metadata/content/tables, hoặc mảng các bản ghi)",
                 "the folder holds .json files but none is a procedure record "
@@ -125,10 +125,10 @@ def read_records(data: Any, file: str, sink: IssueSink, *, strict: bool) -> list
         where = SourceRef(file, field=prefix.rstrip(".") or None)
         if strict and len(items) == 1:
             raise LoadError(_not_a_record(item), where)
-        sink.warn("not-a-record", _not_a_record(item) + tr(" (bỏ qua)", " (skipped)"), where)
+        sink.warn("not-a-record", _not_a_record(item) + T(" (bỏ qua)", " (skipped)"), where)
     if strict and not records:
         raise LoadError(
-            tr(
+            T(
                 "tệp JSON không có bản ghi thủ tục hành chính nào (mảng rỗng hoặc không phần tử nào là bản ghi)",
                 "the JSON file holds no procedure record (an empty array, or no item is a record)",
             ),
@@ -145,10 +145,10 @@ def _items(data: Any) -> Iterator[tuple[str, Any]]:
         yield "", data
 
 
-def _not_a_record(item: Any) -> str:
+def _not_a_record(item: Any) -> T:
     if isinstance(item, Mapping):
         keys = ", ".join(nfc(str(k)) for k in list(item)[:6])
-        return tr(
+        return T(
             f"không nhận ra bản ghi thủ tục hành chính (các khóa: {keys}); cần trang chi tiết của Cổng "
             "(ma_thu_tuc, ten_thu_tuc…), bản ghi metadata/content/tables, hoặc bản ghi có title và "
             "'Cách thức thực hiện'",
@@ -156,7 +156,7 @@ def _not_a_record(item: Any) -> str:
             "ten_thu_tuc…), a metadata/content/tables record, or a record with title and 'Cách thức thực hiện'",
         )
     kind = type(item).__name__
-    return tr(
+    return T(
         f"không phải bản ghi thủ tục hành chính (gặp {kind}); cần một đối tượng JSON hoặc một mảng các đối tượng",
         f"not a procedure record (found {kind}); expected a JSON object or an array of objects",
     )

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tthc import fields
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal import flattened as fl
 from tthc.load.record import SOURCE_KEY, RawRecord
@@ -89,7 +89,7 @@ def crawled_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueS
             sink.add(
                 LoadIssue(
                     "unknown-key",
-                    tr(
+                    T(
                         f"khóa '{key}' không thuộc trang chi tiết TTHC; giữ nguyên trong thông tin khác (extra)",
                         f"key '{key}' is not part of the procedure page; kept as is in extra",
                     ),
@@ -105,7 +105,7 @@ def crawled_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueS
         if page is not None and page != code:
             sink.warn(
                 "misattributed-record",
-                tr(
+                T(
                     f"tệp mang mã {code} (ma_thu_tuc) nhưng trang đã thu thập ghi 'Mã thủ tục {page}': nội dung là "
                     f"của thủ tục {page}, nạp dưới mã {page}; thủ tục {code} không có trong bản thu thập này, "
                     "tải lại trang của nó",
@@ -203,7 +203,7 @@ def _channels(record: RawRecord, value: Any, at, sink: IssueSink) -> None:
             amount = (fee or "").split("(")[0].strip()
             sink.warn(
                 "glued-time-fee",
-                tr(
+                T(
                     f"ô thời gian và ô phí dính liền '{row.glued}': đọc là thời gian '{row.time}', phí '{amount}' "
                     "(suy đoán theo cách Cổng ghi); đối chiếu với trang của thủ tục",
                     f"the time and fee cells run together '{row.glued}': read as time '{row.time}', fee '{amount}' "

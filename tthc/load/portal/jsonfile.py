@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import LoadError
 from tthc.model import SourceRef
 
@@ -35,20 +35,20 @@ def read_json(path: Path) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(
-            tr(
+            T(
                 f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
                 f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
             ),
             str(path),
         ) from exc
     if not data.strip():
-        raise LoadError(tr("tệp JSON rỗng", "the JSON file is empty"), str(path))
+        raise LoadError(T("tệp JSON rỗng", "the JSON file is empty"), str(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise LoadError(
-            tr(
+            T(
                 f"tệp không phải UTF-8 (byte 0x{data[exc.start]:02X} ở vị trí {exc.start}); lưu lại tệp với mã UTF-8",
                 f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); save it as UTF-8",
             ),
@@ -59,7 +59,7 @@ def read_json(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         vi, en = _REASONS.get(exc.msg, (exc.msg, exc.msg))
         raise LoadError(
-            tr(
+            T(
                 f"JSON không hợp lệ: {vi}; sửa tệp tại vị trí này hoặc tải lại tệp",
                 f"invalid JSON: {en}; fix the file at this position or download it again",
             ),
@@ -67,8 +67,8 @@ def read_json(path: Path) -> Any:
         ) from exc
     except RecursionError as exc:
         raise LoadError(
-            tr("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
+            T("JSON lồng nhau quá sâu", "the JSON is nested too deeply"),
             str(path),
         ) from exc
     except ValueError as exc:  # a number of more than 4,300 digits: Python refuses to convert it
-        raise LoadError(tr(f"JSON không đọc được ({exc})", f"unreadable JSON ({exc})"), str(path)) from exc
+        raise LoadError(T(f"JSON không đọc được ({exc})", f"unreadable JSON ({exc})"), str(path)) from exc

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal.crawled import split_join
 from tthc.load.record import SOURCE_KEY, RawRecord
@@ -79,7 +79,7 @@ def mongo_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueSin
         sink.add(
             LoadIssue(
                 "unknown-key",
-                tr(f"khóa '{key}' không thuộc bản ghi; bỏ qua", f"key '{key}' is not part of the record; ignored"),
+                T(f"khóa '{key}' không thuộc bản ghi; bỏ qua", f"key '{key}' is not part of the record; ignored"),
                 at(key),
                 value=key,
             ),

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tthc import fields
-from tthc.i18n import tr
+from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal.crawled import split_join
 from tthc.load.record import SOURCE_KEY, RawRecord
@@ -117,7 +117,7 @@ def _unknown(sink: IssueSink, key: str, src: SourceRef) -> None:
     sink.add(
         LoadIssue(
             "unknown-key",
-            tr(
+            T(
                 f"khóa '{key}' không thuộc bản ghi metadata/content/tables; bỏ qua",
                 f"key '{key}' is not part of a metadata/content/tables record; ignored",
             ),

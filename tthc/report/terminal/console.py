@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from tthc.i18n import tr
+from tthc.i18n import Lang, tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,17 +50,17 @@ _CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def severity_label(severity: str) -> str:
+def severity_label(severity: str, *, lang: Lang) -> str:
     return {
-        "error": tr("lỗi", "error"),
-        "warning": tr("cảnh báo", "warning"),
-        "info": tr("thông tin", "info"),
+        "error": tr(lang, "lỗi", "error"),
+        "warning": tr(lang, "cảnh báo", "warning"),
+        "info": tr(lang, "thông tin", "info"),
     }[str(severity)]
 
 
-def count(n: int, vi: str, en: str, en_plural: str | None = None) -> str:
+def count(n: int, vi: str, en: str, en_plural: str | None = None, *, lang: Lang) -> str:
     """ "3 lỗi" / "3 errors", "1 error": Vietnamese nouns do not change, English ones do."""
-    return f"{n} " + tr(vi, en if n == 1 else en_plural or en + "s")
+    return f"{n} " + tr(lang, vi, en if n == 1 else en_plural or en + "s")
 
 
 # -- consoles and user text ------------------------------------------------------------------
@@ -136,7 +136,7 @@ def shorten(text: str, width: int) -> str:
 # -- positions ---------------------------------------------------------------------------------
 
 
-def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = False) -> str:
+def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = False, lang: Lang) -> str:
     """Where a value is, as a user finds it: ``a.yaml:12:5`` or ``a.xlsx Thủ tục!B17``.
 
     With ``in_file`` the file name is left out (the report groups by file): ``12:5``,
@@ -148,7 +148,7 @@ def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = 
         if source.cell:
             local = f"{source.sheet}!{source.cell}"
         elif source.row is not None:
-            local = tr(f"{source.sheet}, dòng {source.row}", f"{source.sheet}, row {source.row}")
+            local = tr(lang, f"{source.sheet}, dòng {source.row}", f"{source.sheet}, row {source.row}")
         else:
             local = source.sheet
         return local if in_file else f"{source.file} {local}"

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tthc.i18n import tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.terminal.console import (
     MESSAGE_CAP,
     SEVERITY_STYLE,
@@ -52,16 +52,21 @@ _MAX_NAME_PAD = 30
 
 
 def render_findings(
-    findings: Sequence[Finding], console: Console, group_by: str = "procedure", output_format: str = CONCISE
+    findings: Sequence[Finding],
+    console: Console,
+    group_by: str = "procedure",
+    output_format: str = CONCISE,
+    *,
+    lang: Lang,
 ) -> None:
     if output_format == FULL:
-        render_full(findings, console, group_by)
+        render_full(findings, console, group_by, lang=lang)
     else:
-        render_concise(findings, console, group_by)
+        render_concise(findings, console, group_by, lang=lang)
 
 
 def render_findings_plain(
-    findings: Sequence[Finding], group_by: str = "procedure", output_format: str = CONCISE
+    findings: Sequence[Finding], group_by: str = "procedure", output_format: str = CONCISE, *, lang: Lang
 ) -> str:
     """The same report as text without colours, for --output FILE (no width to fit)."""
     from io import StringIO
@@ -69,32 +74,32 @@ def render_findings_plain(
     buffer = StringIO()
     console = make_console(file=buffer, width=120, color=False)
     if output_format == FULL:
-        render_full(findings, console, group_by, wrap=False)
+        render_full(findings, console, group_by, wrap=False, lang=lang)
     else:
-        _write_concise(findings, console, group_by, width=None, styled=False)
+        _write_concise(findings, console, group_by, width=None, styled=False, lang=lang)
     return buffer.getvalue()
 
 
 # -- concise -------------------------------------------------------------------------------------
 
 
-def render_concise(findings: Sequence[Finding], console: Console, group_by: str = "procedure") -> None:
-    _write_concise(findings, console, group_by, width=fit_width(console), styled=console.is_terminal)
+def render_concise(findings: Sequence[Finding], console: Console, group_by: str = "procedure", *, lang: Lang) -> None:
+    _write_concise(findings, console, group_by, width=fit_width(console), styled=console.is_terminal, lang=lang)
 
 
-def _write_concise(findings, console, group_by: str, *, width: int | None, styled: bool) -> None:
+def _write_concise(findings, console, group_by: str, *, width: int | None, styled: bool, lang: Lang) -> None:
     """Headings and one line per finding; plain strings for pipes (fast), Rich Text on a terminal."""
     from rich.text import Text
 
     lines: list[Text | str] = []
     by_rule = group_by == "rule"
-    for heading, rows in _concise_groups(findings, group_by):
+    for heading, rows in _concise_groups(findings, group_by, lang=lang):
         lines.append(Text(heading, style="bold underline") if styled else heading)
         cells = [_cells(loc, f, by_rule) for loc, f in rows]
         pads = _pads(cells)
         keep = 4 * max(MESSAGE_CAP, width or 0)  # a message of thousands of characters: no need to read it all
         for row, (_, f) in zip(cells, rows, strict=True):
-            lines.extend(_concise_line(row, pads, one_line(f.message[:keep]), width, styled))
+            lines.extend(_concise_line(row, pads, one_line(text(f.message, lang)[:keep]), width, styled))
     if styled:
         for line in lines:
             console.print(line, no_wrap=True, overflow="ignore", crop=False)
@@ -103,14 +108,16 @@ def _write_concise(findings, console, group_by: str, *, width: int | None, style
         console.file.flush()
 
 
-def _concise_groups(findings: Sequence[Finding], group_by: str) -> list[tuple[str, list[tuple[str, Finding]]]]:
+def _concise_groups(
+    findings: Sequence[Finding], group_by: str, *, lang: Lang
+) -> list[tuple[str, list[tuple[str, Finding]]]]:
     """(heading, [(position, finding)…]): by file in reading order, or by rule."""
     groups: dict[str, list[Finding]] = defaultdict(list)
     if group_by == "rule":
         for f in findings:
             groups[f"{f.rule_code} {f.rule_name}"].append(f)
         return [
-            (f"{key} ({len(items)})", [(_location(f, in_file=False), f) for f in items])
+            (f"{key} ({len(items)})", [(_location(f, in_file=False, lang=lang), f) for f in items])
             for key, items in sorted(groups.items())
         ]
     for f in findings:
@@ -118,14 +125,14 @@ def _concise_groups(findings: Sequence[Finding], group_by: str) -> list[tuple[st
     return [
         (
             visible(file) or "—",
-            [(_location(f, in_file=True), f) for f in sorted(items, key=lambda f: sort_key(f.source))],
+            [(_location(f, in_file=True, lang=lang), f) for f in sorted(items, key=lambda f: sort_key(f.source))],
         )
         for file, items in groups.items()
     ]
 
 
-def _location(f: Finding, *, in_file: bool) -> str:
-    return visible(where(f.source, f.file, in_file=in_file)) or "—"
+def _location(f: Finding, *, in_file: bool, lang: Lang) -> str:
+    return visible(where(f.source, f.file, in_file=in_file, lang=lang)) or "—"
 
 
 def _cells(loc: str, f: Finding, by_rule: bool) -> list[tuple[str, str]]:
@@ -142,8 +149,8 @@ def _pads(cells: list[list[tuple[str, str]]]) -> list[int]:
 
     widths = [0] * (len(cells[0]) if cells else 0)
     for row in cells:
-        for i, (text, _) in enumerate(row):
-            widths[i] = max(widths[i], cell_len(text))
+        for i, (cell, _) in enumerate(row):
+            widths[i] = max(widths[i], cell_len(cell))
     return [min(w, cap) for w, cap in zip(widths, (_MAX_POSITION_PAD, 14, 6, _MAX_NAME_PAD), strict=False)]
 
 
@@ -195,14 +202,16 @@ def _concise_line(cells: list[tuple[str, str]], pads: list[int], message: str, w
 # -- full ------------------------------------------------------------------------------------------
 
 
-def render_full(findings: Sequence[Finding], console: Console, group_by: str = "procedure", *, wrap=None) -> None:
+def render_full(
+    findings: Sequence[Finding], console: Console, group_by: str = "procedure", *, wrap=None, lang: Lang
+) -> None:
     """Every finding with message, recommendation and legal basis; wrapped with an indent on a terminal."""
     from rich.padding import Padding
     from rich.text import Text
 
     if wrap is None:
         wrap = fit_width(console) is not None
-    lines = _full_lines(findings, group_by)
+    lines = _full_lines(findings, group_by, lang=lang)
     if not wrap and not console.is_terminal:  # a pipe or a file: plain strings, fast
         text = "\n".join(
             " " * indent + "".join(part for part, _ in parts).replace("\n", "\n" + " " * indent)
@@ -223,7 +232,7 @@ def render_full(findings: Sequence[Finding], console: Console, group_by: str = "
 Line = tuple[int, list[tuple[str, str]]]  # indent, (text, style) parts; user text already made visible()
 
 
-def _full_lines(findings: Sequence[Finding], group_by: str) -> list[Line]:
+def _full_lines(findings: Sequence[Finding], group_by: str, *, lang: Lang) -> list[Line]:
     lines: list[Line] = []
     groups: dict[tuple, list[Finding]] = defaultdict(list)
     if group_by == "rule":
@@ -232,7 +241,7 @@ def _full_lines(findings: Sequence[Finding], group_by: str) -> list[Line]:
         for (code, name), items in sorted(groups.items()):
             lines += [(0, []), (0, [(name, "bold"), (f" ({code}) — {len(items)}", "")])]
             for f in items:
-                lines += _full_finding(f, show_rule=False, show_procedure=True)
+                lines += _full_finding(f, show_rule=False, show_procedure=True, lang=lang)
         return lines
     for f in findings:
         groups[(f.file, f.procedure_code, f.procedure_name)].append(f)
@@ -243,27 +252,27 @@ def _full_lines(findings: Sequence[Finding], group_by: str) -> list[Line]:
             current_file = file
         lines.append((0, [(visible(code or "—"), "bold"), (" ", ""), (visible(name or ""), "")]))
         for f in items:
-            lines += _full_finding(f, show_rule=True, show_procedure=False)
+            lines += _full_finding(f, show_rule=True, show_procedure=False, lang=lang)
     return lines
 
 
-def _full_finding(f: Finding, *, show_rule: bool, show_procedure: bool) -> list[Line]:
-    head: list[tuple[str, str]] = [(severity_label(f.severity), SEVERITY_STYLE[f.severity])]
+def _full_finding(f: Finding, *, show_rule: bool, show_procedure: bool, lang: Lang) -> list[Line]:
+    head: list[tuple[str, str]] = [(severity_label(f.severity, lang=lang), SEVERITY_STYLE[f.severity])]
     if show_rule:
         head += [(" ", ""), (f.rule_name, "bold"), (f" ({f.rule_code})", "")]
     if show_procedure:
         head += [(" ", ""), (visible(f.procedure_code or ""), "bold"), (" ", ""), (visible(f.procedure_name or ""), "")]
-    head += [(" ", ""), (visible(_full_position(f)), "dim")]
-    lines: list[Line] = [(2, head), (4, [(visible(f.message), "")])]
-    if f.recommendation:
-        lines.append((4, [(visible(f"→ {f.recommendation}"), "green")]))
-    if f.legal_basis:
-        lines.append((4, [(visible(f"{tr('Căn cứ', 'Basis')}: {f.legal_basis}"), "dim")]))
+    head += [(" ", ""), (visible(_full_position(f, lang=lang)), "dim")]
+    lines: list[Line] = [(2, head), (4, [(visible(text(f.message, lang)), "")])]
+    if text(f.recommendation, lang):
+        lines.append((4, [(visible(f"→ {text(f.recommendation, lang)}"), "green")]))
+    if text(f.legal_basis, lang):
+        lines.append((4, [(visible(f"{tr(lang, 'Căn cứ', 'Basis')}: {text(f.legal_basis, lang)}"), "dim")]))
     return lines
 
 
-def _full_position(f: Finding) -> str:
-    text = where(f.source, f.file)
+def _full_position(f: Finding, *, lang: Lang) -> str:
+    text = where(f.source, f.file, lang=lang)
     if f.source is not None and f.source.column_title:
         text += f" ({f.source.column_title})"
     return text
@@ -272,7 +281,7 @@ def _full_position(f: Finding) -> str:
 # -- statistics, summary, fixed ------------------------------------------------------------------------
 
 
-def render_statistics(findings: Sequence[Finding], rules: Sequence[Rule], console: Console) -> None:
+def render_statistics(findings: Sequence[Finding], rules: Sequence[Rule], console: Console, *, lang: Lang) -> None:
     """Counts per rule, most frequent first (like `ruff check --statistics`): count, code, name, summary."""
     from rich.text import Text
 
@@ -286,10 +295,10 @@ def render_statistics(findings: Sequence[Finding], rules: Sequence[Rule], consol
     name_width = max(len(n) for n in names.values())
     width = fit_width(console)
     styled = console.is_terminal
-    console.print(plain(tr("Thống kê theo quy tắc", "Statistics by rule"), "bold"))
+    console.print(plain(tr(lang, "Thống kê theo quy tắc", "Statistics by rule"), "bold"))
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = by_code.get(code)
-        summary = one_line(str(rule.summary)) if rule else ""
+        summary = one_line(rule.summary.text(lang)) if rule else ""
         prefix = f"{str(n).rjust(count_width)}  {code}  {names[code].ljust(name_width)}  "
         if width is not None:
             summary = shorten(summary, max(width - len(prefix), 0))
@@ -304,35 +313,36 @@ def render_statistics(findings: Sequence[Finding], rules: Sequence[Rule], consol
 
 
 def render_summary(
-    findings: Sequence[Finding], procedures: int, files: int, console: Console, *, hint: str | None = None
+    findings: Sequence[Finding], procedures: int, files: int, console: Console, *, hint: str | None = None, lang: Lang
 ) -> None:
     counts = Counter(str(f.severity) for f in findings)
     parts = ", ".join(
         (
-            count(counts.get("error", 0), "lỗi", "error"),
-            count(counts.get("warning", 0), "cảnh báo", "warning"),
-            f"{counts.get('info', 0)} {tr('thông tin', 'info')}",
+            count(counts.get("error", 0), "lỗi", "error", lang=lang),
+            count(counts.get("warning", 0), "cảnh báo", "warning", lang=lang),
+            f"{counts.get('info', 0)} {tr(lang, 'thông tin', 'info')}",
         )
     )
     affected = len(  # a catalog-wide finding (no procedure) is not a procedure
         {(f.file, f.procedure_code, f.procedure_name) for f in findings if f.procedure_code or f.procedure_name}
     )
     text = tr(
+        lang,
         f"{len(findings)} phát hiện ({parts}) ở {affected}/{procedures} thủ tục, {files} tệp",
-        f"{count(len(findings), '', 'finding').strip()} ({parts}) in {affected}/{procedures} "
-        f"{'procedure' if procedures == 1 else 'procedures'}, {count(files, '', 'file').strip()}",
+        f"{count(len(findings), '', 'finding', lang=lang).strip()} ({parts}) in {affected}/{procedures} "
+        f"{'procedure' if procedures == 1 else 'procedures'}, {count(files, '', 'file', lang=lang).strip()}",
     )
     console.print(plain(text, "bold"))
     if hint and findings:
         console.print(plain(hint, "dim"))
 
 
-def render_fixed(fixed: Sequence[dict], console: Console) -> None:
+def render_fixed(fixed: Sequence[dict], console: Console, *, lang: Lang) -> None:
     """Baseline entries that no longer occur: the baseline can shrink by this much."""
     from rich.text import Text
 
     console.print()
-    console.print(Text(tr(f"Đã khắc phục ({len(fixed)}):", f"Fixed ({len(fixed)}):"), style="green"))
+    console.print(Text(tr(lang, f"Đã khắc phục ({len(fixed)}):", f"Fixed ({len(fixed)}):"), style="green"))
     width = fit_width(console)
     for entry in fixed:
         line = f"{entry.get('rule', '')} {entry.get('procedure_code') or ''} {one_line(entry.get('message', ''))}"

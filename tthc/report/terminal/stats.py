@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tthc import fields as vocab
-from tthc.i18n import language, tr
+from tthc.i18n import Lang, tr
 from tthc.report.terminal.console import fixed_column, plain, print_table, table, text_column
 
 if TYPE_CHECKING:
@@ -28,127 +28,155 @@ _ONLINE_EN = {
 _ONLINE_SHORT_EN = {**_ONLINE_EN, "legacy": "Old levels"}
 
 
-def level_name(key: str) -> str:
+def level_name(key: str, *, lang: Lang) -> str:
     from tthc.stats import LEVEL_NAMES
 
-    return tr(LEVEL_NAMES.get(key, key), _LEVEL_EN.get(key, "Other" if key == "other" else "Not stated"))
+    return tr(lang, LEVEL_NAMES.get(key, key), _LEVEL_EN.get(key, "Other" if key == "other" else "Not stated"))
 
 
-def online_name(key: str, *, short: bool = False) -> str:
+def online_name(key: str, *, short: bool = False, lang: Lang) -> str:
     from tthc.stats import ONLINE_NAMES, ONLINE_SHORT
 
     vi = (ONLINE_SHORT if short else ONLINE_NAMES).get(key, key)
-    return tr(vi, (_ONLINE_SHORT_EN if short else _ONLINE_EN).get(key, key))
+    return tr(lang, vi, (_ONLINE_SHORT_EN if short else _ONLINE_EN).get(key, key))
 
 
-def field_name(name: str) -> str:
+def field_name(name: str, *, lang: Lang) -> str:
     from tthc.stats import OTHER_FIELD
 
-    return tr(OTHER_FIELD, "Other fields") if name == OTHER_FIELD else name
+    return tr(lang, OTHER_FIELD, "Other fields") if name == OTHER_FIELD else name
 
 
-def number(value: int) -> str:
+def number(value: int, *, lang: Lang) -> str:
     """1971 -> "1.971" (Vietnamese) or "1,971" (English)."""
     text = f"{value:,}"
-    return text if language() == "en" else text.replace(",", ".")
+    return text if lang == "en" else text.replace(",", ".")
 
 
-def percent(share: float | None) -> str:
+def percent(share: float | None, *, lang: Lang) -> str:
     if share is None:
         return "—"
     text = f"{share * 100:.2f} %"
-    return text if language() == "en" else text.replace(".", ",")
+    return text if lang == "en" else text.replace(".", ",")
 
 
-def _counts(console, title: str, head: str, items) -> None:
+def _counts(console, title: str, head: str, items, *, lang: Lang) -> None:
     grid = table()
     text_column(grid, head, min_width=10)
-    fixed_column(grid, tr("Số TTHC", "Procedures"), justify="right")
+    fixed_column(grid, tr(lang, "Số TTHC", "Procedures"), justify="right")
     for name, n in items:
-        grid.add_row(plain(name), number(n))
+        grid.add_row(plain(name), number(n, lang=lang))
     print_table(console, title, grid)
 
 
-def render(stats: Stats, console: Console, *, limit: int = 20) -> None:
+def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> None:
     """Counts by level, field and online service; dossiers per year; uptake by field and procedure."""
     from tthc.stats import LEVEL_NAMES, ONLINE_NAMES, visible_years
 
     _counts(
         console,
-        tr("Thủ tục theo cấp thực hiện", "Procedures by level"),
-        tr("Cấp", "Level"),
-        [(level_name(k), stats.by_level[k]) for k in LEVEL_NAMES if stats.by_level[k]],
+        tr(lang, "Thủ tục theo cấp thực hiện", "Procedures by level"),
+        tr(lang, "Cấp", "Level"),
+        [(level_name(k, lang=lang), stats.by_level[k]) for k in LEVEL_NAMES if stats.by_level[k]],
+        lang=lang,
     )
     _counts(
         console,
-        tr("Thủ tục theo lĩnh vực", "Procedures by field"),
-        str(vocab.text("field")),
-        [(field_name(name), n) for name, n in stats.by_field.most_common()],
+        tr(lang, "Thủ tục theo lĩnh vực", "Procedures by field"),
+        vocab.text("field").text(lang),
+        [(field_name(name, lang=lang), n) for name, n in stats.by_field.most_common()],
+        lang=lang,
     )
     _counts(
         console,
-        tr("Thủ tục theo mức độ dịch vụ công trực tuyến", "Procedures by online service"),
-        tr("Mức độ", "Online service"),
-        [(online_name(k), stats.by_online[k]) for k in ONLINE_NAMES if stats.by_online[k]],
+        tr(lang, "Thủ tục theo mức độ dịch vụ công trực tuyến", "Procedures by online service"),
+        tr(lang, "Mức độ", "Online service"),
+        [(online_name(k, lang=lang), stats.by_online[k]) for k in ONLINE_NAMES if stats.by_online[k]],
+        lang=lang,
     )
     years = visible_years(stats)
     if years:
         grid = table()
-        for head in (tr("Năm", "Year"), tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+        for head in (
+            tr(lang, "Năm", "Year"),
+            tr(lang, "Hồ sơ", "Dossiers"),
+            tr(lang, "Trực tuyến", "Online"),
+            tr(lang, "Tỷ lệ", "Share"),
+        ):
             fixed_column(grid, head, justify="right")
         for y in years:
-            grid.add_row(str(y.year), number(y.dossiers), number(y.online), percent(y.share))
-        print_table(console, tr("Hồ sơ theo năm", "Dossiers per year"), grid)
+            grid.add_row(
+                str(y.year), number(y.dossiers, lang=lang), number(y.online, lang=lang), percent(y.share, lang=lang)
+            )
+        print_table(console, tr(lang, "Hồ sơ theo năm", "Dossiers per year"), grid)
     if not stats.per_procedure:
         console.print(
             tr(
+                lang,
                 "Danh mục không có số liệu hồ sơ (volume): không tính được tỷ lệ trực tuyến.",
                 "The catalogs give no dossier figures (volume): online uptake cannot be measured.",
             )
         )
         return
     grid = table()
-    text_column(grid, str(vocab.text("field")))
-    for head in (tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+    text_column(grid, vocab.text("field").text(lang))
+    for head in (tr(lang, "Hồ sơ", "Dossiers"), tr(lang, "Trực tuyến", "Online"), tr(lang, "Tỷ lệ", "Share")):
         fixed_column(grid, head, justify="right")
     for name, u in sorted(stats.field_uptake.items(), key=lambda x: x[1].share or 0):
-        grid.add_row(plain(field_name(name)), number(u.dossiers), number(u.online), percent(u.share))
+        grid.add_row(
+            plain(field_name(name, lang=lang)),
+            number(u.dossiers, lang=lang),
+            number(u.online, lang=lang),
+            percent(u.share, lang=lang),
+        )
     grid.add_section()
     grid.add_row(
-        tr("Tổng", "Total"), number(stats.overall.dossiers), number(stats.overall.online), percent(stats.overall.share)
+        tr(lang, "Tổng", "Total"),
+        number(stats.overall.dossiers, lang=lang),
+        number(stats.overall.online, lang=lang),
+        percent(stats.overall.share, lang=lang),
     )
     if stats.fully_online.dossiers:
         f = stats.fully_online
         grid.add_row(
-            tr("Riêng thủ tục toàn trình", "Fully online only"), number(f.dossiers), number(f.online), percent(f.share)
+            tr(lang, "Riêng thủ tục toàn trình", "Fully online only"),
+            number(f.dossiers, lang=lang),
+            number(f.online, lang=lang),
+            percent(f.share, lang=lang),
         )
-    print_table(console, tr("Tỷ lệ hồ sơ trực tuyến theo lĩnh vực", "Online uptake by field"), grid)
+    print_table(console, tr(lang, "Tỷ lệ hồ sơ trực tuyến theo lĩnh vực", "Online uptake by field"), grid)
     shown = stats.per_procedure if limit <= 0 else stats.per_procedure[:limit]
     grid = table()
-    fixed_column(grid, tr("Mã", "Code"))
-    text_column(grid, tr("Thủ tục", "Procedure"), min_width=16)
-    fixed_column(grid, tr("Mức độ", "Online"))
-    for head in (tr("Năm", "Year"), tr("Hồ sơ", "Dossiers"), tr("Trực tuyến", "Online"), tr("Tỷ lệ", "Share")):
+    fixed_column(grid, tr(lang, "Mã", "Code"))
+    text_column(grid, tr(lang, "Thủ tục", "Procedure"), min_width=16)
+    fixed_column(grid, tr(lang, "Mức độ", "Online"))
+    for head in (
+        tr(lang, "Năm", "Year"),
+        tr(lang, "Hồ sơ", "Dossiers"),
+        tr(lang, "Trực tuyến", "Online"),
+        tr(lang, "Tỷ lệ", "Share"),
+    ):
         fixed_column(grid, head, justify="right")
     for pu in shown:
         grid.add_row(
             plain(pu.code or ""),
             plain(pu.name),
-            online_name(pu.online_service, short=True),
-            str(pu.year or tr("hằng năm", "yearly")),
-            number(pu.dossiers),
-            number(pu.online),
-            percent(pu.share),
+            online_name(pu.online_service, short=True, lang=lang),
+            str(pu.year or tr(lang, "hằng năm", "yearly")),
+            number(pu.dossiers, lang=lang),
+            number(pu.online, lang=lang),
+            percent(pu.share, lang=lang),
         )
     print_table(
         console,
-        tr("Tỷ lệ hồ sơ trực tuyến theo thủ tục (thấp nhất trước)", "Online uptake per procedure (lowest first)"),
+        tr(lang, "Tỷ lệ hồ sơ trực tuyến theo thủ tục (thấp nhất trước)", "Online uptake per procedure (lowest first)"),
         grid,
     )
     if len(shown) < len(stats.per_procedure):
         rest = len(stats.per_procedure) - len(shown)
         console.print(
             tr(
+                lang,
                 f"… và {rest} thủ tục khác (--limit 0 hoặc --format json để xem hết)",
                 f"… and {rest} more (--limit 0 or --format json for all)",
             )
