@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.perf.texts import strings_in as _strings
 from tthc import text as T
 from tthc.lifecycle.convert.plain import plain
 from tthc.load import LoadError, load_file
@@ -45,17 +46,6 @@ def _plain_split_lines(value: object) -> list[str]:
     text = T.nfc(T.CONTROL.sub("", str(value))).replace("\r\n", "\n").replace("\r", "\n")
     text = T._HTML_TAG.sub("\n", text)
     return [item for item in (_plain_clean(line) for line in text.split("\n")) if item is not None]
-
-
-def _strings(value: object):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 _PIECES = [

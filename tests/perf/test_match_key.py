@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.perf.texts import strings_in as _strings
 from tthc.text import _match_key_loop, match_key
 
 RECORDS = Path(__file__).parent.parent / "fixtures" / "realdata" / "records"
@@ -16,17 +17,6 @@ RECORDS = Path(__file__).parent.parent / "fixtures" / "realdata" / "records"
 
 def _reference(text: str) -> str:
     return _match_key_loop(unicodedata.normalize("NFD", " ".join(text.split()).casefold()))
-
-
-def _strings(value: object):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _real_texts() -> list[str]:

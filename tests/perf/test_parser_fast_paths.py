@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.perf.texts import strings_in as _strings
 from tthc.knowledge import textkey
 from tthc.parse import blanks, dates, document, fee, legal
 
@@ -102,17 +103,6 @@ PLAIN_LEGAL = {
 
 # ---------------------------------------------------------------------------------------
 # the texts
-
-
-def _strings(value: object):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _fixture_texts() -> list[str]:
