@@ -23,7 +23,7 @@ MAX_LINES = 150
 # shrink: a module that gets under the limit must leave it (test_the_waiting_list_only_shrinks).
 # (language, #14.2: every render call gained an explicit `lang=` argument and publish's option help its English,
 # which wrapped lines: check +15, common +4; history, plan_options, publish went just over the limit)
-WAITING = {"check.py": 345, "common.py": 239, "history.py": 154, "plan_options.py": 155, "publish.py": 169}
+WAITING = {"check.py": 315, "common.py": 239, "history.py": 154, "publish.py": 168}
 
 # Internals a cli module must not import: the application layer and the packages' own entry points sit between.
 FORBIDDEN = ("tthc.load.", "tthc.rules.", "tthc.engine", "tthc.parse", "tthc.plan.")
