@@ -472,6 +472,16 @@ FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
 PLAN_TITLES: dict[str, str] = {f.key: f.plan for f in FIELDS}  # each field's column title in the plan
 
+
+def _role_column(role: str, aliases: tuple[str, ...] = (), *, table: bool = True) -> Column:
+    """The agencies of one role (tthc.labels.AGENCY_ROLES): a column of a table, a heading of the export."""
+    label = next(r for r in labels.AGENCY_ROLES if r.value == role)
+    cell = "lines" if table else "text"
+    return Column(
+        f"agencies:{role}", label.vi, label.en, AGENCIES, aliases, cell=cell, heading=(label.vi,), table=table
+    )
+
+
 # Columns that fill part of a field, and the loaders' own columns (see tthc.load.excel.headers).
 COLUMNS: tuple[Column, ...] = (
     Column("stt", "STT", "No.", None, ("TT", "Số TT", "Số thứ tự"), cell="skip"),
@@ -484,41 +494,10 @@ COLUMNS: tuple[Column, ...] = (
         ("Cách thức nộp hồ sơ", "Hình thức nộp", "Hình thức nộp hồ sơ"),
         cell="lines",
     ),
-    Column(
-        "agencies:implementing",
-        "Cơ quan thực hiện",
-        "Implementing agency",
-        "agencies",
-        heading=("Cơ quan thực hiện",),
-        table=False,  # in a table, "Cơ quan thực hiện" is the field agencies itself
-    ),
-    Column(
-        "agencies:competent",
-        "Cơ quan có thẩm quyền",
-        "Competent agency",
-        "agencies",
-        ("Cơ quan có thẩm quyền quyết định",),
-        cell="lines",
-        heading=("Cơ quan có thẩm quyền",),
-    ),
-    Column(
-        "agencies:coordinating",
-        "Cơ quan phối hợp",
-        "Coordinating agency",
-        "agencies",
-        ("Cơ quan phối hợp thực hiện",),
-        cell="lines",
-        heading=("Cơ quan phối hợp",),
-    ),
-    Column(
-        "agencies:authorized",
-        "Cơ quan được ủy quyền",
-        "Authorised agency",
-        "agencies",
-        ("Cơ quan được ủy quyền thực hiện",),
-        cell="lines",
-        heading=("Cơ quan được ủy quyền",),
-    ),
+    _role_column("implementing", table=False),  # in a table, "Cơ quan thực hiện" is the field agencies itself
+    _role_column("competent", ("Cơ quan có thẩm quyền quyết định",)),
+    _role_column("coordinating", ("Cơ quan phối hợp thực hiện",)),
+    _role_column("authorized", ("Cơ quan được ủy quyền thực hiện",)),
     Column(
         "decision_number",
         "Số quyết định công bố",

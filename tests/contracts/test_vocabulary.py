@@ -215,3 +215,40 @@ def test_the_plan_names_a_field_with_its_plan_title() -> None:
             raise AssertionError(f"plan column {header!r} names {key} but not as tthc.fields says")
     for key in ("code", "name"):
         assert fields.FIELD_BY_KEY[key].plan in xlsx_plan.PART_TWO
+
+
+@pytest.mark.parametrize(
+    ("table", "enum"),
+    [
+        ("LEVELS", "Level"),
+        ("METHODS", "Method"),
+        ("ONLINE_LEVELS", "OnlineLevel"),
+        ("MECHANISMS", "Mechanism"),
+        ("COPY_KINDS", "CopyKind"),
+        ("AGENCY_ROLES", "AgencyRole"),
+        ("DOC_KINDS", "DocKind"),
+        ("CATALOG_KINDS", "CatalogKind"),
+    ],
+)
+def test_every_enum_has_one_label_table_naming_each_value_once(table: str, enum: str) -> None:
+    from tthc import labels, model
+
+    rows = getattr(labels, table)
+    # values read, never offered in a drop-down: the old online levels 1-4, a list export's kind
+    values = {e.value for e in getattr(model, enum)} - {"legacy", "index"}
+    assert sorted(r.value for r in rows) == sorted(values), f"labels.{table}"
+    assert all(r.vi.strip() and r.en.strip() for r in rows)
+    assert len({r.vi for r in rows}) == len(rows), f"labels.{table}: two values share a label"
+
+
+def test_the_copies_of_a_label_table_are_derived_from_it() -> None:
+    from tthc import labels
+    from tthc.lifecycle.convert import represent, workbook_rows
+    from tthc.model import LEVEL_WORDS
+
+    assert {k.value: v for k, v in LEVEL_WORDS.items()} == labels.vi(labels.LEVELS)
+    assert labels.vi(labels.ONLINE_LEVELS) == represent.ONLINE_LABELS
+    assert workbook_rows.LABEL["role"] == labels.vi(labels.AGENCY_ROLES)
+    for role in labels.AGENCY_ROLES:
+        column = fields.COLUMN_BY_KEY[f"agencies:{role.value}"]
+        assert (column.vi, column.en) == (role.vi, role.en)

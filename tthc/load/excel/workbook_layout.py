@@ -165,85 +165,63 @@ def _child_columns(sheet: str) -> tuple[Column, ...]:
     )
 
 
-CHANNELS = Sheet(
+def _child_sheet(key: str, name: str, note: str, aliases: tuple[str, ...]) -> Sheet:
+    return Sheet(key, name, note, _child_columns(key), aliases=aliases)
+
+
+CHANNELS = _child_sheet(
     "channels",
     "Cách thức thực hiện",
     "Mỗi dòng một hình thức nộp hồ sơ của một thủ tục",
-    _child_columns("channels"),
-    aliases=("Cách thức", "Hình thức nộp", "Channels"),
+    ("Cách thức", "Hình thức nộp", "Channels"),
 )
 
-DOCUMENTS = Sheet(
-    "documents",
-    "Thành phần hồ sơ",
-    "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục",
-    _child_columns("documents"),
-    aliases=("TPHS", "Hồ sơ", "Documents"),
+DOCUMENTS = _child_sheet(
+    "documents", "Thành phần hồ sơ", "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục", ("TPHS", "Hồ sơ", "Documents")
 )
 
-LEGAL_BASIS = Sheet(
+LEGAL_BASIS = _child_sheet(
     "legal_basis",
     "Căn cứ pháp lý",
     "Mỗi dòng một văn bản làm căn cứ pháp lý của một thủ tục",
-    _child_columns("legal_basis"),
-    aliases=("CCPL", "Căn cứ", "Legal basis"),
+    ("CCPL", "Căn cứ", "Legal basis"),
 )
 
-RESULTS = Sheet(
-    "results",
-    "Kết quả",
-    "Mỗi dòng một kết quả thực hiện của một thủ tục",
-    _child_columns("results"),
-    aliases=("KQTH", "Kết quả thực hiện", "Results"),
+RESULTS = _child_sheet(
+    "results", "Kết quả", "Mỗi dòng một kết quả thực hiện của một thủ tục", ("KQTH", "Kết quả thực hiện", "Results")
 )
 
-AGENCIES = Sheet(
-    "agencies",
-    "Cơ quan",
-    "Mỗi dòng một cơ quan tham gia giải quyết một thủ tục",
-    _child_columns("agencies"),
-    aliases=("Cơ quan thực hiện", "Agencies"),
+AGENCIES = _child_sheet(
+    "agencies", "Cơ quan", "Mỗi dòng một cơ quan tham gia giải quyết một thủ tục", ("Cơ quan thực hiện", "Agencies")
 )
 
-VOLUME = Sheet(
-    "volume",
-    "Số lượng hồ sơ",
-    "Số hồ sơ tiếp nhận theo từng năm",
-    _child_columns("volume"),
-    aliases=("Số liệu hồ sơ", "Volume"),
-)
+VOLUME = _child_sheet("volume", "Số lượng hồ sơ", "Số hồ sơ tiếp nhận theo từng năm", ("Số liệu hồ sơ", "Volume"))
 
-EXTRA = Sheet(
-    "extra",
-    "Thông tin khác",
-    "Các cột khác của danh mục gốc, giữ nguyên để không mất dữ liệu",
-    _child_columns("extra"),
-    aliases=("Extra",),
+EXTRA = _child_sheet(
+    "extra", "Thông tin khác", "Các cột khác của danh mục gốc, giữ nguyên để không mất dữ liệu", ("Extra",)
 )
 
 # Fees that one cell cannot hold exactly (several charges the fee reader would join, or an
 # amount given apart from the text). The builder reads these rows as structured fees and
 # gives them to every channel of the procedure that has no fee of its own (as it does with
 # the "Phí, lệ phí" column of the "Thủ tục" sheet). Written by `tthc convert` only when needed.
-FEES = Sheet(
+FEES = _child_sheet(
     "fees",
     "Phí, lệ phí",
     "Mỗi dòng một khoản phí, lệ phí của một thủ tục: của cách thức ghi ở cột Cách thức số, "
     "hoặc (để trống) của mọi cách thức chưa ghi phí, lệ phí",
-    _child_columns("fees"),
-    aliases=("Fees",),
+    ("Fees",),
 )
 
 # The national database's "Trình tự thực hiện" sheet: one row per step, or per case with its
 # steps in one cell. The builder reads steps as lines; each row gives its case (if any) and then
 # its description's lines, in the order of the sheet. Read only: `tthc convert` writes the steps
 # in the "Trình tự thực hiện" column of the "Thủ tục" sheet.
-STEPS = Sheet(
+STEPS = _child_sheet(
     "steps",
     "Trình tự thực hiện",
     "Mỗi dòng một bước, hoặc một trường hợp cùng các bước của nó, của trình tự thực hiện một thủ tục",
-    _child_columns("steps"),
-    aliases=("Trình tự", "Các bước thực hiện", "Steps"),
+    ("Trình tự", "Các bước thực hiện", "Steps"),
 )
 
 CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, FEES, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)
