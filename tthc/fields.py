@@ -20,6 +20,12 @@ field needs none: ``scalars`` reads it) and its tests. Everything else follows.
 Besides the fields, :data:`COLUMNS` lists the table columns that fill part of a field (the
 decision's number and date, the yearly counts, the agencies by role…) and the loaders' own
 columns (row number, issuing body).
+
+:data:`ITEMS` lists the items of the structured fields (a channel's method, a dossier line's
+name…): the columns of the workbook's child sheets, the headers of the Word/PDF export's tables
+and the keys of the 2021 MongoDB export. :data:`PAGE_ITEMS` are the portal page's items that are
+no field ("Từ khóa", "Mô tả"), kept in ``extra``. A field's `plan` title names its column in the
+simplification plan; the plan's own columns are :data:`tthc.labels.PLAN_COLUMNS`.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ class Field:
     heading: tuple[str, ...] = ()  # its heading in the per-procedure Word/PDF export
     portal: tuple[str, ...] = ()  # keys of the portal's crawled record, read as they are
     export: tuple[str, ...] = ()  # "metadata.<key>" / "content.<key>" of the structured export
+    mongo: tuple[str, ...] = ()  # keys of the portal's 2021 MongoDB export (the page's headings)
     cell: str = ""  # how a table cell is read: text | lines | keep | date | int | code ("" = from type)
     column: bool = True  # a column of the workbook's "Thủ tục" sheet (and of `tthc template`)
     wide: bool = False  # a long column, written after the others
@@ -68,6 +75,7 @@ class Field:
     doc: str = ""  # the JSON Schema's description, when it says more than the label
     citizen: str = ""  # the label in a citizen's words (site, kiosk, handbook), when not `vi`
     site: bool = False  # a section of its own on the citizen pages (for fields they do not lay out)
+    form: str = ""  # its column title in the simplification plan's tables, when not `vi`
 
     @property
     def cell_kind(self) -> str:
@@ -81,6 +89,11 @@ class Field:
     def plain(self) -> str:
         """The label for citizens."""
         return self.citizen or self.vi
+
+    @property
+    def plan(self) -> str:
+        """The column title in the simplification plan (its workbook and Word document)."""
+        return self.form or self.vi
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +131,7 @@ FIELDS: tuple[Field, ...] = (
         heading=("Mã thủ tục",),
         export=("metadata.mã_thủ_tục",),
         citizen="Mã thủ tục",
+        form="Mã số TTHC",
         cell="code",
         note="Mã trên CSDL quốc gia, ví dụ 1.004194; nhập dạng văn bản",
         doc="Mã TTHC, ví dụ '1.004194' (để trong dấu nháy để không thành số)",
@@ -137,6 +151,8 @@ FIELDS: tuple[Field, ...] = (
         heading=("Tên thủ tục",),
         portal=("ten_thu_tuc",),
         export=("metadata.tên_thủ_tục",),
+        mongo=("title",),
+        form="Tên TTHC",
         note="Tên đầy đủ của thủ tục",
         required=True,
     ),
@@ -192,6 +208,7 @@ FIELDS: tuple[Field, ...] = (
         type="agencies",
         part=AGENCIES,
         aliases=("Cơ quan giải quyết", "Cơ quan thực hiện TTHC", "Cơ quan giải quyết TTHC", "Cơ quan chủ trì"),
+        mongo=("Cơ quan thực hiện",),
         cell="lines",
         column=False,
         sheet="agencies",
@@ -205,6 +222,7 @@ FIELDS: tuple[Field, ...] = (
         heading=("Trình tự thực hiện",),
         portal=("trinh_tu_thuc_hien",),
         export=("content.trình_tự_thực_hiện",),
+        mongo=("Trình tự thực hiện",),
         note="Mỗi bước một dòng",
         sheet="steps",
         citizen="Các bước thực hiện",
@@ -216,6 +234,7 @@ FIELDS: tuple[Field, ...] = (
         type="channels",
         part=CHANNELS,
         heading=("Cách thức thực hiện",),
+        mongo=("Cách thức thực hiện",),
         column=False,
         sheet="channels",
     ),
@@ -281,6 +300,7 @@ FIELDS: tuple[Field, ...] = (
         part=DOCUMENTS,
         aliases=("Thành phần hồ sơ", "Hồ sơ", "Thành phần số lượng hồ sơ"),
         heading=("Thành phần hồ sơ",),
+        mongo=("Thành phần hồ sơ",),
         cell="lines",
         column=False,
         sheet="documents",
@@ -336,6 +356,7 @@ FIELDS: tuple[Field, ...] = (
         ),
         heading=("Căn cứ pháp lý",),
         portal=("can_cu_phap_ly",),
+        form="Văn bản quy định",
         cell="lines",
         note="Chỉ dùng khi không điền sheet Căn cứ pháp lý; mỗi văn bản một dòng, ghi như văn bản công bố",
         wide=True,
@@ -449,6 +470,17 @@ FIELDS: tuple[Field, ...] = (
 
 FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
+PLAN_TITLES: dict[str, str] = {f.key: f.plan for f in FIELDS}  # each field's column title in the plan
+
+
+def _role_column(role: str, aliases: tuple[str, ...] = (), *, table: bool = True) -> Column:
+    """The agencies of one role (tthc.labels.AGENCY_ROLES): a column of a table, a heading of the export."""
+    label = next(r for r in labels.AGENCY_ROLES if r.value == role)
+    cell = "lines" if table else "text"
+    return Column(
+        f"agencies:{role}", label.vi, label.en, AGENCIES, aliases, cell=cell, heading=(label.vi,), table=table
+    )
+
 
 # Columns that fill part of a field, and the loaders' own columns (see tthc.load.excel.headers).
 COLUMNS: tuple[Column, ...] = (
@@ -462,41 +494,10 @@ COLUMNS: tuple[Column, ...] = (
         ("Cách thức nộp hồ sơ", "Hình thức nộp", "Hình thức nộp hồ sơ"),
         cell="lines",
     ),
-    Column(
-        "agencies:implementing",
-        "Cơ quan thực hiện",
-        "Implementing agency",
-        "agencies",
-        heading=("Cơ quan thực hiện",),
-        table=False,  # in a table, "Cơ quan thực hiện" is the field agencies itself
-    ),
-    Column(
-        "agencies:competent",
-        "Cơ quan có thẩm quyền",
-        "Competent agency",
-        "agencies",
-        ("Cơ quan có thẩm quyền quyết định",),
-        cell="lines",
-        heading=("Cơ quan có thẩm quyền",),
-    ),
-    Column(
-        "agencies:coordinating",
-        "Cơ quan phối hợp",
-        "Coordinating agency",
-        "agencies",
-        ("Cơ quan phối hợp thực hiện",),
-        cell="lines",
-        heading=("Cơ quan phối hợp",),
-    ),
-    Column(
-        "agencies:authorized",
-        "Cơ quan được ủy quyền",
-        "Authorised agency",
-        "agencies",
-        ("Cơ quan được ủy quyền thực hiện",),
-        cell="lines",
-        heading=("Cơ quan được ủy quyền",),
-    ),
+    _role_column("implementing", table=False),  # in a table, "Cơ quan thực hiện" is the field agencies itself
+    _role_column("competent", ("Cơ quan có thẩm quyền quyết định",)),
+    _role_column("coordinating", ("Cơ quan phối hợp thực hiện",)),
+    _role_column("authorized", ("Cơ quan được ủy quyền thực hiện",)),
     Column(
         "decision_number",
         "Số quyết định công bố",
@@ -541,6 +542,280 @@ COLUMNS: tuple[Column, ...] = (
     ),
 )
 COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of a structured field: a column of its child sheet in the workbook, a header of
+    its table in the per-procedure Word/PDF export, a key of the portal's 2021 MongoDB export."""
+
+    of: str  # the child sheet (a field's `sheet`: "channels", "fees", "documents"…)
+    key: str  # the item's key in the record ("method", "processing_time"…)
+    vi: str  # its header on the child sheet, as the workbook writes it
+    en: str
+    note: str = ""  # the template's note on that column
+    kind: str = "text"  # how a cell is read and written: text | lines | date | int
+    aliases: tuple[str, ...] = ()  # other headers the workbook reader accepts
+    choices: tuple[labels.Label, ...] = ()  # the column's drop-down
+    open_choices: bool = False
+    required: bool = False
+    document: tuple[str, ...] = ()  # its headers in the Word/PDF export's tables (empty: not there)
+    mongo: tuple[str, ...] = ()  # its key in the 2021 MongoDB export's rows
+
+
+# The child sheets' columns (after the "Mã TTHC" key column every child sheet starts with), in the
+# order the workbook writes them.
+ITEMS: tuple[Item, ...] = (
+    Item(
+        "channels",
+        "method",
+        "Hình thức nộp",
+        "Method",
+        "Trực tiếp, trực tuyến hoặc dịch vụ bưu chính",
+        choices=labels.METHODS,
+        document=("Hình thức nộp", "Hình thức"),
+        mongo=("Hình thức nộp",),
+    ),
+    Item(
+        "channels",
+        "processing_time",
+        "Thời hạn giải quyết",
+        "Processing time",
+        "Ví dụ 05 ngày làm việc",
+        aliases=("Thời gian", "Thời gian giải quyết"),
+        document=("Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn"),
+        mongo=("Thời hạn giải quyết",),
+    ),
+    Item(
+        "channels",
+        "fees",
+        "Phí, lệ phí",
+        "Fees",
+        "Mỗi khoản một dòng, ví dụ Lệ phí: 50.000 đồng/hồ sơ",
+        document=("Phí, lệ phí", "Lệ phí", "Phí"),
+        mongo=("Phí, lệ phí",),
+    ),
+    Item(
+        "channels",
+        "description",
+        "Mô tả",
+        "Description",
+        "Mô tả thêm về hình thức nộp",
+        document=("Mô tả",),
+        mongo=("Mô tả",),
+    ),
+    Item(
+        "fees",
+        "raw",
+        "Nội dung",
+        "Text",
+        "Khoản phí, lệ phí đúng như văn bản công bố, ví dụ Lệ phí: 50.000 đồng/hồ sơ",
+    ),
+    Item("fees", "kind", "Loại", "Kind", "phí hoặc lệ phí (để trống thì đọc từ nội dung)"),
+    Item("fees", "amount", "Số tiền", "Amount", "Chỉ ghi số, ví dụ 50000 (để trống thì đọc từ nội dung)"),
+    Item("fees", "currency", "Đơn vị tiền", "Currency", "VND, USD… (để trống thì đọc từ nội dung)"),
+    Item("fees", "per", "Tính trên", "Per", "Đơn vị tính, ví dụ hồ sơ, giấy phép"),
+    Item(
+        "fees",
+        "status",
+        "Trạng thái",
+        "Status",
+        "amount (có số tiền), free (miễn), by_regulation (theo mức do cơ quan có thẩm quyền quy định), "
+        "unparsed; để trống thì đọc từ nội dung",
+    ),
+    Item("fees", "note", "Ghi chú", "Note", "Ghi chú về khoản phí, lệ phí"),
+    Item(
+        "fees",
+        "channel",
+        "Cách thức số",
+        "Channel number",
+        "Thứ tự của cách thức (dòng thứ mấy của thủ tục ở sheet Cách thức thực hiện, từ 1) mà khoản này "
+        "thuộc về; để trống: mọi cách thức chưa ghi phí, lệ phí",
+        kind="int",
+    ),
+    Item(
+        "documents",
+        "code",
+        "Mã giấy tờ",
+        "Document code",
+        "Mã thành phần hồ sơ trên CSDL quốc gia, nếu có",
+        aliases=("Mã TPHS", "Mã thành phần hồ sơ"),
+    ),
+    Item(
+        "documents",
+        "name",
+        "Tên giấy tờ",
+        "Document name",
+        "Tên giấy tờ như công bố",
+        required=True,
+        aliases=("Tên thành phần hồ sơ",),
+        document=("Tên giấy tờ", "Tên thành phần hồ sơ"),
+        mongo=("Tên giấy tờ",),
+    ),
+    Item(
+        "documents",
+        "originals",
+        "Số bản chính",
+        "Originals",
+        "Số bản chính phải nộp",
+        kind="int",
+        aliases=("Bản chính", "Số lượng bản chính"),
+    ),
+    Item(
+        "documents",
+        "copies",
+        "Số bản sao",
+        "Copies",
+        "Số bản sao phải nộp",
+        kind="int",
+        aliases=("Bản sao", "Số lượng bản sao"),
+    ),
+    Item(
+        "documents",
+        "copy_kind",
+        "Loại bản",
+        "Kind of copy",
+        "Loại bản được chấp nhận; nhiều loại thì mỗi loại một dòng",
+        kind="lines",
+        choices=labels.COPY_KINDS,
+        open_choices=True,
+    ),
+    Item(
+        "documents",
+        "counts",
+        "Số lượng",
+        "Counts",
+        "Số lượng ghi bằng chữ, ví dụ Bản chính: 1 - Bản sao: 0",
+        document=("Số lượng", "Số lượng bản"),
+        mongo=("Số lượng - bản chính",),
+    ),
+    Item(
+        "documents",
+        "form",
+        "Mẫu đơn, tờ khai",
+        "Form",
+        "Tên hoặc đường dẫn mẫu đơn, tờ khai",
+        document=("Mẫu đơn, tờ khai", "Mẫu đơn", "Biểu mẫu"),
+        mongo=("Mẫu đơn, tờ khai",),
+    ),
+    Item("documents", "note", "Ghi chú", "Note", "Ghi chú về giấy tờ"),
+    Item("documents", "raw", "Nội dung gốc", "Text as published", "Dòng giấy tờ đúng như văn bản công bố"),
+    Item(
+        "documents",
+        "group",
+        "Nhóm giấy tờ",
+        "Group",
+        "Tiêu đề nhóm ghi trên bảng, ví dụ Hồ sơ của người nhận con nuôi:",
+    ),
+    Item(
+        "legal_basis",
+        "number",
+        "Số ký hiệu",
+        "Number",
+        "Số, ký hiệu văn bản, ví dụ 123/2015/NĐ-CP",
+        document=("Số ký hiệu", "Số hiệu", "Số, ký hiệu"),
+    ),
+    Item(
+        "legal_basis",
+        "kind",
+        "Loại văn bản",
+        "Kind of document",
+        "Luật, Nghị định, Thông tư…",
+        choices=labels.DOC_KINDS,
+    ),
+    Item(
+        "legal_basis",
+        "title",
+        "Trích yếu",
+        "Title",
+        "Tên, trích yếu của văn bản",
+        document=("Trích yếu", "Tên văn bản"),
+    ),
+    Item(
+        "legal_basis",
+        "issuer",
+        "Cơ quan ban hành",
+        "Issuing body",
+        "Cơ quan ban hành văn bản",
+        document=("Cơ quan ban hành",),
+    ),
+    Item(
+        "legal_basis",
+        "issued",
+        "Ngày ban hành",
+        "Date issued",
+        "Ngày ký ban hành",
+        kind="date",
+        document=("Ngày ban hành",),
+    ),
+    Item("legal_basis", "effective", "Ngày hiệu lực", "Date in force", "Ngày có hiệu lực", kind="date"),
+    Item("legal_basis", "article", "Điều, khoản", "Article", "Điều, khoản quy định thủ tục, nếu có"),
+    Item("legal_basis", "raw", "Nội dung gốc", "Text as published", "Căn cứ đúng như văn bản công bố"),
+    Item("results", "code", "Mã kết quả", "Result code", "Mã kết quả trên CSDL quốc gia, ví dụ KQ.G03.000340"),
+    Item(
+        "results",
+        "name",
+        "Tên kết quả",
+        "Result",
+        "Giấy tờ, quyết định người dân nhận được",
+        required=True,
+    ),
+    Item("results", "validity", "Thời hạn hiệu lực", "Validity", "Thời hạn hiệu lực của kết quả, nếu có"),
+    Item("agencies", "name", "Tên cơ quan", "Agency", "Tên cơ quan như công bố", required=True),
+    Item(
+        "agencies",
+        "role",
+        "Vai trò",
+        "Role",
+        "Thực hiện, có thẩm quyền, phối hợp hay được ủy quyền",
+        choices=labels.AGENCY_ROLES,
+    ),
+    Item("volume", "year", "Năm", "Year", "Năm thống kê", kind="int", required=True),
+    Item("volume", "dossiers", "Số hồ sơ", "Dossiers", "Tổng số hồ sơ tiếp nhận trong năm", kind="int"),
+    Item("volume", "online", "Số hồ sơ trực tuyến", "Online dossiers", "Số hồ sơ nộp trực tuyến trong năm", kind="int"),
+    Item("extra", "column", "Tên cột", "Column", "Tên cột trong danh mục gốc", required=True),
+    Item("extra", "value", "Giá trị", "Value", "Giá trị của ô (giữ nguyên các dòng)", kind="lines"),
+    Item(
+        "steps",
+        "case",
+        "Trường hợp xử lý",
+        "Case",
+        "Trường hợp áp dụng, nếu trình tự khác nhau theo trường hợp",
+        aliases=("Trường hợp", "Tên bước", "Bước"),
+    ),
+    Item(
+        "steps",
+        "description",
+        "Mô tả chi tiết",
+        "Description",
+        "Nội dung của bước (các bước), mỗi ý một dòng",
+        kind="lines",
+        required=True,
+        aliases=("Mô tả", "Nội dung", "Mô tả bước", "Nội dung bước", "Trình tự thực hiện"),
+    ),
+)
+
+
+def items(of: str) -> tuple[Item, ...]:
+    """The items of one child sheet, in the order the workbook writes them."""
+    return tuple(i for i in ITEMS if i.of == of)
+
+
+@dataclass(frozen=True, slots=True)
+class PageItem:
+    """An item of the portal's page that is no field of a procedure, kept in ``extra`` under its label."""
+
+    key: str  # its name in the flattened page's results (tthc.load.portal.flattened)
+    vi: str  # its label on the page and in the per-procedure export; its key in ``extra``
+    en: str
+    export: str  # its key in the structured export's ``content``
+
+
+PAGE_ITEMS: tuple[PageItem, ...] = (
+    PageItem("keywords", "Từ khóa", "Keywords", "từ_khóa"),
+    PageItem("description", "Mô tả", "Description", "mô_tả"),
+)
+PAGE_ITEM_BY_KEY: dict[str, PageItem] = {i.key: i for i in PAGE_ITEMS}
 
 
 def text(key: str) -> T:

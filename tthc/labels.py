@@ -76,6 +76,22 @@ CATALOG_KINDS = (
     ),
 )
 
+# The simplification plan's own columns (its workbook, its Word document, the cost report); the
+# columns that name a procedure field take the field's `plan` title (tthc.fields).
+PLAN_COLUMNS = (
+    Label("row", "STT", "No."),
+    Label("catalog", "Danh mục", "Catalog"),
+    Label("proposal", "Nội dung đề xuất", "Proposal"),
+    Label("in_catalog", "Nội dung trong danh mục", "In the catalog"),
+    Label("basis", "Căn cứ", "Basis"),  # of a correction or a finding (not the procedure's legal basis)
+    Label("time_before", "Thời hạn trước (ngày làm việc)", "Time before (working days)"),
+    Label("time_after", "Thời hạn sau (ngày làm việc)", "Time after (working days)"),
+    Label("cost_before", "Chi phí trước (đồng/năm)", "Cost before (VND/year)"),
+    Label("cost_after", "Chi phí sau (đồng/năm)", "Cost after (VND/year)"),
+    Label("saving", "Tiết kiệm (đồng/năm)", "Saving (VND/year)"),
+    Label("cut", "Tỷ lệ cắt giảm (%)", "Cut (%)"),
+)
+
 
 def choices(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
     """(Vietnamese label, stored value) pairs, as a drop-down lists them."""
@@ -85,3 +101,6 @@ def choices(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
 def vi(labels: tuple[Label, ...]) -> dict[str, str]:
     """value -> Vietnamese label."""
     return {label.value: label.vi for label in labels}
+
+
+PLAN: dict[str, str] = vi(PLAN_COLUMNS)  # the plan's own column titles

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from tthc import labels
+
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a loader makes one per cell, and frozen
 class SourceRef:  # dataclasses cost twice as much to create. Treat it as immutable.
@@ -125,14 +127,8 @@ class Level(StrEnum):
     OTHER = "other"  # cơ quan khác
 
 
-# How documents and reports name each level.
-LEVEL_WORDS: dict[Level, str] = {
-    Level.CENTRAL: "Cấp trung ương",
-    Level.PROVINCE: "Cấp tỉnh",
-    Level.DISTRICT: "Cấp huyện",
-    Level.COMMUNE: "Cấp xã",
-    Level.OTHER: "Cơ quan khác",
-}
+# How documents and reports name each level (tthc.labels.LEVELS).
+LEVEL_WORDS: dict[Level, str] = {Level(label.value): label.vi for label in labels.LEVELS}
 
 
 class Method(StrEnum):

@@ -49,6 +49,17 @@ class LoadError(TthcError):
         return f"{text(self.source, lang)}: {message}" if self.source else message
 
 
+def cannot_open(path: object, exc: OSError) -> LoadError:
+    """The one line for a file the system will not let us read (missing, a folder, no permission)."""
+    return LoadError(
+        T(
+            f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
+            f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
+        ),
+        str(path),
+    )
+
+
 @dataclass(slots=True)
 class LoadResult:
     catalog: Catalog

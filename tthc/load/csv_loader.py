@@ -18,7 +18,7 @@ import io
 from pathlib import Path
 
 from tthc.i18n import T
-from tthc.load.base import IssueSink, LoadError, LoadResult
+from tthc.load.base import IssueSink, LoadError, LoadResult, cannot_open
 from tthc.load.excel.open import SheetData
 from tthc.model import SourceRef
 
@@ -59,13 +59,7 @@ def read_rows(path: Path) -> list[list[str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(
-            T(
-                f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
-                f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
-            ),
-            str(path),
-        ) from exc
+        raise cannot_open(path, exc) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -40,35 +40,20 @@ _REQUIRED = frozenset({"name", "code"})
 # Heading labels of "Chi tiết thủ tục hành chính", in the export's wording -> record field.
 _LABELS: tuple[tuple[str, str], ...] = (
     *fields.heading_labels(),  # tthc.fields: `heading`
-    ("Từ khóa", "extra:Từ khóa"),
-    ("Mô tả", "extra:Mô tả"),
+    *((i.vi, "extra:" + i.vi) for i in fields.PAGE_ITEMS),  # kept in extra under their label
 )
 _LABEL_KEYS = sorted(((match_key(label), label, target) for label, target in _LABELS), key=lambda t: -len(t[0]))
 _TITLE_KEY = match_key("Chi tiết thủ tục hành chính")
 
-_CHANNEL_HEADERS = AliasTable(
-    {
-        "method": ("Hình thức nộp", "Hình thức"),
-        "processing_time": ("Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn"),
-        "fees": ("Phí, lệ phí", "Lệ phí", "Phí"),
-        "description": ("Mô tả",),
-    }
-)
-_DOCUMENT_HEADERS = AliasTable(
-    {
-        "name": ("Tên giấy tờ", "Tên thành phần hồ sơ"),
-        "form": ("Mẫu đơn, tờ khai", "Mẫu đơn", "Biểu mẫu"),
-        "counts": ("Số lượng", "Số lượng bản"),
-    }
-)
-_LEGAL_HEADERS = AliasTable(
-    {
-        "number": ("Số ký hiệu", "Số hiệu", "Số, ký hiệu"),
-        "title": ("Trích yếu", "Tên văn bản"),
-        "issued": ("Ngày ban hành",),
-        "issuer": ("Cơ quan ban hành",),
-    }
-)
+
+def _table_headers(sheet: str) -> AliasTable:
+    """The headers of one of the export's tables: the vocabulary's items of that sheet (tthc.fields)."""
+    return AliasTable({i.key: i.document for i in fields.items(sheet) if i.document})
+
+
+_CHANNEL_HEADERS = _table_headers("channels")
+_DOCUMENT_HEADERS = _table_headers("documents")
+_LEGAL_HEADERS = _table_headers("legal_basis")
 _CHILD_TABLES = (("channels", _CHANNEL_HEADERS, "method"), ("documents", _DOCUMENT_HEADERS, "name"))
 _LEGAL = ("legal_basis", _LEGAL_HEADERS, "number")
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from tthc.i18n import T
-from tthc.load.base import IssueSink, LoadError, LoadResult
+from tthc.load.base import IssueSink, LoadError, LoadResult, cannot_open
 from tthc.load.limits import Limits
 
 CONVERT_TIMEOUT = 180  # seconds for LibreOffice to convert one .doc
@@ -62,13 +62,7 @@ def _head(path: Path) -> bytes:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise LoadError(
-            T(
-                f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
-                f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
-            ),
-            str(path),
-        ) from exc
+        raise cannot_open(path, exc) from exc
     if not head:
         raise LoadError(
             T("tệp rỗng (0 byte); tải lại tệp", "the file is empty (0 bytes); download it again"), str(path)

@@ -13,15 +13,17 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from tthc.fields import PLAN_TITLES
+from tthc.labels import PLAN
 from tthc.office import docx as dc
 from tthc.plan.build import Part, Plan, Section, roman
 from tthc.plan.cost import Cost, CostTotal, format_number, format_percent, format_vnd
 from tthc.plan.filing import Filing, issuer_lines
 
 TITLE = "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"
-PART_I_HEADERS = ("STT", "Mã số TTHC", "Tên TTHC", "Văn bản quy định", "Nội dung đề xuất")
+PART_I_HEADERS = (PLAN["row"], PLAN_TITLES["code"], PLAN_TITLES["name"], PLAN_TITLES["legal_basis"], PLAN["proposal"])
 PART_I_WIDTHS = (1.3, 2.5, 4.5, 4.1, 4.1)
-CORRECTION_HEADERS = ("STT", "Mã số TTHC", "Tên TTHC", "Nội dung trong danh mục")
+CORRECTION_HEADERS = (PLAN["row"], PLAN_TITLES["code"], PLAN_TITLES["name"], PLAN["in_catalog"])
 CORRECTION_WIDTHS = (1.3, 2.4, 5.5, 7.3)
 PARTS = (
     ("PHẦN I", "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT ĐƠN GIẢN HÓA"),
@@ -247,7 +249,7 @@ def benefit_lines(cost: Cost | None) -> list[str]:
     return lines
 
 
-TOTAL_HEADERS = ("Danh mục", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm")
+TOTAL_HEADERS = (PLAN["catalog"], "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm")
 TOTAL_WIDTHS = (4.5, 3.3, 3.3, 3.3, 2.1)  # wide enough for "11.944.320.000" in 13 pt
 
 

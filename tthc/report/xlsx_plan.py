@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from tthc.fields import PLAN_TITLES
 from tthc.i18n import text
+from tthc.labels import PLAN
 from tthc.model import SourceRef
 from tthc.office import xlsx as xc
 from tthc.plan.build import Item, Plan, Section
@@ -71,17 +73,17 @@ def _cost_cells(cost: Cost | None) -> list[object]:
 
 def _part_one(ws, plan: Plan) -> None:
     headers = [
-        "STT",
-        "Danh mục",
-        "Lĩnh vực",
-        "Mã số TTHC",
-        "Tên TTHC",
-        "Văn bản quy định",
-        "Nội dung đề xuất",
-        "Chi phí trước (đồng/năm)",
-        "Chi phí sau (đồng/năm)",
-        "Tiết kiệm (đồng/năm)",
-        "Tỷ lệ cắt giảm (%)",
+        PLAN["row"],
+        PLAN["catalog"],
+        PLAN_TITLES["field"],
+        PLAN_TITLES["code"],
+        PLAN_TITLES["name"],
+        PLAN_TITLES["legal_basis"],
+        PLAN["proposal"],
+        PLAN["cost_before"],
+        PLAN["cost_after"],
+        PLAN["saving"],
+        PLAN["cut"],
     ]
     rows = []
     for n, section in enumerate(plan.sections, start=1):
@@ -122,22 +124,22 @@ def _left_out(section: Section) -> str:
 
 
 PART_TWO = [
-    "STT",
-    "Mã số TTHC",
-    "Tên TTHC",
-    "Nội dung đề xuất",
+    PLAN["row"],
+    PLAN_TITLES["code"],
+    PLAN_TITLES["name"],
+    PLAN["proposal"],
     "Nội dung đơn giản hóa",
     "Lý do",
     DECISION_HEADER,
     EDITED_HEADER,
     REASON_HEADER,
     "Kiến nghị thực thi",
-    "Thời hạn trước (ngày làm việc)",
-    "Thời hạn sau (ngày làm việc)",
-    "Chi phí trước (đồng/năm)",
-    "Chi phí sau (đồng/năm)",
-    "Tiết kiệm (đồng/năm)",
-    "Tỷ lệ cắt giảm (%)",
+    PLAN["time_before"],
+    PLAN["time_after"],
+    PLAN["cost_before"],
+    PLAN["cost_after"],
+    PLAN["saving"],
+    PLAN["cut"],
     "Quy tắc",
     "Trạng thái",
     KEY_HEADER,
@@ -182,13 +184,13 @@ def _part_two(ws, plan: Plan) -> None:
 
 
 CORRECTIONS = [
-    "STT",
-    "Danh mục",
-    "Mã số TTHC",
-    "Tên TTHC",
-    "Nội dung trong danh mục",
+    PLAN["row"],
+    PLAN["catalog"],
+    PLAN_TITLES["code"],
+    PLAN_TITLES["name"],
+    PLAN["in_catalog"],
     "Nội dung cập nhật",
-    "Căn cứ",
+    PLAN["basis"],
     DECISION_HEADER,
     EDITED_HEADER,
     REASON_HEADER,
@@ -243,19 +245,19 @@ def _findings(ws, findings: list[Finding]) -> None:
         "Mã quy tắc",
         "Quy tắc",
         "Nhóm",
-        "Danh mục",
+        PLAN["catalog"],
         "Tệp",
         "Vị trí",
         "Trang tính",
         "Ô",
         "Dòng",
-        "Mã số TTHC",
-        "Tên TTHC",
-        "Lĩnh vực",
+        PLAN_TITLES["code"],
+        PLAN_TITLES["name"],
+        PLAN_TITLES["field"],
         "Trường",
         "Nội dung",
         "Kiến nghị",
-        "Căn cứ",
+        PLAN["basis"],
         "Mã nhận diện",
     ]
     rows = []
@@ -297,7 +299,7 @@ def _summary(ws, plan: Plan) -> None:
     widths = [12, 40, 28, 20, 14, 34, 14]
     header, last = xc.write_table(
         ws,
-        ["Mã quy tắc", "Nội dung phát hiện", "Quy tắc", "Nhóm", "Số phát hiện", "Nội dung đề xuất"],
+        ["Mã quy tắc", "Nội dung phát hiện", "Quy tắc", "Nhóm", "Số phát hiện", PLAN["proposal"]],
         rule_rows,
         widths=widths,
     )
@@ -308,7 +310,7 @@ def _summary(ws, plan: Plan) -> None:
     field_rows = [[name, count, proposals.get(name, 0)] for name, count in by_field.most_common()]
     _, last_field = xc.write_table(
         ws,
-        ["Lĩnh vực", "Số phát hiện", "Số TTHC có đề xuất"],
+        [PLAN_TITLES["field"], "Số phát hiện", "Số TTHC có đề xuất"],
         field_rows,
         start_row=row,
         freeze=False,
@@ -324,7 +326,7 @@ def _summary(ws, plan: Plan) -> None:
         cost_rows.append([name, count, t.unknown, *figures])
     _, end = xc.write_table(
         ws,
-        ["Danh mục", "Số TTHC có đề xuất", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", "Tỷ lệ cắt giảm (%)"],
+        [PLAN["catalog"], "Số TTHC có đề xuất", "Chưa rõ chi phí", "Trước", "Sau", "Tiết kiệm", PLAN["cut"]],
         cost_rows,
         start_row=row,
         freeze=False,

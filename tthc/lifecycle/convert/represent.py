@@ -18,11 +18,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from tthc import fields
+from tthc import fields, labels
 from tthc.lifecycle.convert.plain import plain
 from tthc.load.base import IssueSink
 from tthc.load.build import build_procedure
-from tthc.load.excel import workbook_layout as wl
 from tthc.load.record import RawRecord
 from tthc.model import (
     Agency,
@@ -43,8 +42,8 @@ from tthc.model import (
 from tthc.parse.document import parse_document
 
 _SRC = SourceRef("<tthc>")
-MECHANISM_LABELS = {value: label for label, value in wl.MECHANISM_CHOICES}
-ONLINE_LABELS = {value: label for label, value in wl.ONLINE_CHOICES}
+MECHANISM_LABELS = labels.vi(labels.MECHANISMS)
+ONLINE_LABELS = labels.vi(labels.ONLINE_LEVELS)
 
 
 class Flow(dict):

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from tthc import fields
+from tthc import fields, labels
 from tthc.lifecycle.convert.plain import plain
 from tthc.lifecycle.convert.represent import (
     MECHANISM_LABELS,
@@ -31,12 +31,12 @@ from tthc.lifecycle.convert.represent import (
 from tthc.load.excel import workbook_layout as wl
 from tthc.model import Catalog, CatalogKind, Channel, DocumentRequirement, Fee, LegalRef, Procedure
 
-LABEL = {
-    "method": {v: label for label, v in wl.METHOD_CHOICES},
-    "role": {v: label for label, v in wl.AGENCY_ROLE_CHOICES},
-    "doc_kind": {v: label for label, v in wl.DOC_KIND_CHOICES},
-    "copy_kind": {v: label for label, v in wl.COPY_KIND_CHOICES},
-    "catalog_kind": {v: label for label, v in wl.CATALOG_KIND_CHOICES},
+LABEL = {  # the words the workbook writes for each enum value (tthc.labels)
+    "method": labels.vi(labels.METHODS),
+    "role": labels.vi(labels.AGENCY_ROLES),
+    "doc_kind": labels.vi(labels.DOC_KINDS),
+    "copy_kind": labels.vi(labels.COPY_KINDS),
+    "catalog_kind": labels.vi(labels.CATALOG_KINDS),
 }
 
 

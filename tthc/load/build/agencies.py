@@ -7,20 +7,9 @@ from typing import Any
 
 from tthc.fields import Field
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _text,
-    _text_list,
-    _unknown_value,
-    source_of,
-)
+from tthc.load.build.scalars import _check_keys, _text, _text_list, _unknown_value, source_of
 from tthc.load.record import SOURCE_KEY
-from tthc.model import (
-    Agency,
-    AgencyRole,
-    Procedure,
-    SourceRef,
-)
+from tthc.model import Agency, AgencyRole, Procedure, SourceRef
 
 _ROLE_WORDS = {
     "implementing": AgencyRole.IMPLEMENTING,

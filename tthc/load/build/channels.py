@@ -6,37 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tthc.i18n import tr
+from tthc.i18n import T, tr
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _int,
-    _text,
-    _unknown_value,
-    _wrong_type,
-    raw_only,
-    source_of,
-)
-from tthc.model import (
-    Channel,
-    Duration,
-    DurationStatus,
-    Fee,
-    FeeStatus,
-    SourceRef,
-)
+from tthc.load.build.scalars import _check_keys, _int, _text, _unknown_value, _wrong_type, raw_only, source_of
+from tthc.model import Channel, Duration, DurationStatus, Fee, FeeStatus, SourceRef
 from tthc.parse.duration import parse_duration
 from tthc.parse.fee import parse_fees
-from tthc.parse.vocab import (
-    parse_method,
-)
-from tthc.text import (
-    NumberError,
-    clean_keep_lines,
-    is_placeholder,
-    nfc,
-    read_number,
-)
+from tthc.parse.vocab import parse_method
+from tthc.text import NumberError, clean_keep_lines, is_placeholder, nfc, read_number
 
 
 def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
@@ -134,13 +111,7 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
     duration = parse_duration(text)
     if duration.status is DurationStatus.UNPARSED:
         sink.warn(
-            "unparsed-time",
-            tr(
-                f"không đọc được thời hạn giải quyết '{text}'" + (f" ({duration.note})" if duration.note else ""),
-                f"cannot read the processing time '{text}'" + (f" ({duration.note})" if duration.note else ""),
-            ),
-            where,
-            text,
+            "unparsed-time", _unread("thời hạn giải quyết", "the processing time", text, duration.note), where, text
         )
     return duration
 
@@ -156,12 +127,7 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
                 numbers[key] = float(read_number(text))  # the one rule: "1,5" and "1.5" are one and a half
             except NumberError as exc:
                 sink.error(
-                    "not-a-number",
-                    tr(
-                        f"'processing_time.{key}': cần một số, gặp '{text}' ({exc.vi})",
-                        f"'processing_time.{key}': expected a number, found '{text}' ({exc.en})",
-                    ),
-                    src,
+                    "not-a-number", _not_a_number(f"processing_time.{key}", ("một số", "a number"), text, exc), src
                 )
     status_text = _text(value.get("status"), "processing_time.status", src, sink)
     if status_text:
@@ -205,15 +171,7 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
         parsed = [fee for fee in map(_as_alone, parse_fees(text)) if fee is not None]
         for fee in parsed:
             if fee.status is FeeStatus.UNPARSED:
-                sink.warn(
-                    "unparsed-fee",
-                    tr(
-                        f"không đọc được phí, lệ phí '{fee.raw}'" + (f" ({fee.note})" if fee.note else ""),
-                        f"cannot read the fee '{fee.raw}'" + (f" ({fee.note})" if fee.note else ""),
-                    ),
-                    where,
-                    fee.raw,
-                )
+                sink.warn("unparsed-fee", _unread("phí, lệ phí", "the fee", fee.raw, fee.note), where, fee.raw)
         fees.extend(parsed)
     return fees
 
@@ -243,12 +201,7 @@ def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) ->
             amount = read_number(amount_text)  # the one rule: "50.000" is fifty thousand
         except NumberError as exc:
             sink.error(
-                "not-a-number",
-                tr(
-                    f"'fees.amount': cần một số tiền, gặp '{amount_text}' ({exc.vi})",
-                    f"'fees.amount': expected an amount, found '{amount_text}' ({exc.en})",
-                ),
-                src,
+                "not-a-number", _not_a_number("fees.amount", ("một số tiền", "an amount"), amount_text, exc), src
             )
     if status_text:
         try:
@@ -276,6 +229,20 @@ def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) ->
         currency=_text(item.get("currency"), "fees.currency", src, sink) or ("VND" if amount is not None else None),
         per=_text(item.get("per"), "fees.per", src, sink),
         note=_text(item.get("note"), "fees.note", src, sink),
+    )
+
+
+def _unread(vi: str, en: str, raw: str, note: str | None) -> T:
+    """ "không đọc được thời hạn giải quyết '…' (note)": a value its parser left raw."""
+    why = f" ({note})" if note else ""
+    return tr(f"không đọc được {vi} '{raw}'{why}", f"cannot read {en} '{raw}'{why}")
+
+
+def _not_a_number(key: str, wanted: tuple[str, str], text: str, exc: NumberError) -> T:
+    """ "'fees.amount': cần một số tiền, gặp '…' (why)": a number field that holds no number."""
+    return tr(
+        f"'{key}': cần {wanted[0]}, gặp '{text}' ({exc.vi})",
+        f"'{key}': expected {wanted[1]}, found '{text}' ({exc.en})",
     )
 
 

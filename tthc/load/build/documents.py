@@ -9,24 +9,10 @@ from typing import Any
 from tthc.fields import Field
 from tthc.i18n import tr
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _int,
-    _text,
-    _text_list,
-    _unknown_value,
-    raw_only,
-    source_of,
-)
-from tthc.model import (
-    DocumentRequirement,
-    Procedure,
-    SourceRef,
-)
+from tthc.load.build.scalars import _check_keys, _int, _text, _text_list, _unknown_value, raw_only, source_of
+from tthc.model import DocumentRequirement, Procedure, SourceRef
 from tthc.parse.document import parse_document
-from tthc.parse.vocab import (
-    parse_copy_kind,
-)
+from tthc.parse.vocab import parse_copy_kind
 
 
 def _documents(value: Any, src: SourceRef, sink: IssueSink) -> list[DocumentRequirement]:

@@ -7,18 +7,10 @@ from typing import Any
 
 from tthc.fields import Field
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _wrong_type,
-)
+from tthc.load.build.scalars import _wrong_type
 from tthc.load.record import SOURCE_KEY
-from tthc.model import (
-    Procedure,
-    SourceRef,
-)
-from tthc.text import (
-    clean,
-    clean_keep_lines,
-)
+from tthc.model import Procedure, SourceRef
+from tthc.text import clean, clean_keep_lines
 
 
 def _extra(value: Any, src: SourceRef, sink: IssueSink) -> dict[str, str]:

@@ -8,26 +8,10 @@ from typing import Any
 from tthc.fields import Field
 from tthc.i18n import tr
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _date,
-    _short,
-    _text,
-    _unknown_value,
-    _wrong_type,
-    raw_only,
-    source_of,
-)
-from tthc.model import (
-    DocKind,
-    LegalRef,
-    Procedure,
-    SourceRef,
-)
+from tthc.load.build.scalars import _check_keys, _date, _short, _text, _unknown_value, _wrong_type, raw_only, source_of
+from tthc.model import DocKind, LegalRef, Procedure, SourceRef
 from tthc.parse.legal import parse_legal_row, parse_legal_text
-from tthc.text import (
-    clean_keep_lines,
-)
+from tthc.text import clean_keep_lines
 
 
 def _legal_basis(value: Any, src: SourceRef, sink: IssueSink) -> list[LegalRef]:

@@ -7,25 +7,10 @@ from typing import Any
 
 from tthc.fields import Field
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _int,
-    _text,
-    _unknown_value,
-    source_of,
-)
-from tthc.model import (
-    OnlineLevel,
-    OnlineService,
-    Procedure,
-    SourceRef,
-)
-from tthc.parse.vocab import (
-    parse_online_service,
-)
-from tthc.text import (
-    nfc,
-)
+from tthc.load.build.scalars import _check_keys, _int, _text, _unknown_value, source_of
+from tthc.model import OnlineLevel, OnlineService, Procedure, SourceRef
+from tthc.parse.vocab import parse_online_service
+from tthc.text import nfc
 
 
 def _online_service(value: Any, src: SourceRef, sink: IssueSink) -> OnlineService | None:

@@ -7,17 +7,8 @@ from typing import Any
 
 from tthc.fields import Field
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _text,
-    _text_list,
-    source_of,
-)
-from tthc.model import (
-    Procedure,
-    Result,
-    SourceRef,
-)
+from tthc.load.build.scalars import _check_keys, _text, _text_list, source_of
+from tthc.model import Procedure, Result, SourceRef
 
 
 def _results(value: Any, src: SourceRef, sink: IssueSink) -> list[Result]:

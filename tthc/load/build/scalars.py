@@ -13,26 +13,10 @@ from tthc.i18n import tr
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.issues import unknown_value_kind
 from tthc.load.record import SOURCE_KEY
-from tthc.model import (
-    CatalogKind,
-    Decision,
-    Procedure,
-    SourceRef,
-)
+from tthc.model import CatalogKind, Decision, Procedure, SourceRef
 from tthc.parse.dates import parse_date
-from tthc.parse.vocab import (
-    parse_levels,
-    parse_mechanism,
-)
-from tthc.text import (
-    CONTROL,
-    NumberError,
-    clean,
-    control_characters,
-    printable,
-    read_number,
-    split_lines,
-)
+from tthc.parse.vocab import parse_levels, parse_mechanism
+from tthc.text import CONTROL, NumberError, clean, control_characters, printable, read_number, split_lines
 
 
 def report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> None:

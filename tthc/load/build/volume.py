@@ -7,18 +7,8 @@ from typing import Any
 
 from tthc.fields import Field
 from tthc.load.base import IssueSink
-from tthc.load.build.scalars import (
-    _check_keys,
-    _int,
-    _wrong_type,
-    source_of,
-)
-from tthc.model import (
-    Procedure,
-    SourceRef,
-    Volume,
-    YearVolume,
-)
+from tthc.load.build.scalars import _check_keys, _int, _wrong_type, source_of
+from tthc.model import Procedure, SourceRef, Volume, YearVolume
 
 
 def _volume(value: Any, src: SourceRef, sink: IssueSink) -> Volume | None:

@@ -23,15 +23,12 @@ it is "full". A portal export carries even less (name, agency, field): it is a l
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tthc.i18n import T
-from tthc.load.base import IssueSink, LoadError, LoadResult
+from tthc.load.base import IssueSink, LoadError, LoadResult, paused_gc
 from tthc.load.excel import codes as excel_codes
 from tthc.load.excel import workbook_layout as wl
 from tthc.load.excel.codes import NumericCode
@@ -71,7 +68,7 @@ def load_excel(path: Path, limits: Limits | None = None) -> LoadResult:
     """Load an Excel catalog. Raises LoadError when the file cannot be read at all."""
     from tthc.load.build import build_catalog
 
-    with _paused_gc():
+    with paused_gc():
         read = read_excel(path, limits=limits)
         return build_catalog(
             read.meta, read.records, source_file=str(path), layout=read.layout, sink=read.sink, consume=True
@@ -81,7 +78,7 @@ def load_excel(path: Path, limits: Limits | None = None) -> LoadResult:
 def read_excel(path: Path, sink: IssueSink | None = None, limits: Limits | None = None) -> ExcelRead:
     """Detect the layout and map the workbook to catalog metadata and raw records."""
     sink = sink if sink is not None else IssueSink()
-    with _paused_gc():
+    with paused_gc():
         book = open_workbook(path, limits)
         try:
             return read_book(book, str(path), sink)
@@ -95,19 +92,6 @@ def read_book(book: Workbook, file: str, sink: IssueSink) -> ExcelRead:
     if is_workbook(book.sheet_names):
         return _read_workbook(book, file, sink)
     return _read_single(book, file, sink)
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Loading creates millions of acyclic objects (cells, records, positions); the cyclic
-    collector would rescan the growing heap again and again (2-3x the load time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- portal export and annex ------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.i18n import T
-from tthc.load.base import LoadError
+from tthc.load.base import LoadError, cannot_open
 from tthc.load.grid import SheetData
 from tthc.load.limits import Limits
 from tthc.load.office_zip import ZipFacts, inspect
@@ -64,11 +64,7 @@ def sniff(path: Path) -> str:
                 fh.seek(0)
                 return _sniff_cfb(path, fh)
     except OSError as exc:
-        raise _fail(
-            path,
-            f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
-            f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
-        ) from exc
+        raise cannot_open(path, exc) from exc
     if head.startswith((_ZIP, _EMPTY_ZIP)):
         return "zip"
     if not head:

@@ -144,191 +144,84 @@ PROCEDURES = Sheet(
     aliases=("Thủ tục hành chính", "Danh sách TTHC", "TTHC", "Procedures"),
 )
 
-CHANNELS = Sheet(
+
+def _child_columns(sheet: str) -> tuple[Column, ...]:
+    """A child sheet: the "Mã TTHC" key column, then the vocabulary's items of that sheet (tthc.fields)."""
+    return (
+        _key_column(),
+        *(
+            Column(
+                i.key,
+                i.vi,
+                i.note,
+                kind=i.kind,
+                choices=labels.choices(i.choices),
+                open_choices=i.open_choices,
+                required=i.required,
+                aliases=i.aliases,
+            )
+            for i in fields.items(sheet)
+        ),
+    )
+
+
+def _child_sheet(key: str, name: str, note: str, aliases: tuple[str, ...]) -> Sheet:
+    return Sheet(key, name, note, _child_columns(key), aliases=aliases)
+
+
+CHANNELS = _child_sheet(
     "channels",
     "Cách thức thực hiện",
     "Mỗi dòng một hình thức nộp hồ sơ của một thủ tục",
-    (
-        _key_column(),
-        Column("method", "Hình thức nộp", "Trực tiếp, trực tuyến hoặc dịch vụ bưu chính", choices=METHOD_CHOICES),
-        Column(
-            "processing_time",
-            "Thời hạn giải quyết",
-            "Ví dụ 05 ngày làm việc",
-            aliases=("Thời gian", "Thời gian giải quyết"),
-        ),
-        Column("fees", "Phí, lệ phí", "Mỗi khoản một dòng, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
-        Column("description", "Mô tả", "Mô tả thêm về hình thức nộp"),
-    ),
-    aliases=("Cách thức", "Hình thức nộp", "Channels"),
+    ("Cách thức", "Hình thức nộp", "Channels"),
 )
 
-DOCUMENTS = Sheet(
-    "documents",
-    "Thành phần hồ sơ",
-    "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục",
-    (
-        _key_column(),
-        Column(
-            "code",
-            "Mã giấy tờ",
-            "Mã thành phần hồ sơ trên CSDL quốc gia, nếu có",
-            aliases=("Mã TPHS", "Mã thành phần hồ sơ"),
-        ),
-        Column("name", "Tên giấy tờ", "Tên giấy tờ như công bố", required=True, aliases=("Tên thành phần hồ sơ",)),
-        Column(
-            "originals",
-            "Số bản chính",
-            "Số bản chính phải nộp",
-            kind="int",
-            aliases=("Bản chính", "Số lượng bản chính"),
-        ),
-        Column("copies", "Số bản sao", "Số bản sao phải nộp", kind="int", aliases=("Bản sao", "Số lượng bản sao")),
-        Column(
-            "copy_kind",
-            "Loại bản",
-            "Loại bản được chấp nhận; nhiều loại thì mỗi loại một dòng",
-            kind="lines",
-            choices=COPY_KIND_CHOICES,
-            open_choices=True,
-        ),
-        Column("counts", "Số lượng", "Số lượng ghi bằng chữ, ví dụ Bản chính: 1 - Bản sao: 0"),
-        Column("form", "Mẫu đơn, tờ khai", "Tên hoặc đường dẫn mẫu đơn, tờ khai"),
-        Column("note", "Ghi chú", "Ghi chú về giấy tờ"),
-        Column("raw", "Nội dung gốc", "Dòng giấy tờ đúng như văn bản công bố"),
-        Column("group", "Nhóm giấy tờ", "Tiêu đề nhóm ghi trên bảng, ví dụ Hồ sơ của người nhận con nuôi:"),
-    ),
-    aliases=("TPHS", "Hồ sơ", "Documents"),
+DOCUMENTS = _child_sheet(
+    "documents", "Thành phần hồ sơ", "Mỗi dòng một giấy tờ trong hồ sơ của một thủ tục", ("TPHS", "Hồ sơ", "Documents")
 )
 
-LEGAL_BASIS = Sheet(
+LEGAL_BASIS = _child_sheet(
     "legal_basis",
     "Căn cứ pháp lý",
     "Mỗi dòng một văn bản làm căn cứ pháp lý của một thủ tục",
-    (
-        _key_column(),
-        Column("number", "Số ký hiệu", "Số, ký hiệu văn bản, ví dụ 123/2015/NĐ-CP"),
-        Column("kind", "Loại văn bản", "Luật, Nghị định, Thông tư…", choices=DOC_KIND_CHOICES),
-        Column("title", "Trích yếu", "Tên, trích yếu của văn bản"),
-        Column("issuer", "Cơ quan ban hành", "Cơ quan ban hành văn bản"),
-        Column("issued", "Ngày ban hành", "Ngày ký ban hành", kind="date"),
-        Column("effective", "Ngày hiệu lực", "Ngày có hiệu lực", kind="date"),
-        Column("article", "Điều, khoản", "Điều, khoản quy định thủ tục, nếu có"),
-        Column("raw", "Nội dung gốc", "Căn cứ đúng như văn bản công bố"),
-    ),
-    aliases=("CCPL", "Căn cứ", "Legal basis"),
+    ("CCPL", "Căn cứ", "Legal basis"),
 )
 
-RESULTS = Sheet(
-    "results",
-    "Kết quả",
-    "Mỗi dòng một kết quả thực hiện của một thủ tục",
-    (
-        _key_column(),
-        Column("code", "Mã kết quả", "Mã kết quả trên CSDL quốc gia, ví dụ KQ.G03.000340"),
-        Column("name", "Tên kết quả", "Giấy tờ, quyết định người dân nhận được", required=True),
-        Column("validity", "Thời hạn hiệu lực", "Thời hạn hiệu lực của kết quả, nếu có"),
-    ),
-    aliases=("KQTH", "Kết quả thực hiện", "Results"),
+RESULTS = _child_sheet(
+    "results", "Kết quả", "Mỗi dòng một kết quả thực hiện của một thủ tục", ("KQTH", "Kết quả thực hiện", "Results")
 )
 
-AGENCIES = Sheet(
-    "agencies",
-    "Cơ quan",
-    "Mỗi dòng một cơ quan tham gia giải quyết một thủ tục",
-    (
-        _key_column(),
-        Column("name", "Tên cơ quan", "Tên cơ quan như công bố", required=True),
-        Column("role", "Vai trò", "Thực hiện, có thẩm quyền, phối hợp hay được ủy quyền", choices=AGENCY_ROLE_CHOICES),
-    ),
-    aliases=("Cơ quan thực hiện", "Agencies"),
+AGENCIES = _child_sheet(
+    "agencies", "Cơ quan", "Mỗi dòng một cơ quan tham gia giải quyết một thủ tục", ("Cơ quan thực hiện", "Agencies")
 )
 
-VOLUME = Sheet(
-    "volume",
-    "Số lượng hồ sơ",
-    "Số hồ sơ tiếp nhận theo từng năm",
-    (
-        _key_column(),
-        Column("year", "Năm", "Năm thống kê", kind="int", required=True),
-        Column("dossiers", "Số hồ sơ", "Tổng số hồ sơ tiếp nhận trong năm", kind="int"),
-        Column("online", "Số hồ sơ trực tuyến", "Số hồ sơ nộp trực tuyến trong năm", kind="int"),
-    ),
-    aliases=("Số liệu hồ sơ", "Volume"),
-)
+VOLUME = _child_sheet("volume", "Số lượng hồ sơ", "Số hồ sơ tiếp nhận theo từng năm", ("Số liệu hồ sơ", "Volume"))
 
-EXTRA = Sheet(
-    "extra",
-    "Thông tin khác",
-    "Các cột khác của danh mục gốc, giữ nguyên để không mất dữ liệu",
-    (
-        _key_column(),
-        Column("column", "Tên cột", "Tên cột trong danh mục gốc", required=True),
-        Column("value", "Giá trị", "Giá trị của ô (giữ nguyên các dòng)", kind="lines"),
-    ),
-    aliases=("Extra",),
+EXTRA = _child_sheet(
+    "extra", "Thông tin khác", "Các cột khác của danh mục gốc, giữ nguyên để không mất dữ liệu", ("Extra",)
 )
 
 # Fees that one cell cannot hold exactly (several charges the fee reader would join, or an
 # amount given apart from the text). The builder reads these rows as structured fees and
 # gives them to every channel of the procedure that has no fee of its own (as it does with
 # the "Phí, lệ phí" column of the "Thủ tục" sheet). Written by `tthc convert` only when needed.
-FEES = Sheet(
+FEES = _child_sheet(
     "fees",
     "Phí, lệ phí",
     "Mỗi dòng một khoản phí, lệ phí của một thủ tục: của cách thức ghi ở cột Cách thức số, "
     "hoặc (để trống) của mọi cách thức chưa ghi phí, lệ phí",
-    (
-        _key_column(),
-        Column("raw", "Nội dung", "Khoản phí, lệ phí đúng như văn bản công bố, ví dụ Lệ phí: 50.000 đồng/hồ sơ"),
-        Column("kind", "Loại", "phí hoặc lệ phí (để trống thì đọc từ nội dung)"),
-        Column("amount", "Số tiền", "Chỉ ghi số, ví dụ 50000 (để trống thì đọc từ nội dung)"),
-        Column("currency", "Đơn vị tiền", "VND, USD… (để trống thì đọc từ nội dung)"),
-        Column("per", "Tính trên", "Đơn vị tính, ví dụ hồ sơ, giấy phép"),
-        Column(
-            "status",
-            "Trạng thái",
-            "amount (có số tiền), free (miễn), by_regulation (theo mức do cơ quan có thẩm quyền quy định), "
-            "unparsed; để trống thì đọc từ nội dung",
-        ),
-        Column("note", "Ghi chú", "Ghi chú về khoản phí, lệ phí"),
-        Column(
-            "channel",
-            "Cách thức số",
-            "Thứ tự của cách thức (dòng thứ mấy của thủ tục ở sheet Cách thức thực hiện, từ 1) mà khoản này "
-            "thuộc về; để trống: mọi cách thức chưa ghi phí, lệ phí",
-            kind="int",
-        ),
-    ),
-    aliases=("Fees",),
+    ("Fees",),
 )
 
 # The national database's "Trình tự thực hiện" sheet: one row per step, or per case with its
 # steps in one cell. The builder reads steps as lines; each row gives its case (if any) and then
 # its description's lines, in the order of the sheet. Read only: `tthc convert` writes the steps
 # in the "Trình tự thực hiện" column of the "Thủ tục" sheet.
-STEPS = Sheet(
+STEPS = _child_sheet(
     "steps",
     "Trình tự thực hiện",
     "Mỗi dòng một bước, hoặc một trường hợp cùng các bước của nó, của trình tự thực hiện một thủ tục",
-    (
-        _key_column(),
-        Column(
-            "case",
-            "Trường hợp xử lý",
-            "Trường hợp áp dụng, nếu trình tự khác nhau theo trường hợp",
-            aliases=("Trường hợp", "Tên bước", "Bước"),
-        ),
-        Column(
-            "description",
-            "Mô tả chi tiết",
-            "Nội dung của bước (các bước), mỗi ý một dòng",
-            kind="lines",
-            required=True,
-            aliases=("Mô tả", "Nội dung", "Mô tả bước", "Nội dung bước", "Trình tự thực hiện"),
-        ),
-    ),
-    aliases=("Trình tự", "Các bước thực hiện", "Steps"),
+    ("Trình tự", "Các bước thực hiện", "Steps"),
 )
 
 CHILD_SHEETS: tuple[Sheet, ...] = (CHANNELS, FEES, DOCUMENTS, LEGAL_BASIS, RESULTS, AGENCIES, VOLUME, EXTRA)

@@ -266,6 +266,7 @@ def _results(record: RawRecord, value: Any, at) -> None:
     ]
     if items:
         record.set("results", items, at("ket_qua_xu_ly"))
-    for label, words in (("Từ khóa", found.keywords), ("Mô tả", found.description)):
+    for item in fields.PAGE_ITEMS:
+        words = getattr(found, item.key)
         if words is not None and not is_placeholder(words):
-            _keep_extra(record, label, words, at("ket_qua_xu_ly"))
+            _keep_extra(record, item.vi, words, at("ket_qua_xu_ly"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tthc import fields
 from tthc.text import nfc
 
 UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -252,6 +253,8 @@ def split_form(cell: str) -> tuple[str, str | None]:
 
 # The page after the results: keywords, description, then the agency picker and buttons.
 _CHROME = "Chọn cơ quan thực hiện"
+_KEYWORDS = fields.PAGE_ITEM_BY_KEY["keywords"].vi  # "Từ khóa"
+_DESCRIPTION = fields.PAGE_ITEM_BY_KEY["description"].vi  # "Mô tả"
 _RESULT_CODE = re.compile(r"Mã: ?([0-9A-Za-z][0-9A-Za-z.\-]*\d)")
 
 
@@ -272,11 +275,11 @@ def results(text: str) -> Results:
     """Results with their codes, keywords and description, without the page chrome."""
     body = text.split(_CHROME)[0]
     out = Results()
-    keywords_at = body.rfind("Từ khóa")
+    keywords_at = body.rfind(_KEYWORDS)
     if keywords_at >= 0:
-        tail = body[keywords_at + len("Từ khóa") :]
+        tail = body[keywords_at + len(_KEYWORDS) :]
         body = body[:keywords_at]
-        keywords, _, description = tail.partition("Mô tả")
+        keywords, _, description = tail.partition(_DESCRIPTION)
         out.keywords = keywords.strip() or None
         out.description = description.strip() or None
     pos = 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.i18n import T
-from tthc.load.base import LoadError
+from tthc.load.base import LoadError, cannot_open
 from tthc.model import SourceRef
 
 # json's own messages, said in Vietnamese too
@@ -34,13 +34,7 @@ def read_json(path: Path) -> Any:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(
-            T(
-                f"không mở được tệp ({exc.strerror or exc}); kiểm tra đường dẫn và quyền đọc",
-                f"cannot open the file ({exc.strerror or exc}); check the path and permissions",
-            ),
-            str(path),
-        ) from exc
+        raise cannot_open(path, exc) from exc
     if not data.strip():
         raise LoadError(T("tệp JSON rỗng", "the JSON file is empty"), str(path))
     try:

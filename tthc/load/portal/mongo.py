@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from tthc import fields
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadIssue
 from tthc.load.portal.crawled import split_join
@@ -21,21 +22,20 @@ from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
 from tthc.text import clean, nfc
 
-_CHANNEL = {
-    "Hình thức nộp": "method",
-    "Thời hạn giải quyết": "processing_time",
-    "Phí, lệ phí": "fees",
-    "Mô tả": "description",
-}
-_DOCUMENT = {"Tên giấy tờ": "name", "Mẫu đơn, tờ khai": "form", "Số lượng - bản chính": "counts"}
-_KNOWN = {"_id", "title", "Trình tự thực hiện", "Cách thức thực hiện", "Thành phần hồ sơ", "Cơ quan thực hiện"}
+# The export's keys (the page's headings) -> fields, and its rows' keys -> items (tthc.fields: `mongo`)
+_KEY = {f.key: f.mongo[0] for f in fields.FIELDS if f.mongo}
+_NAME, _STEPS, _AGENCIES = _KEY["name"], _KEY["steps"], _KEY["agencies"]
+_CHANNELS, _DOCUMENTS = _KEY["channels"], _KEY["documents"]
+_CHANNEL = {m: i.key for i in fields.items("channels") for m in i.mongo}
+_DOCUMENT = {m: i.key for i in fields.items("documents") for m in i.mongo}
+_KNOWN = {"_id", *_KEY.values()}
 _SEE_MORE = re.compile(r"\s*Xem chi tiết")
 _NO_FILE = re.compile(r"[?&]ma=(?:&|$)")
 
 
 def is_mongo(data: Mapping[str, Any]) -> bool:
     keys = {nfc(str(k)) for k in data}
-    return "title" in keys and bool(keys & {"Cách thức thực hiện", "Thành phần hồ sơ", "Trình tự thực hiện"})
+    return _NAME in keys and bool(keys & {_CHANNELS, _DOCUMENTS, _STEPS})
 
 
 def mongo_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueSink) -> RawRecord:
@@ -44,25 +44,25 @@ def mongo_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueSin
 
     d = {nfc(str(k)): v for k, v in data.items()}
     record = RawRecord(SourceRef(file, field=prefix.rstrip(".") or None))
-    if "title" in d:
-        record.set("name", d["title"], at("title"))
-    if "Trình tự thực hiện" in d:
-        record.set("steps", d["Trình tự thực hiện"], at("Trình tự thực hiện"))
-    agencies = d.get("Cơ quan thực hiện")
+    if _NAME in d:
+        record.set("name", d[_NAME], at(_NAME))
+    if _STEPS in d:
+        record.set("steps", d[_STEPS], at(_STEPS))
+    agencies = d.get(_AGENCIES)
     if isinstance(agencies, str) and clean(agencies):
-        record.set("agencies", split_join(clean(agencies) or ""), at("Cơ quan thực hiện"))
+        record.set("agencies", split_join(clean(agencies) or ""), at(_AGENCIES))
     channels = []
-    for n, row in _rows(d.get("Cách thức thực hiện")):
+    for n, row in _rows(d.get(_CHANNELS)):
         item = {target: row[key] for key, target in _CHANNEL.items() if isinstance(row.get(key), str)}
         if isinstance(item.get("fees"), str):
             item["fees"] = _SEE_MORE.sub("", item["fees"])
         if any(clean(v) for v in item.values()):
-            channels.append({**item, SOURCE_KEY: at("Cách thức thực hiện", n)})
+            channels.append({**item, SOURCE_KEY: at(_CHANNELS, n)})
     if channels:
-        record.set("channels", channels, at("Cách thức thực hiện"))
+        record.set("channels", channels, at(_CHANNELS))
     documents = []
     forms: list[str] = []
-    for n, row in _rows(d.get("Thành phần hồ sơ")):
+    for n, row in _rows(d.get(_DOCUMENTS)):
         item = {target: row[key] for key, target in _DOCUMENT.items() if isinstance(row.get(key), str)}
         form = item.pop("form", None)
         if form and clean(form) and not _NO_FILE.search(form):
@@ -70,11 +70,11 @@ def mongo_record(data: Mapping[str, Any], file: str, prefix: str, sink: IssueSin
             if form.strip() not in forms:
                 forms.append(form.strip())
         if clean(item.get("name")):
-            documents.append({**item, SOURCE_KEY: at("Thành phần hồ sơ", n)})
+            documents.append({**item, SOURCE_KEY: at(_DOCUMENTS, n)})
     if documents:
-        record.set("documents", documents, at("Thành phần hồ sơ"))
+        record.set("documents", documents, at(_DOCUMENTS))
     if forms:
-        record.set("forms", forms, at("Thành phần hồ sơ"))
+        record.set("forms", forms, at(_DOCUMENTS))
     for key in d.keys() - _KNOWN:
         sink.add(
             LoadIssue(

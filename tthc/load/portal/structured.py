@@ -37,7 +37,7 @@ _ROLES = {
     "cơ_quan_phối_hợp": "coordinating",
     "cơ_quan_được_ủy_quyền": "authorized",
 }
-_CONTENT_EXTRA = {"từ_khóa": "Từ khóa", "mô_tả": "Mô tả"}
+_CONTENT_EXTRA = {i.export: i.vi for i in fields.PAGE_ITEMS}  # kept in extra under their label
 _CONTENT_KNOWN = {*_CONTENT, *_ROLES, *_CONTENT_EXTRA, "đối_tượng_thực_hiện", "cách_thức_thực_hiện"}
 _CHANNEL = {
     "hinh_thuc": "method",
