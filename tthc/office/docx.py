@@ -177,7 +177,8 @@ def _run_properties(size_pt: float | None, bold: bool | None, italic: bool | Non
     from docx.text.run import Run
 
     element = OxmlElement("w:r")
-    style_run(Run(element, None), size_pt=size_pt, bold=bold, italic=italic)
+    run = Run(element, None)  # type: ignore[arg-type]  # (no story part: formatting only)
+    style_run(run, size_pt=size_pt, bold=bold, italic=italic)
     return element.rPr
 
 
@@ -208,7 +209,7 @@ def _paragraph_properties(align: str, first_line_cm: float | None, space_after_p
     from docx.shared import Cm, Pt
     from docx.text.paragraph import Paragraph
 
-    p = Paragraph(OxmlElement("w:p"), None)
+    p = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]  # (no story part: formatting only)
     p.alignment = _alignment(align)
     fmt = p.paragraph_format
     fmt.first_line_indent = Cm(first_line_cm) if first_line_cm else None
