@@ -202,11 +202,12 @@ def cmd_sample(args) -> None:
         if not any(matches(label, f, record_of(f, REALDATA)) for label in known if label.rule == f.rule_name):
             by_rule[f.rule_name].append(f)
     rng = random.Random(args.seed)
+    floors = {name: int(n) for name, _, n in (item.partition("=") for item in args.at_least or ())}
     chosen: dict[str, list[Finding]] = {}
     for rule in sorted(by_rule):
         pool = sorted(by_rule[rule], key=lambda f: (record_of(f, REALDATA), f.procedure_code or "", f.fingerprint))
         rng.shuffle(pool)
-        chosen[rule] = pool[: args.per_rule]
+        chosen[rule] = pool[: max(args.per_rule, floors.get(rule, 0))]
     left = args.total - sum(len(v) for v in chosen.values())
     rest = {r: [f for f in by_rule[r] if f not in chosen[r]] for r in by_rule}
     weight = sum(len(v) for v in rest.values())
@@ -292,6 +293,67 @@ def _context(p: Procedure, f: Finding) -> str:
             i = n.find(words)
             return "…" + unicodedata.normalize("NFC", t)[max(0, i - 250) : i + len(words) + 250] + "…"
     return ""
+
+
+# -- records: whole random records to read blind (no rule is run) ------------------------
+
+
+def cmd_records(args) -> None:
+    """Whole procedures drawn at random from the record catalogs, printed field by field, to be
+    read *blind*: no rule runs here, so what an officer would flag is written down before the
+    tool's output is seen (blind recall)."""
+    catalogs = load_catalogs(REALDATA, RECORD_SOURCES)
+    known = {(label.record, label.procedure) for label in read_labels()} if args.exclude else set()
+    pool = [(c, p) for c in catalogs for p in c.procedures]
+    pool.sort(key=lambda cp: (cp[0].identity, cp[1].code or "", cp[1].name))
+    rng = random.Random(args.seed)
+    rng.shuffle(pool)
+    shown = 0
+    for _catalog, p in pool:
+        record = _record_file(p)
+        if (record, p.code or p.name) in known:
+            continue
+        shown += 1
+        print(f"==== [{shown}] {record} {p.code or ''} {p.name}")
+        _print_procedure(p)
+        if shown >= args.n:
+            break
+
+
+def _record_file(p: Procedure) -> str:
+    file = p.source.file if p.source and p.source.file else ""
+    try:
+        return Path(file).resolve().relative_to(REALDATA).as_posix()
+    except ValueError:
+        return file
+
+
+def _print_procedure(p: Procedure) -> None:
+    def put(head: str, value) -> None:
+        if value:
+            print(f"  {head}: " + unicodedata.normalize("NFC", str(value)).replace("\n", " / "))
+
+    put("level", p.levels_raw)
+    put("applicants", "; ".join(p.applicants))
+    put("agencies", "; ".join(f"{a.name} ({a.role.value})" for a in p.agencies))
+    put("place", p.place)
+    for i, step in enumerate(p.steps, 1):
+        put(f"step {i}", step)
+    for c in p.channels:
+        fees = "; ".join(f.raw for f in c.fees)
+        put(
+            "channel",
+            f"{c.method_raw} | {c.processing_time.raw if c.processing_time else '-'} | {fees} | {c.description or ''}",
+        )
+    put("online", p.online_service and (p.online_service.raw or p.online_service.level))
+    for d in p.documents:
+        group = f"<{d.group}> " if d.group else ""
+        put("doc", f"{group}{d.raw or d.name} [orig {d.originals}, copies {d.copies}, form {d.form}]")
+    for i, cond in enumerate(p.conditions, 1):
+        put(f"cond {i}", cond)
+    put("results", "; ".join(r.name for r in p.results))
+    put("legal", "; ".join(r.raw for r in p.legal_basis))
+    put("notes", p.notes)
 
 
 # -- reread: a second reader re-judges labels blind -----------------------------------------
@@ -627,12 +689,20 @@ def main(argv: list[str] | None = None) -> None:
     sample.add_argument("--draw", type=int, default=1)
     sample.add_argument("--exclude", action="store_true", help="leave out findings the labels already hold")
     sample.add_argument("--rule", action="append", help="draw only from this rule (repeatable)")
+    sample.add_argument(
+        "--at-least", action="append", metavar="RULE=N", help="draw at least N findings of RULE (repeatable)"
+    )
     sample.set_defaults(func=cmd_sample)
     show = sub.add_parser("show")
     show.add_argument("file", nargs="?")
     show.add_argument("--rule")
     show.set_defaults(func=cmd_show)
     sub.add_parser("fixtures").set_defaults(func=cmd_fixtures)
+    records = sub.add_parser("records", help="whole random records to read blind (no rule is run)")
+    records.add_argument("--n", type=int, default=30)
+    records.add_argument("--seed", type=int, default=2036)
+    records.add_argument("--exclude", action="store_true", help="leave out records the labels already name")
+    records.set_defaults(func=cmd_records)
     reread = sub.add_parser("reread", help="draw labels for a second reader, shown without their verdicts")
     reread.add_argument("--per-rule", type=int, default=5)
     reread.add_argument("--total", type=int, default=90)
