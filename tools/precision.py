@@ -533,7 +533,21 @@ def score(labels: list[Label], findings: list[Finding], root: Path) -> dict:
         if weight:
             share = sum(findings_per_rule[r] * row["sampled_true"] / row["sampled"] for r, row in rules.items())
             draws[draw]["weighted_permille"] = round(1000 * share / weight)
-    return {"table": table, "draws": draws, "fired": fired}
+    # must-fire / must-silent labels of a blind whole-record reading carry the draw they came
+    # from (draw 5 on): their recall is a measurement, not an upper bound
+    blind: dict[int, dict[str, collections.Counter]] = collections.defaultdict(
+        lambda: collections.defaultdict(collections.Counter)
+    )
+    for label in labels:
+        if label.kind != "sample" and label.draw >= 5:
+            row = blind[label.draw][label.rule]
+            if label.kind == "must-fire":
+                row["must"] += 1
+                row["must_fired"] += fired[label]
+            else:
+                row["silent"] += 1
+                row["silent_kept"] += not fired[label]
+    return {"table": table, "draws": draws, "fired": fired, "blind": blind}
 
 
 def wilson(num: int, den: int, z: float = 1.96) -> tuple[float, float]:
@@ -552,6 +566,7 @@ def cmd_score(_args) -> None:
     result = score(labels, audit(catalogs), REALDATA)
     print_score(result["table"])
     print_draws(result["draws"])
+    print_blind(result["blind"])
     wrong = [label for label in labels if result["fired"][label] != label.expect_fire]
     if wrong:
         print(f"\n{len(wrong)} labels disagree with the tool today:")
@@ -610,6 +625,31 @@ def print_draws(draws: dict[int, collections.Counter]) -> None:
             f"| {low:.1f}–{high:.1f} % | {row['weighted_permille'] / 10:.1f} % "
             f"| {row['fire_true']}/{row['fire_false']} | {_pct(row['fire_true'], firing)} |"
         )
+
+
+def print_blind(blind: dict[int, dict[str, collections.Counter]]) -> None:
+    """Recall on a blind whole-record reading: must-fire cases written down before the tool's
+    output was seen, per rule, with the 95 % Wilson interval."""
+    for draw in sorted(blind):
+        print(
+            f"\n| blind reading, draw {draw}: rule | must fire | fire | recall | 95 % interval | must stay silent | silent |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        total: collections.Counter = collections.Counter()
+        for rule in sorted(blind[draw]):
+            row = blind[draw][rule]
+            total.update(row)
+            print(_blind_row(f"`{rule}`", row))
+        print(_blind_row("**all**", total))
+
+
+def _blind_row(name: str, row: collections.Counter) -> str:
+    low, high = wilson(row["must_fired"], row["must"])
+    interval = f"{low:.1f}–{high:.1f} %" if row["must"] else "–"
+    return (
+        f"| {name} | {row['must']} | {row['must_fired']} | {_pct(row['must_fired'], row['must'])} | {interval} "
+        f"| {row['silent']} | {row['silent_kept']} |"
+    )
 
 
 # -- fixtures ------------------------------------------------------------------------------
