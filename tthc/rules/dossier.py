@@ -369,8 +369,8 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "số định danh cá nhân'), and papers another note of the same dossier already reads from the database (a "
             "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
             "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
-            "nghiệp Trung Quốc:', 'doanh nghiệp nước ngoài'), a paper a 'văn bản có giá trị tương đương' may replace, and "
-            "showing the identity card 'để xác định đúng người' or 'để chứng minh về nhân thân' of the person filing. A "
+            "nghiệp Trung Quốc:', or when the line names a foreign company, 'doanh nghiệp nước ngoài'), a paper a 'văn bản có giá trị tương đương' may replace, and "
+            "showing the identity card 'để xác định đúng người' (to identify the person), or 'để chứng minh về nhân thân' of the person filing. A "
             "note that 'không phải nộp thành phần hồ sơ' when the agency reads the national databases covers every paper. "
             "The list of types is editable data (once_only.yaml).",
         ),
@@ -473,7 +473,7 @@ FORM_CERTIFICATION_REQUIRED = Rule(
             "team head, an employer or workplace. Not reported: papers issued as 'Giấy xác nhận …' (judged by "
             "data-available-document), certification by a sector authority ('cơ quan kiểm tra chuyên ngành', 'Bộ Công "
             "Thương'), a company stamping its own copy, and text that lifts the certification ('KHÔNG CẦN XÁC NHẬN CỦA "
-            "UBND CẤP XÃ', 'không phải nộp văn bản xác nhận của Thủ trưởng cơ quan').",
+            "UBND CẤP XÃ', or a note that the applicant 'không phải nộp văn bản xác nhận').",
         ),
         why=T(
             "Biểu mẫu rà soát mẫu đơn, tờ khai (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi việc xác nhận có thực sự cần không "
