@@ -312,11 +312,13 @@ def _section(
                 item.content = _sentence(item.note)
         (section.corrections if item.correction else section.items).append(item)
     removed = {id(f.payload.part) for c in section.corrections for f in c.findings if f.payload.removes_part}
-    moot = [i for i in section.items if all(id(f.payload.part) in removed for f in i.findings if f.payload.part)]
-    moot = [i for i in moot if any(f.payload.part is not None for f in i.findings)]
-    if moot:  # about a paper the catalog correction removes (an abolished household book)
-        section.superseded = moot
-        section.items = [i for i in section.items if all(i is not m for m in moot)]
+    if removed:  # a proposal about a paper the catalog correction removes (an abolished household book)
+        kept: list[Item] = []
+        for item in section.items:
+            live, moot = _split_moot(item, removed)
+            section.superseded += moot
+            kept += live
+        section.items = kept
     if section.obsolete:  # to be removed from the catalog: nothing else applies
         section.superseded += section.items + [c for c in section.corrections if not c.obsolete]
         section.items = []
@@ -325,6 +327,24 @@ def _section(
         section.superseded += [i for i in section.items if i.effect is not Effect.ABOLISH]
         section.items = [i for i in section.items if i.effect is Effect.ABOLISH]
     return section
+
+
+def _split_moot(item: Item, removed: set[int]) -> tuple[list[Item], list[Item]]:
+    """([the item without its findings on removed parts], [the item on those alone]): a proposal
+    about several papers ("01 bản" of the identity card and of the household book) stays for the
+    papers that remain and names only them; about removed papers only, it is left out."""
+    gone = [f for f in item.findings if f.payload.part is not None and id(f.payload.part) in removed]
+    if not gone:
+        return [item], []
+    rest = [f for f in item.findings if all(f is not g for g in gone)]
+    if not rest:
+        return [], [item]
+    live, moot = make_item(rest), make_item(gone)
+    for made in (live, moot):
+        made.status, made.decision_reason = item.status, item.decision_reason
+        if item.note is not None:  # the officer's own text stays as written
+            made.note, made.content = item.note, item.content
+    return [live], [moot]
 
 
 def decision_for(item: Item, decisions: Mapping[str, Decision]) -> Decision | None:
@@ -393,7 +413,32 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
 
 def _basis(finding: Finding) -> str:
     citation_text = finding.payload.citation
+    if citation_text is None and (said := _repeal(finding)):
+        return said
     return officer_text(citation_text.vi if citation_text is not None else text(finding.legal_basis, "vi"))
+
+
+def _repeal(finding: Finding) -> str:
+    """A repealed basis as the law has it ("Nghị định 146/2018/NĐ-CP thay thế Nghị định
+    105/2014/NĐ-CP từ 01/12/2018"), not the register's note of where that was read (quotes of web
+    pages, in English, with their addresses: the finding's ``legal_basis``, for auditors)."""
+    data = finding.data
+    document, chain = data.get("document"), data.get("chain")
+    if not (isinstance(finding.payload.part, LegalRef) and finding.payload.removes_part and document):
+        return ""
+    if not isinstance(chain, list):
+        return ""
+    ended = data.get("ended")
+    since = f" từ {ended:%d/%m/%Y}" if isinstance(ended, dt.date) else ""
+    if since and "ngày chưa được xác nhận" in text(finding.message, "vi"):
+        since += " (ngày chưa được xác nhận)"
+    said = f"{chain[0]} thay thế {document}{since}" if chain else f"{document} hết hiệu lực{since}"
+    current = data.get("in_force_successor")
+    if current and chain and current != chain[0]:
+        said += f"; văn bản đang có hiệu lực: {current}"
+    if data.get("inferred"):  # an inference says it is one
+        said += f" [{data['inferred']}]"
+    return said
 
 
 def officer_text(text: str) -> str:
