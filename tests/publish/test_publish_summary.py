@@ -133,3 +133,28 @@ def test_cli_refuses_a_portal_search_without_http_or_code(cli, tmp_path: Path, b
     code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--portal-search", bad)
     assert code == 2 and err.count("\n") == 1 and "{code}" in err
     assert not (tmp_path / "site").exists()
+
+
+def test_what_the_catalog_says_of_a_way_of_filing_is_in_the_box(tmp_path: Path) -> None:
+    # the portal's "Mô tả" column of "Cách thức thực hiện" (59 of 271 bo-tu-phap records): a
+    # second fee, when the time starts… the page showed none of it
+    from tests.conftest import ROOT
+    from tthc.load import load_file
+
+    record = ROOT / "tests/fixtures/realdata/records/bo-tu-phap/1.003005.json"
+    (channel,) = load_file(record).catalog.procedures[0].channels
+    out = tmp_path / "site"
+    build_site([load_file(record).catalog], out, generated=GENERATED)
+    rows, _ = _summary(out / "thu-tuc/1.003005.html")
+    assert rows["Cách thức thực hiện"] == " ".join(channel.description.split())  # the catalog's words, whole
+
+    site = _site(
+        tmp_path,
+        '  - code: "1.000232"\n    name: B\n    channels:\n'
+        "      - {method: Trực tiếp, processing_time: 3 ngày làm việc, description: Nộp tại Bộ phận một cửa}\n"
+        "      - {method: Trực tuyến, processing_time: 3 ngày làm việc}\n"
+        '  - code: "1.000233"\n    name: C\n    channels:\n      - {method: Trực tiếp, processing_time: 3 ngày}\n',
+    )
+    rows, _ = _summary(site / "thu-tuc/1.000232.html")
+    assert rows["Cách thức thực hiện"] == "Trực tiếp: Nộp tại Bộ phận một cửa"  # the way of filing it is about
+    assert "Cách thức thực hiện" not in _summary(site / "thu-tuc/1.000233.html")[0]  # nothing said, no row

@@ -223,8 +223,8 @@ def _summary(p, portal_search: str | None) -> str:
     """The box at the top: only what the catalog states, and which of these it does not state."""
     rows = []
     for item in present.summary(p):
-        if item.key in ("time", "fees"):
-            value = _per_channel(p, item.key)
+        if item.key in ("time", "fees", "channels"):
+            value = _per_channel(p, "description" if item.key == "channels" else item.key)
         elif item.key == "online":
             value = f"<p>{badge(present.online_kind(p))} {e(item.lines[0])}</p>"
         else:

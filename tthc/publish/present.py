@@ -218,13 +218,22 @@ def channels(procedure: Procedure) -> list[ChannelView]:
     return out
 
 
+def _channel_texts(c: ChannelView, what: str) -> list[str]:
+    if what == "fees":
+        return c.fees
+    said = c.time if what == "time" else c.description
+    return [said] if said else []
+
+
 def by_channel(procedure: Procedure, what: str) -> list[tuple[str, list[str]]]:
-    """Times ("time") or fees ("fees") per way of filing: one ("", texts) when every channel says the same."""
-    views = [c for c in channels(procedure) if (c.time if what == "time" else c.fees)]
-    texts = [[c.time] if what == "time" else c.fees for c in views]
+    """Times ("time"), fees ("fees") or the catalog's notes on a way of filing ("description":
+    the portal's "Mô tả") per way of filing: one ("", texts) when every channel says the same."""
+    every = channels(procedure)
+    views = [c for c in every if _channel_texts(c, what)]
+    texts = [_channel_texts(c, what) for c in views]
     if not views:
         return []
-    if all(t == texts[0] for t in texts):
+    if all(t == texts[0] for t in texts) and len(views) == len(every):  # (said of some only: each named)
         return [("", texts[0])]
     return [(c.method, t) for c, t in zip(views, texts, strict=True)]
 
@@ -298,7 +307,7 @@ def _detail_url(procedure: Procedure) -> str | None:
 
 @dataclass(frozen=True)
 class SummaryItem:
-    key: str  # time / fees / place / online / implementing / competent
+    key: str  # time / fees / channels / place / online / implementing / competent
     label: str
     lines: list[str]
 
@@ -324,6 +333,8 @@ def summary(procedure: Procedure) -> list[SummaryItem]:
         items.append(SummaryItem("time", fields.citizen("processing_time"), lines))
     if lines := by_channel_lines(procedure, "fees"):
         items.append(SummaryItem("fees", fields.citizen("fees"), lines))
+    if lines := by_channel_lines(procedure, "description"):  # what the catalog says of each way of filing
+        items.append(SummaryItem("channels", fields.citizen("channels"), lines))
     if procedure.place:
         items.append(SummaryItem("place", fields.citizen("place"), [procedure.place]))
     if online_stated(procedure):
