@@ -152,6 +152,16 @@ def test_no_developer_text(document) -> None:
         assert word not in text
 
 
+def test_the_documents_to_amend_are_those_that_hold_the_rule(document) -> None:
+    amendments = [t for t in _part(document, "PHẦN II", "PHẦN III") if t.startswith("- Sửa đổi, bổ sung")]
+    # Luật Hòa giải ở cơ sở: its register entry is unconfirmed but says in force — still a law to
+    # amend (it read "danh mục chưa ghi căn cứ pháp lý còn hiệu lực xác định được")
+    assert "- Sửa đổi, bổ sung Luật Hòa giải ở cơ sở số 35/2013/QH13" in "\n".join(amendments)
+    assert not any("chưa ghi căn cứ pháp lý" in t for t in amendments)
+    # "Thông tư 85/2019/TT-BTC" alone: the register's title says it is the fee circular
+    assert amendments and not any("85/2019/TT-BTC" in t or "281/2016/TT-BTC" in t for t in amendments)
+
+
 def test_a_repealed_basis_is_cited_as_the_law_has_it(document) -> None:
     # the register notes where a repeal was read (English quotes of web pages, with addresses):
     # for auditors, not for the signed plan

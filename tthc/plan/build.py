@@ -514,7 +514,9 @@ def implementation(
     }
     believed_gone = _not_in_force(knowledge, as_of)
     identified = [
-        r for r in refs if r.identified and doc_number_key(r.number or "") not in gone | believed_gone and not _fees(r)
+        r
+        for r in refs
+        if r.identified and doc_number_key(r.number or "") not in gone | believed_gone and not _fees(r, knowledge)
     ]
     precise = [r for r in identified if r.article] or identified
     where = "; ".join(citation(r) for r in precise)
@@ -544,14 +546,25 @@ def _not_in_force(knowledge: Knowledge | None, as_of: dt.date | None) -> set[str
         if d.number_key and d.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
     }
     # unconfirmed entries are left out of the rules; a document believed replaced is still
-    # no document to propose amending
-    out |= {doc_number_key(s.identity) for s in knowledge.switched_off if s.section == "legal_documents"}
+    # no document to propose amending (one believed in force still is one)
+    out |= {
+        doc_number_key(s.identity)
+        for s in knowledge.switched_off
+        if s.document is not None and s.document.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
+    }
     return out
 
 
-def _fees(ref: LegalRef) -> bool:
-    """A fee regulation ("… hướng dẫn về phí và lệ phí …"): not the place of a dossier or time rule."""
-    return bool(ref.title and _FEE_TITLE.search(ref.title)) or bool(_FEE_TITLE.search(ref.raw or ""))
+def _fees(ref: LegalRef, knowledge: Knowledge | None = None) -> bool:
+    """A fee regulation ("… hướng dẫn về phí và lệ phí …"), by the catalog's words or the
+    register's title ("Thông tư 85/2019/TT-BTC" alone): not the place of a dossier or time rule."""
+    titles = [ref.title or "", ref.raw or ""]
+    if knowledge is not None and ref.number:
+        found = knowledge.find_document(ref.number, kind=ref.kind)
+        key = doc_number_key(ref.number)
+        believed = [s.document for s in knowledge.switched_off if s.document and s.document.number_key == key]
+        titles += [d.title or "" for d in (found, *believed) if d is not None]
+    return any(_FEE_TITLE.search(t) for t in titles)
 
 
 def _article(article: str) -> str:
