@@ -35,7 +35,7 @@ from tthc.model import DOC_KIND_WORDS, Agency, Catalog, DocKind, DocumentRequire
 from tthc.plan.cost import Cost, CostSettings, CostTotal, format_number, format_percent, procedure_cost, total
 from tthc.rules import find_rule
 from tthc.rules.base import Effect, Finding, Group
-from tthc.text import doc_number_key, match_key
+from tthc.text import doc_number_key, match_key, nfc
 
 if TYPE_CHECKING:
     from tthc.knowledge import Knowledge
@@ -55,6 +55,9 @@ _LAW_NAME = re.compile(r"^((?:Bộ\s+)?[Ll]uật\s+[^\d]+?)(?:\s+số)?\s*(?:\d|
 # data set ("DOMAIN.md §3a", "mapping/splits.json"), a commit, a data set's folder name.
 _DEVELOPER = re.compile(r"(?i)\b[\w./-]+\.(?:md|ya?ml|json|py|csv|parquet)\b|\bcommit\b|\bdvhcvn\b")
 MAX_PLACES = 5  # catalog excerpts quoted per field in a reason; the workbook lists every finding
+_AMENDING = re.compile(
+    r"(?i)(?<!\w)sửa đổi,?\s*(?:bổ sung\s+)?(?:một số|các|\d+\s+)?\s*(?:điều|khoản|nghị định|thông tư|luật|quyết định)"
+)
 _FEE_TITLE = re.compile(r"(?<!\w)(?:lệ phí|phí)(?!\w)", re.I)
 # What part of the procedure's rules a simplification changes (Kiến nghị thực thi).
 _AMENDED_PART = {
@@ -500,8 +503,9 @@ def implementation(
 
     The documents to amend are the procedure's identified legal bases still in force: never
     one found repealed, one the knowledge base holds as no longer in force (or believed
-    replaced), nor a fee regulation for a change that is not about fees; only those with an
-    article when the catalog gives one.
+    replaced), nor a fee regulation for a change that is not about fees, nor one that only
+    amends others when the procedure cites another; only those with an article when the
+    catalog gives one.
     """
     amending = [i for i in section.items if i.effect.amends_law]
     if not amending:
@@ -518,6 +522,7 @@ def implementation(
         for r in refs
         if r.identified and doc_number_key(r.number or "") not in gone | believed_gone and not _fees(r, knowledge)
     ]
+    identified = [r for r in identified if not _amends(r)] or identified
     precise = [r for r in identified if r.article] or identified
     where = "; ".join(citation(r) for r in precise)
     if any(i.effect is Effect.ABOLISH for i in amending):
@@ -553,6 +558,12 @@ def _not_in_force(knowledge: Knowledge | None, as_of: dt.date | None) -> set[str
         if s.document is not None and s.document.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
     }
     return out
+
+
+def _amends(ref: LegalRef) -> bool:
+    """A document that amends others ("Nghị định sửa đổi, bổ sung một số điều của các Nghị định…"):
+    the rule it changed lives on in the document it amended, which is the one to amend."""
+    return bool(_AMENDING.search(nfc(ref.title or ref.raw or "")))
 
 
 def _fees(ref: LegalRef, knowledge: Knowledge | None = None) -> bool:
