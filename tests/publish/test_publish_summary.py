@@ -158,3 +158,27 @@ def test_what_the_catalog_says_of_a_way_of_filing_is_in_the_box(tmp_path: Path) 
     rows, _ = _summary(site / "thu-tuc/1.000232.html")
     assert rows["Cách thức thực hiện"] == "Trực tiếp: Nộp tại Bộ phận một cửa"  # the way of filing it is about
     assert "Cách thức thực hiện" not in _summary(site / "thu-tuc/1.000233.html")[0]  # nothing said, no row
+
+
+def test_the_index_never_counts_0_online_for_a_catalog_that_does_not_say(tmp_path: Path) -> None:
+    # the crawled portal records state no service level: "271 thủ tục, trong đó 0 thủ tục làm
+    # trực tuyến được toàn bộ" misstated them
+    from tests.conftest import ROOT
+    from tthc.load import load_file
+
+    records = ROOT / "tests/fixtures/realdata/records/bo-tu-phap"
+    catalog = load_file(records / "1.003005.json").catalog
+    build_site([catalog], tmp_path / "a", generated=GENERATED)
+    lead = (tmp_path / "a/index.html").read_text(encoding="utf-8")
+    assert "1 thủ tục; danh mục không ghi thủ tục nào làm trực tuyến được toàn bộ hay một phần trên" in lead
+    site = _site(
+        tmp_path,
+        '  - {code: "1.000232", name: B, online_service: Toàn trình}\n'
+        '  - {code: "1.000233", name: C, online_service: Mức độ 3}\n'  # old scale, never whole
+        '  - {code: "1.000234", name: D}\n',
+    )
+    lead = (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        "3 thủ tục; trong 2 thủ tục danh mục ghi mức độ dịch vụ công trực tuyến, 1 thủ tục làm trực tuyến được toàn bộ"
+        in lead
+    )

@@ -9,6 +9,7 @@ plain text; callers escape it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -70,6 +71,25 @@ def online_kind(procedure: Procedure) -> str:
     return {OnlineLevel.FULL: "full", OnlineLevel.PARTIAL: "partial", OnlineLevel.NONE: "none"}.get(
         service.level, "other"
     )
+
+
+def online_clause(procedures: Sequence[Procedure]) -> str:
+    """After "N thủ tục": how many can be done wholly online — said only of those whose
+    catalog tells (toàn trình / một phần / không, or an old "mức độ 1–3", never whole), never
+    "0" for a catalog that is silent (the crawled portal records state no level)."""
+    kinds = [online_kind(p) for p in procedures]
+    stated = sum(1 for p, k in zip(procedures, kinds, strict=True) if k != "other" or _below_full(p))
+    full = kinds.count("full")
+    if not stated:
+        return "; danh mục không ghi thủ tục nào làm trực tuyến được toàn bộ hay một phần"
+    if stated < len(kinds):
+        return f"; trong {stated} thủ tục danh mục ghi mức độ dịch vụ công trực tuyến, {full} thủ tục làm trực tuyến được toàn bộ"
+    return f", trong đó {full} thủ tục làm trực tuyến được toàn bộ"
+
+
+def _below_full(procedure: Procedure) -> bool:
+    legacy = procedure.online_service.legacy_level if procedure.online_service else None
+    return legacy is not None and legacy < 4  # (levels 1–3 of Nghị định 43/2011 never did it all online)
 
 
 @dataclass(frozen=True)
