@@ -125,6 +125,16 @@ def test_a_procedure_that_no_longer_exists_is_only_removed(document) -> None:
     assert removal and all(t.rows[0].cells[3].text == "Nội dung trong danh mục" for t in removal)
 
 
+def test_no_proposal_names_a_paper_the_catalog_correction_removes(document) -> None:
+    # 1.000894 asks for "02 bản" of the identity card and of the household book: "01 bản" is
+    # proposed for the card only; the book is only to be removed from the catalog (Phần III)
+    proposals = "\n".join(_part(document, "PHẦN II", "PHẦN III"))
+    assert "hộ khẩu" not in proposals.casefold()
+    assert "Yêu cầu 2 bản chính của 'Chứng minh nhân dân hoặc hộ chiếu của hai bên nam, nữ (xuất trình)'" in proposals
+    corrections = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Sổ hộ khẩu của hai bên nam, nữ (xuất trình)" in corrections
+
+
 def test_catalog_corrections_amend_no_law(document) -> None:
     amendments = [t for t in _part(document, "PHẦN II", "PHẦN III") if t.startswith("- Sửa đổi, bổ sung")]
     assert amendments
@@ -140,6 +150,25 @@ def test_no_developer_text(document) -> None:
     )
     for word in ("dvhcvn", "commit", "splits.json", ".yaml", ".md", "TT20", "TT30"):
         assert word not in text
+
+
+def test_the_documents_to_amend_are_those_that_hold_the_rule(document) -> None:
+    amendments = [t for t in _part(document, "PHẦN II", "PHẦN III") if t.startswith("- Sửa đổi, bổ sung")]
+    # Luật Hòa giải ở cơ sở: its register entry is unconfirmed but says in force — still a law to
+    # amend (it read "danh mục chưa ghi căn cứ pháp lý còn hiệu lực xác định được")
+    assert "- Sửa đổi, bổ sung Luật Hòa giải ở cơ sở số 35/2013/QH13" in "\n".join(amendments)
+    assert not any("chưa ghi căn cứ pháp lý" in t for t in amendments)
+    # "Thông tư 85/2019/TT-BTC" alone: the register's title says it is the fee circular
+    assert amendments and not any("85/2019/TT-BTC" in t or "281/2016/TT-BTC" in t for t in amendments)
+
+
+def test_a_repealed_basis_is_cited_as_the_law_has_it(document) -> None:
+    # the register notes where a repeal was read (English quotes of web pages, with addresses):
+    # for auditors, not for the signed plan
+    corrections = _part(document, "PHẦN III", "PHẦN IV")
+    assert "Căn cứ: Nghị định 146/2018/NĐ-CP thay thế Nghị định 105/2014/NĐ-CP từ 01/12/2018" in corrections
+    text = "\n".join(_paragraphs(document))
+    assert not re.search(r"https?:|\.vn/|\.com\b|\.vlo\b|takes effect|Decree", text)
 
 
 def _number(text: str) -> Decimal:

@@ -108,3 +108,18 @@ def test_developer_text_never_reaches_a_document() -> None:
         "Tổ chức lại Công an địa phương ba cấp từ 01/3/2025"
     )
     assert officer_text("Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1") == "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1"
+
+
+def test_a_document_that_only_amends_others_is_not_the_one_to_amend(plan) -> None:
+    # bo-tu-phap cites "Nghị định 18/2026/NĐ-CP" (sửa đổi, bổ sung một số nghị định…) 117 times:
+    # the dossier rule lives on in the decree it amended
+    from tthc.plan.build import implementation
+
+    birth = plan.sections[0]
+    base = LegalRef("Nghị định 123/2015/NĐ-CP", "123/2015/NĐ-CP", DocKind.DECREE)
+    title = "Nghị định sửa đổi, bổ sung một số điều của các Nghị định trong lĩnh vực hộ tịch, quốc tịch, chứng thực"
+    amending = LegalRef(f"{title}07/2025/NĐ-CP", "07/2025/NĐ-CP", DocKind.DECREE, title=title)
+    assert implementation(birth, [amending, base]) == [
+        "Sửa đổi, bổ sung Nghị định 123/2015/NĐ-CP về thời hạn giải quyết, thành phần hồ sơ."
+    ]
+    assert implementation(birth, [amending])[0].startswith("Sửa đổi, bổ sung Nghị định 07/2025/NĐ-CP")  # nothing else

@@ -133,3 +133,52 @@ def test_cli_refuses_a_portal_search_without_http_or_code(cli, tmp_path: Path, b
     code, _, err = cli("publish", CATALOG, "-o", tmp_path / "site", "--portal-search", bad)
     assert code == 2 and err.count("\n") == 1 and "{code}" in err
     assert not (tmp_path / "site").exists()
+
+
+def test_what_the_catalog_says_of_a_way_of_filing_is_in_the_box(tmp_path: Path) -> None:
+    # the portal's "Mô tả" column of "Cách thức thực hiện" (59 of 271 bo-tu-phap records): a
+    # second fee, when the time starts… the page showed none of it
+    from tests.conftest import ROOT
+    from tthc.load import load_file
+
+    record = ROOT / "tests/fixtures/realdata/records/bo-tu-phap/1.003005.json"
+    (channel,) = load_file(record).catalog.procedures[0].channels
+    out = tmp_path / "site"
+    build_site([load_file(record).catalog], out, generated=GENERATED)
+    rows, _ = _summary(out / "thu-tuc/1.003005.html")
+    assert rows["Cách thức thực hiện"] == " ".join(channel.description.split())  # the catalog's words, whole
+
+    site = _site(
+        tmp_path,
+        '  - code: "1.000232"\n    name: B\n    channels:\n'
+        "      - {method: Trực tiếp, processing_time: 3 ngày làm việc, description: Nộp tại Bộ phận một cửa}\n"
+        "      - {method: Trực tuyến, processing_time: 3 ngày làm việc}\n"
+        '  - code: "1.000233"\n    name: C\n    channels:\n      - {method: Trực tiếp, processing_time: 3 ngày}\n',
+    )
+    rows, _ = _summary(site / "thu-tuc/1.000232.html")
+    assert rows["Cách thức thực hiện"] == "Trực tiếp: Nộp tại Bộ phận một cửa"  # the way of filing it is about
+    assert "Cách thức thực hiện" not in _summary(site / "thu-tuc/1.000233.html")[0]  # nothing said, no row
+
+
+def test_the_index_never_counts_0_online_for_a_catalog_that_does_not_say(tmp_path: Path) -> None:
+    # the crawled portal records state no service level: "271 thủ tục, trong đó 0 thủ tục làm
+    # trực tuyến được toàn bộ" misstated them
+    from tests.conftest import ROOT
+    from tthc.load import load_file
+
+    records = ROOT / "tests/fixtures/realdata/records/bo-tu-phap"
+    catalog = load_file(records / "1.003005.json").catalog
+    build_site([catalog], tmp_path / "a", generated=GENERATED)
+    lead = (tmp_path / "a/index.html").read_text(encoding="utf-8")
+    assert "1 thủ tục; danh mục không ghi thủ tục nào làm trực tuyến được toàn bộ hay một phần trên" in lead
+    site = _site(
+        tmp_path,
+        '  - {code: "1.000232", name: B, online_service: Toàn trình}\n'
+        '  - {code: "1.000233", name: C, online_service: Mức độ 3}\n'  # old scale, never whole
+        '  - {code: "1.000234", name: D}\n',
+    )
+    lead = (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        "3 thủ tục; trong 2 thủ tục danh mục ghi mức độ dịch vụ công trực tuyến, 1 thủ tục làm trực tuyến được toàn bộ"
+        in lead
+    )

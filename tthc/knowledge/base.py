@@ -24,6 +24,7 @@ class SwitchedOff:
     identity: str
     source: str
     origin: str
+    document: LegalDocument | None = None  # a legal document's entry as written (what it believes)
 
 
 @dataclass(frozen=True)

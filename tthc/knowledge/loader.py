@@ -83,7 +83,9 @@ def build_knowledge(
         if entry.values.get("confirmed", True) or include_unconfirmed or entry.values.get("assumption"):
             on[entry.section].append(entry)
         else:
-            off.append(SwitchedOff(entry.section, entry.identity, entry.values["source"], entry.origin))
+            off.append(
+                SwitchedOff(entry.section, entry.identity, entry.values["source"], entry.origin, _believed(entry))
+            )
     documents = _with_derived_repeals([_build(_document, e) for e in on["legal_documents"]])
     return Knowledge(
         legal_documents=tuple(documents),
@@ -175,6 +177,17 @@ def _require_new(entry: RawEntry) -> None:
             entry.file,
             entry.line,
         )
+
+
+def _believed(entry: RawEntry) -> LegalDocument | None:
+    """An unconfirmed legal document as its entry has it (None for another section, or one that
+    does not build): the plan proposes amending none believed replaced, and only those."""
+    if entry.section != "legal_documents":
+        return None
+    try:
+        return _build(_document, entry)
+    except KnowledgeError:
+        return None
 
 
 def _build(make: Any, entry: RawEntry) -> Any:

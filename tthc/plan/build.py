@@ -35,7 +35,7 @@ from tthc.model import DOC_KIND_WORDS, Agency, Catalog, DocKind, DocumentRequire
 from tthc.plan.cost import Cost, CostSettings, CostTotal, format_number, format_percent, procedure_cost, total
 from tthc.rules import find_rule
 from tthc.rules.base import Effect, Finding, Group
-from tthc.text import doc_number_key, match_key
+from tthc.text import doc_number_key, match_key, nfc
 
 if TYPE_CHECKING:
     from tthc.knowledge import Knowledge
@@ -55,6 +55,9 @@ _LAW_NAME = re.compile(r"^((?:Bộ\s+)?[Ll]uật\s+[^\d]+?)(?:\s+số)?\s*(?:\d|
 # data set ("DOMAIN.md §3a", "mapping/splits.json"), a commit, a data set's folder name.
 _DEVELOPER = re.compile(r"(?i)\b[\w./-]+\.(?:md|ya?ml|json|py|csv|parquet)\b|\bcommit\b|\bdvhcvn\b")
 MAX_PLACES = 5  # catalog excerpts quoted per field in a reason; the workbook lists every finding
+_AMENDING = re.compile(
+    r"(?i)(?<!\w)sửa đổi,?\s*(?:bổ sung\s+)?(?:một số|các|\d+\s+)?\s*(?:điều|khoản|nghị định|thông tư|luật|quyết định)"
+)
 _FEE_TITLE = re.compile(r"(?<!\w)(?:lệ phí|phí)(?!\w)", re.I)
 # What part of the procedure's rules a simplification changes (Kiến nghị thực thi).
 _AMENDED_PART = {
@@ -312,11 +315,13 @@ def _section(
                 item.content = _sentence(item.note)
         (section.corrections if item.correction else section.items).append(item)
     removed = {id(f.payload.part) for c in section.corrections for f in c.findings if f.payload.removes_part}
-    moot = [i for i in section.items if all(id(f.payload.part) in removed for f in i.findings if f.payload.part)]
-    moot = [i for i in moot if any(f.payload.part is not None for f in i.findings)]
-    if moot:  # about a paper the catalog correction removes (an abolished household book)
-        section.superseded = moot
-        section.items = [i for i in section.items if all(i is not m for m in moot)]
+    if removed:  # a proposal about a paper the catalog correction removes (an abolished household book)
+        kept: list[Item] = []
+        for item in section.items:
+            live, moot = _split_moot(item, removed)
+            section.superseded += moot
+            kept += live
+        section.items = kept
     if section.obsolete:  # to be removed from the catalog: nothing else applies
         section.superseded += section.items + [c for c in section.corrections if not c.obsolete]
         section.items = []
@@ -325,6 +330,24 @@ def _section(
         section.superseded += [i for i in section.items if i.effect is not Effect.ABOLISH]
         section.items = [i for i in section.items if i.effect is Effect.ABOLISH]
     return section
+
+
+def _split_moot(item: Item, removed: set[int]) -> tuple[list[Item], list[Item]]:
+    """([the item without its findings on removed parts], [the item on those alone]): a proposal
+    about several papers ("01 bản" of the identity card and of the household book) stays for the
+    papers that remain and names only them; about removed papers only, it is left out."""
+    gone = [f for f in item.findings if f.payload.part is not None and id(f.payload.part) in removed]
+    if not gone:
+        return [item], []
+    rest = [f for f in item.findings if all(f is not g for g in gone)]
+    if not rest:
+        return [], [item]
+    live, moot = make_item(rest), make_item(gone)
+    for made in (live, moot):
+        made.status, made.decision_reason = item.status, item.decision_reason
+        if item.note is not None:  # the officer's own text stays as written
+            made.note, made.content = item.note, item.content
+    return [live], [moot]
 
 
 def decision_for(item: Item, decisions: Mapping[str, Decision]) -> Decision | None:
@@ -393,7 +416,32 @@ def make_item(findings: Finding | Sequence[Finding]) -> Item:
 
 def _basis(finding: Finding) -> str:
     citation_text = finding.payload.citation
+    if citation_text is None and (said := _repeal(finding)):
+        return said
     return officer_text(citation_text.vi if citation_text is not None else text(finding.legal_basis, "vi"))
+
+
+def _repeal(finding: Finding) -> str:
+    """A repealed basis as the law has it ("Nghị định 146/2018/NĐ-CP thay thế Nghị định
+    105/2014/NĐ-CP từ 01/12/2018"), not the register's note of where that was read (quotes of web
+    pages, in English, with their addresses: the finding's ``legal_basis``, for auditors)."""
+    data = finding.data
+    document, chain = data.get("document"), data.get("chain")
+    if not (isinstance(finding.payload.part, LegalRef) and finding.payload.removes_part and document):
+        return ""
+    if not isinstance(chain, list):
+        return ""
+    ended = data.get("ended")
+    since = f" từ {ended:%d/%m/%Y}" if isinstance(ended, dt.date) else ""
+    if since and "ngày chưa được xác nhận" in text(finding.message, "vi"):
+        since += " (ngày chưa được xác nhận)"
+    said = f"{chain[0]} thay thế {document}{since}" if chain else f"{document} hết hiệu lực{since}"
+    current = data.get("in_force_successor")
+    if current and chain and current != chain[0]:
+        said += f"; văn bản đang có hiệu lực: {current}"
+    if data.get("inferred"):  # an inference says it is one
+        said += f" [{data['inferred']}]"
+    return said
 
 
 def officer_text(text: str) -> str:
@@ -455,8 +503,9 @@ def implementation(
 
     The documents to amend are the procedure's identified legal bases still in force: never
     one found repealed, one the knowledge base holds as no longer in force (or believed
-    replaced), nor a fee regulation for a change that is not about fees; only those with an
-    article when the catalog gives one.
+    replaced), nor a fee regulation for a change that is not about fees, nor one that only
+    amends others when the procedure cites another; only those with an article when the
+    catalog gives one.
     """
     amending = [i for i in section.items if i.effect.amends_law]
     if not amending:
@@ -469,8 +518,11 @@ def implementation(
     }
     believed_gone = _not_in_force(knowledge, as_of)
     identified = [
-        r for r in refs if r.identified and doc_number_key(r.number or "") not in gone | believed_gone and not _fees(r)
+        r
+        for r in refs
+        if r.identified and doc_number_key(r.number or "") not in gone | believed_gone and not _fees(r, knowledge)
     ]
+    identified = [r for r in identified if not _amends(r)] or identified
     precise = [r for r in identified if r.article] or identified
     where = "; ".join(citation(r) for r in precise)
     if any(i.effect is Effect.ABOLISH for i in amending):
@@ -499,14 +551,31 @@ def _not_in_force(knowledge: Knowledge | None, as_of: dt.date | None) -> set[str
         if d.number_key and d.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
     }
     # unconfirmed entries are left out of the rules; a document believed replaced is still
-    # no document to propose amending
-    out |= {doc_number_key(s.identity) for s in knowledge.switched_off if s.section == "legal_documents"}
+    # no document to propose amending (one believed in force still is one)
+    out |= {
+        doc_number_key(s.identity)
+        for s in knowledge.switched_off
+        if s.document is not None and s.document.status_at(day) in (DocStatus.REPEALED, DocStatus.EXPIRED)
+    }
     return out
 
 
-def _fees(ref: LegalRef) -> bool:
-    """A fee regulation ("… hướng dẫn về phí và lệ phí …"): not the place of a dossier or time rule."""
-    return bool(ref.title and _FEE_TITLE.search(ref.title)) or bool(_FEE_TITLE.search(ref.raw or ""))
+def _amends(ref: LegalRef) -> bool:
+    """A document that amends others ("Nghị định sửa đổi, bổ sung một số điều của các Nghị định…"):
+    the rule it changed lives on in the document it amended, which is the one to amend."""
+    return bool(_AMENDING.search(nfc(ref.title or ref.raw or "")))
+
+
+def _fees(ref: LegalRef, knowledge: Knowledge | None = None) -> bool:
+    """A fee regulation ("… hướng dẫn về phí và lệ phí …"), by the catalog's words or the
+    register's title ("Thông tư 85/2019/TT-BTC" alone): not the place of a dossier or time rule."""
+    titles = [ref.title or "", ref.raw or ""]
+    if knowledge is not None and ref.number:
+        found = knowledge.find_document(ref.number, kind=ref.kind)
+        key = doc_number_key(ref.number)
+        believed = [s.document for s in knowledge.switched_off if s.document and s.document.number_key == key]
+        titles += [d.title or "" for d in (found, *believed) if d is not None]
+    return any(_FEE_TITLE.search(t) for t in titles)
 
 
 def _article(article: str) -> str:

@@ -126,10 +126,9 @@ def _cover(doc, catalogs, entries, groups, issuer: str | None, generated: dt.dat
     localities = [c.locality for c in catalogs if c.locality]
     if localities:
         dc.paragraph(doc, localities[0], size_pt=14, align="center", first_line_cm=None)
-    full = sum(1 for x in entries if present.online_kind(x.procedure) == "full")
     dc.paragraph(
         doc,
-        f"{len(entries)} thủ tục thuộc {len(groups)} lĩnh vực, trong đó {full} thủ tục làm trực tuyến được toàn bộ",
+        f"{len(entries)} thủ tục thuộc {len(groups)} lĩnh vực{present.online_clause([x.procedure for x in entries])}",
         size_pt=14,
         align="center",
         first_line_cm=None,

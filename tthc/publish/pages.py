@@ -92,9 +92,9 @@ def index_page(entries: Sequence[Entry], catalogs, *, site_title: str, generated
         (lvl.value if lvl else "unknown", present.LEVEL_LABELS[lvl] if lvl else present.NO_LEVEL) for lvl, _ in groups
     ]
     online = [k for k in present.ONLINE_KINDS if any(present.online_kind(x.procedure) == k for x in entries)]
-    full = sum(1 for x in entries if present.online_kind(x.procedure) == "full")
+    said = e(present.online_clause([x.procedure for x in entries]))
     intro = (
-        f'<p class="lead">{len(entries)} thủ tục, trong đó {full} thủ tục làm trực tuyến được toàn bộ trên '
+        f'<p class="lead">{len(entries)} thủ tục{said} trên '
         f'<a href="{present.PORTAL_URL}">{present.PORTAL_NAME}</a>. Mỗi thủ tục có danh sách giấy tờ cần mang theo, '
         "nơi nộp, thời hạn và lệ phí.</p>"
     )
@@ -223,8 +223,8 @@ def _summary(p, portal_search: str | None) -> str:
     """The box at the top: only what the catalog states, and which of these it does not state."""
     rows = []
     for item in present.summary(p):
-        if item.key in ("time", "fees"):
-            value = _per_channel(p, item.key)
+        if item.key in ("time", "fees", "channels"):
+            value = _per_channel(p, "description" if item.key == "channels" else item.key)
         elif item.key == "online":
             value = f"<p>{badge(present.online_kind(p))} {e(item.lines[0])}</p>"
         else:

@@ -9,6 +9,7 @@ plain text; callers escape it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -70,6 +71,25 @@ def online_kind(procedure: Procedure) -> str:
     return {OnlineLevel.FULL: "full", OnlineLevel.PARTIAL: "partial", OnlineLevel.NONE: "none"}.get(
         service.level, "other"
     )
+
+
+def online_clause(procedures: Sequence[Procedure]) -> str:
+    """After "N thủ tục": how many can be done wholly online — said only of those whose
+    catalog tells (toàn trình / một phần / không, or an old "mức độ 1–3", never whole), never
+    "0" for a catalog that is silent (the crawled portal records state no level)."""
+    kinds = [online_kind(p) for p in procedures]
+    stated = sum(1 for p, k in zip(procedures, kinds, strict=True) if k != "other" or _below_full(p))
+    full = kinds.count("full")
+    if not stated:
+        return "; danh mục không ghi thủ tục nào làm trực tuyến được toàn bộ hay một phần"
+    if stated < len(kinds):
+        return f"; trong {stated} thủ tục danh mục ghi mức độ dịch vụ công trực tuyến, {full} thủ tục làm trực tuyến được toàn bộ"
+    return f", trong đó {full} thủ tục làm trực tuyến được toàn bộ"
+
+
+def _below_full(procedure: Procedure) -> bool:
+    legacy = procedure.online_service.legacy_level if procedure.online_service else None
+    return legacy is not None and legacy < 4  # (levels 1–3 of Nghị định 43/2011 never did it all online)
 
 
 @dataclass(frozen=True)
@@ -218,13 +238,22 @@ def channels(procedure: Procedure) -> list[ChannelView]:
     return out
 
 
+def _channel_texts(c: ChannelView, what: str) -> list[str]:
+    if what == "fees":
+        return c.fees
+    said = c.time if what == "time" else c.description
+    return [said] if said else []
+
+
 def by_channel(procedure: Procedure, what: str) -> list[tuple[str, list[str]]]:
-    """Times ("time") or fees ("fees") per way of filing: one ("", texts) when every channel says the same."""
-    views = [c for c in channels(procedure) if (c.time if what == "time" else c.fees)]
-    texts = [[c.time] if what == "time" else c.fees for c in views]
+    """Times ("time"), fees ("fees") or the catalog's notes on a way of filing ("description":
+    the portal's "Mô tả") per way of filing: one ("", texts) when every channel says the same."""
+    every = channels(procedure)
+    views = [c for c in every if _channel_texts(c, what)]
+    texts = [_channel_texts(c, what) for c in views]
     if not views:
         return []
-    if all(t == texts[0] for t in texts):
+    if all(t == texts[0] for t in texts) and len(views) == len(every):  # (said of some only: each named)
         return [("", texts[0])]
     return [(c.method, t) for c, t in zip(views, texts, strict=True)]
 
@@ -298,7 +327,7 @@ def _detail_url(procedure: Procedure) -> str | None:
 
 @dataclass(frozen=True)
 class SummaryItem:
-    key: str  # time / fees / place / online / implementing / competent
+    key: str  # time / fees / channels / place / online / implementing / competent
     label: str
     lines: list[str]
 
@@ -324,6 +353,8 @@ def summary(procedure: Procedure) -> list[SummaryItem]:
         items.append(SummaryItem("time", fields.citizen("processing_time"), lines))
     if lines := by_channel_lines(procedure, "fees"):
         items.append(SummaryItem("fees", fields.citizen("fees"), lines))
+    if lines := by_channel_lines(procedure, "description"):  # what the catalog says of each way of filing
+        items.append(SummaryItem("channels", fields.citizen("channels"), lines))
     if procedure.place:
         items.append(SummaryItem("place", fields.citizen("place"), [procedure.place]))
     if online_stated(procedure):
