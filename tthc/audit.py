@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
+from tthc.errors import EXIT_FINDINGS, EXIT_OK, TthcError
+from tthc.i18n import T
 from tthc.load import discover, load_file
 from tthc.load.base import LoadResult
 from tthc.load.limits import Limits
@@ -69,6 +71,54 @@ class Audit:
         return [issue for r in self.results for issue in r.errors]
 
 
+class RequestError(TthcError):
+    """An option of the request that cannot be used (a date not written YYYY-MM-DD): one line, exit 2."""
+
+
+DEFAULT_PATHS = (Path("catalogs"),)
+
+
+def audit_request(
+    paths: Sequence[Path] | None,
+    config: Config,
+    as_of: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    *,
+    references: Sequence[Path] | None = None,
+    reference_date: str | None = None,
+) -> AuditRequest:
+    """The request a command's options describe, as typed: paths (default ./catalogs), the loaded
+    configuration, --as-of and --reference-date (YYYY-MM-DD; RequestError otherwise), --select and
+    --ignore (repeated or comma-separated). check, baseline, recommend and cost all build it here."""
+    return AuditRequest(
+        tuple(paths) if paths else DEFAULT_PATHS,
+        config,
+        parse_day(as_of),
+        split_selectors(select),
+        split_selectors(ignore),
+        references=tuple(references or ()),
+        reference_date=parse_day(reference_date or None, "--reference-date"),
+    )
+
+
+def split_selectors(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Rule selectors as the user gave them: repeated options, each possibly comma-separated."""
+    return tuple(part.strip() for v in values or () for part in v.split(",") if part.strip())
+
+
+def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """The date an option gives (YYYY-MM-DD), None when it is not given; RequestError naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RequestError(
+            T(f"{option} '{value}': cần ngày dạng YYYY-MM-DD", f"{option} '{value}': expected a date as YYYY-MM-DD")
+        ) from None
+
+
 def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> tuple[list[Path], list[LoadResult]]:
     """Every catalog under the paths; LoadError for the first file that cannot be read
     (or that passes a size limit of office files: ``limits``, None = the defaults)."""
@@ -120,6 +170,53 @@ def _reference(paths: Sequence[Path], day: dt.date | None):
 
     _, results = load_catalogs(paths)
     return Reference.build([r.catalog for r in results], day)
+
+
+@dataclass
+class Checked:
+    """What `tthc check` reports: the audit, the findings the baseline leaves, the baseline's fixed entries."""
+
+    request: AuditRequest
+    audit: Audit
+    findings: list[Finding]
+    fixed: list[dict] = field(default_factory=list)
+
+    def exit_status(self, fail_on: str | None = None, exit_zero: bool = False) -> int:
+        """1 when a finding is at or above ``fail_on`` (default: the configuration's), unless ``exit_zero``; else 0.
+        (Catalogs with format errors exit 2 whatever this says: the caller reports them first.)"""
+        over = exceeds(self.findings, fail_on or self.request.config.fail_on)
+        return EXIT_FINDINGS if over and not exit_zero else EXIT_OK
+
+
+def check(
+    request: AuditRequest, *, baseline: Path | None = None, record: Path | None = None, progress: Progress | None = None
+) -> Checked:
+    """The audit `tthc check` runs. A history database (``record``) that is not ours is refused before
+    the audit starts; after it, only findings not in ``baseline`` are kept, and the run is recorded,
+    unless a catalog has format errors (a partial run would show phantom fixes).
+    Raises what :func:`audit` raises, BaselineError and HistoryError."""
+    if record is not None:
+        from tthc.nightly.history import refuse_foreign
+
+        refuse_foreign(record)
+    result = audit(request, progress)
+    checked = Checked(request, result, result.findings)
+    if baseline is not None:
+        from tthc.nightly.baseline import apply_baseline
+
+        checked.findings, checked.fixed = apply_baseline(result.findings, baseline, baseline_scope(result))
+    if record is not None and not result.load_errors:
+        from tthc.nightly.history import record_run
+
+        record_run(record, result)
+    return checked
+
+
+def baseline_scope(result: Audit):
+    """What a baseline is compared on: the rules that ran and the catalogs read (entries outside it stay)."""
+    from tthc.nightly.baseline import Scope
+
+    return Scope(rule_codes={r.code for r in result.rules}, catalogs={c.identity for c in result.catalogs})
 
 
 def exceeds(findings: Sequence[Finding], fail_on: str) -> bool:

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, chosen_language, fail, guarded, stdout_console
+from tthc.cli.options import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.plan_options import DecisionsOption, HourlyRateOption, ModeOption, plan_request, prepare_or_exit
 from tthc.i18n import tr
 
@@ -50,13 +50,13 @@ def cost(
         raise fail(tr(lang, "-o dùng với --format json hoặc csv", "-o goes with --format json or csv"), lang)
 
     def request():
-        from tthc.cli.common import default_paths, output_target
+        from tthc.cli.common import default_paths
+        from tthc.report.targets import output_target
 
         output_target(output, [*default_paths(paths), config, decisions])
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
-            decisions=decisions,
-        lang=lang)  # fmt: skip
+            decisions=decisions)  # fmt: skip
 
     prepared = prepare_or_exit(guarded(request, lang), lang=lang)
     from tthc.plan.service import cost_table

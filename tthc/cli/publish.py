@@ -14,11 +14,11 @@ from tthc.cli.common import (
     chosen_language,
     default_paths,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
 from tthc.publish.present import PORTAL_SEARCH
+from tthc.report.targets import output_target
 
 
 def _kb(size: int) -> str:
@@ -88,7 +88,7 @@ def publish(
         ),
     ] = None,
     portal_search: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--portal-search",
             help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục. / National portal search address for procedures without their own link; {code} is the procedure code.",
@@ -98,15 +98,14 @@ def publish(
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
     lang = chosen_language(lang_option)
-    from tthc.audit import configured_limits
-    from tthc.cli.check import parse_as_of
+    from tthc.audit import configured_limits, parse_day
     from tthc.publish.site import SiteError, build_site
     from tthc.publish.source import load_catalogs, load_with_outdated
     from tthc.publish.synonyms import SynonymsError, load_synonyms
 
     err = stderr_console()
     with exit_on_errors(lang):
-        if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
+        if portal_search and not (portal_search.startswith(("https://", "http://")) and "{code}" in portal_search):
             raise UsageError(
                 tr(
                     lang,
@@ -118,7 +117,7 @@ def publish(
         try:
             words = load_synonyms(synonyms)
             if flag_outdated:
-                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of, lang=lang))
+                flagged = load_with_outdated(default_paths(paths), config, parse_day(as_of))
                 catalogs, notes = flagged.catalogs, flagged.notes
                 if not flagged.outdated_rules:
                     err.print(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import (
     EXIT_OK,
     LangOption,
@@ -15,6 +14,7 @@ from tthc.cli.common import (
     guarded,
     stderr_console,
 )
+from tthc.cli.options import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.plan_options import (
     DateOption,
     DecisionsOption,
@@ -28,7 +28,6 @@ from tthc.cli.plan_options import (
     RecipientOption,
     SignerOption,
     SignerTitleOption,
-    parse_date,
     plan_request,
     prepare_or_exit,
 )
@@ -68,19 +67,21 @@ def recommend(
         )
     if not init and output is None:
         raise fail(tr(lang, "cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"), lang)
-    from tthc.cli.common import default_paths, output_target
+    from tthc.audit import parse_day
+    from tthc.cli.common import default_paths
     from tthc.plan.service import FilingOptions, check_outputs, input_files
+    from tthc.report.targets import output_target
 
     def request():
         inputs = input_files(default_paths(paths))
         check_outputs(output, decisions, inputs)
         output_target(output, [*inputs, config, decisions], stdout=False)
         titles, recipients = tuple(signer_title or ()), tuple(recipient or ())
-        filing = FilingOptions(issuer, number, place, parse_date(date, lang=lang), signer, titles, recipients)
+        filing = FilingOptions(issuer, number, place, parse_day(date, "--date"), signer, titles, recipients)
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
             decisions=decisions, read_decisions=not init, filing=filing,
-        lang=lang)  # fmt: skip
+        )  # fmt: skip
 
     planned = guarded(request, lang)
     prepared = prepare_or_exit(planned, lang=lang)

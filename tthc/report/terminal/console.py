@@ -87,6 +87,16 @@ def make_console(
     )
 
 
+def stderr_console() -> Console:
+    """Messages and summaries (catalog text is never markup or emoji there)."""
+    return make_console(stderr=True)
+
+
+def stdout_console() -> Console:
+    """A command's report on stdout: a printed line is never broken."""
+    return make_console(soft_wrap=True)
+
+
 def fit_width(console: Console) -> int | None:
     """The width lines must fit: the terminal's, or COLUMNS when set; None for a pipe or a file."""
     if console.is_terminal or os.environ.get("COLUMNS", "").strip().isdigit():
@@ -368,6 +378,13 @@ class _Bar:
             return self.step(label, total)
 
         return start
+
+
+def audit_progress(bar: _Bar | _Silent, lang: Lang):
+    """An audit's two steps on the bar: a spinner while the catalogs load, then a bar over the
+    procedures as the rules run. Returns the ``progress`` argument of :func:`tthc.audit.audit`."""
+    bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+    return bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking"))
 
 
 @contextmanager
