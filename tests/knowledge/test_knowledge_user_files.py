@@ -78,7 +78,7 @@ targets:
     assert doc.expires == D(2027, 6, 30)
     assert doc.status_at(D(2027, 3, 1)) is DocStatus.IN_FORCE
     assert doc.temporary and doc.kind.value == "gov_resolution"  # kept from the shipped entry
-    assert doc.source.startswith("Nghị quyết 66.16/2026/NQ-CP sau khi")
+    assert doc.source.vi.startswith("Nghị quyết 66.16/2026/NQ-CP sau khi")
     assert kb.targets.hourly_income == Decimal(45000)
     assert kb.targets.hours_per_working_day == Decimal(8)
 

@@ -16,19 +16,7 @@ _PLACEHOLDER = Path("/TMP")
 ALL = [*runs(_PLACEHOLDER), *help_runs()]
 
 # Runs that still print Vietnamese tthc wrote, and why (see _matches); strict, so a fix must remove its line.
-KNOWN: dict[str, str] = {
-    "check catalogs --output-format full": "the knowledge base's legal-basis explanations (units.yaml sources) are Vietnamese only",
-    "check catalogs --format ": "the knowledge base's legal-basis explanations (units.yaml sources) are Vietnamese only",
-    "explain TT103": "the rule doc quotes catalog lines longer than the detector's quote window",
-    "explain TT201": "the rule doc quotes a legal text",
-    "explain TT203": "the rule doc quotes catalog lines",
-    "explain TT207": "the rule doc quotes catalog lines",
-    "explain TT302": "the rule doc quotes a legal text",
-    "explain TT306": "the rule doc quotes catalog lines",
-    "diff catalogs/": "diff's element labels (diff.ELEMENT_BY_KEY) are Vietnamese only",
-    "merge catalogs/": "merge's element labels (diff.ELEMENT_BY_KEY) are Vietnamese only",
-    "schema": "the catalog schema's titles are the workbook's Vietnamese headers",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _id(args: tuple[str, ...]) -> str:

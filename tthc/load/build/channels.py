@@ -136,7 +136,8 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
             "unparsed-time",
             tr(
                 f"không đọc được thời hạn giải quyết '{text}'" + (f" ({duration.note})" if duration.note else ""),
-                f"cannot read the processing time '{text}'" + (f" ({duration.note})" if duration.note else ""),
+                f"cannot read the processing time '{text}'"
+                + (f" ({duration.note_text('en')})" if duration.note else ""),
             ),
             where,
             text,
