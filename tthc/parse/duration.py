@@ -110,7 +110,7 @@ def _parse_cached(text: str) -> tuple[str, tuple[float | None, ...], str | None,
     return duration.status.value, tuple(getattr(duration, f) for f in _FIELDS), duration.note, duration.note_en
 
 
-def _noted(raw: str, status: DurationStatus, note: T | None, **values: float) -> Duration:
+def _noted(raw: str, status: DurationStatus, note: T | None, **values: float | None) -> Duration:
     """A duration with the parser's note in both languages."""
     return Duration(raw, status, note=note.vi if note else None, note_en=note.en if note else None, **values)
 

@@ -175,7 +175,7 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
     else:
         status = DurationStatus.FIXED if numbers else DurationStatus.UNSPECIFIED
     note = _text(value.get("note"), "processing_time.note", src, sink)
-    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, **numbers)
+    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, note_en=None, **numbers)
 
 
 def _describe_numbers(numbers: dict[str, float]) -> str:
