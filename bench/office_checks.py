@@ -26,7 +26,7 @@ def best(runs: int, call) -> float:
 
 def main() -> None:
     from tthc.load import load_file
-    from tthc.load.excel import read_excel
+    from tthc.load.excel.layouts import read_excel
     from tthc.load.office_zip import inspect
 
     path = Path(sys.argv[1])

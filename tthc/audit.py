@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
+from tthc.errors import TthcError
+from tthc.i18n import T
 from tthc.load import discover, load_file
 from tthc.load.base import LoadResult
 from tthc.load.limits import Limits
@@ -67,6 +69,54 @@ class Audit:
     @property
     def load_errors(self) -> list:
         return [issue for r in self.results for issue in r.errors]
+
+
+class RequestError(TthcError):
+    """An option of the request that cannot be used (a date not written YYYY-MM-DD): one line, exit 2."""
+
+
+DEFAULT_PATHS = (Path("catalogs"),)
+
+
+def audit_request(
+    paths: Sequence[Path] | None,
+    config: Config,
+    as_of: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    *,
+    references: Sequence[Path] | None = None,
+    reference_date: str | None = None,
+) -> AuditRequest:
+    """The request a command's options describe, as typed: paths (default ./catalogs), the loaded
+    configuration, --as-of and --reference-date (YYYY-MM-DD; RequestError otherwise), --select and
+    --ignore (repeated or comma-separated). check, baseline, recommend and cost all build it here."""
+    return AuditRequest(
+        tuple(paths) if paths else DEFAULT_PATHS,
+        config,
+        parse_day(as_of),
+        split_selectors(select),
+        split_selectors(ignore),
+        references=tuple(references or ()),
+        reference_date=parse_day(reference_date or None, "--reference-date"),
+    )
+
+
+def split_selectors(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Rule selectors as the user gave them: repeated options, each possibly comma-separated."""
+    return tuple(part.strip() for v in values or () for part in v.split(",") if part.strip())
+
+
+def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """The date an option gives (YYYY-MM-DD), None when it is not given; RequestError naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RequestError(
+            T(f"{option} '{value}': cần ngày dạng YYYY-MM-DD", f"{option} '{value}': expected a date as YYYY-MM-DD")
+        ) from None
 
 
 def load_catalogs(paths: Sequence[Path], limits: Limits | None = None) -> tuple[list[Path], list[LoadResult]]:

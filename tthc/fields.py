@@ -466,7 +466,7 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
 
-# Columns that fill part of a field, and the loaders' own columns (see tthc.load.headers).
+# Columns that fill part of a field, and the loaders' own columns (see tthc.load.excel.headers).
 COLUMNS: tuple[Column, ...] = (
     Column("stt", "STT", "No.", None, ("TT", "Số TT", "Số thứ tự"), cell="skip"),
     Column("issuer", "Cơ quan ban hành", "Issuing body", None, ("Cơ quan công bố",)),

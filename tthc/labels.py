@@ -1,6 +1,6 @@
 """Enum values -> their labels (Vietnamese, English): one source for every surface.
 
-The workbook's drop-down lists (:mod:`tthc.load.workbook_layout`), the writers of
+The workbook's drop-down lists (:mod:`tthc.load.excel.workbook_layout`), the writers of
 `tthc convert`, the diff and the annex all name a level, a method, an online-service level,
 a mechanism, a copy kind, an agency role or a kind of legal document with these words. The
 Vietnamese label is the national database's (and the publication decisions') wording.

@@ -90,6 +90,25 @@ def test_exit_codes(cli, tmp_path: Path) -> None:
     assert cli("check", tmp_path / "none.yaml", "--exit-zero")[0] == 2  # --exit-zero never hides 2
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("--as-of", "28/11/2026"), "tthc: lỗi: --as-of '28/11/2026': cần ngày dạng YYYY-MM-DD\n"),
+        (
+            ("--reference", OLD, "--reference-date", "hôm qua"),
+            "tthc: lỗi: --reference-date 'hôm qua': cần ngày dạng YYYY-MM-DD\n",
+        ),
+        (
+            ("--as-of", "2026-13-01", "--lang", "en"),
+            "tthc: error: --as-of '2026-13-01': expected a date as YYYY-MM-DD\n",
+        ),
+    ],
+)
+def test_a_date_not_written_yyyy_mm_dd_names_its_option(cli, args, line) -> None:
+    code, out, err = cli("check", NEW, *args)
+    assert (code, out, err) == (2, "", line)
+
+
 def test_select_by_group_and_prefix(cli) -> None:
     _, report = rules_found(cli, OLD, "--select", "outdated")
     assert {f["group"] for f in report["findings"]} == {"outdated"}

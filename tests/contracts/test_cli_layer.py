@@ -23,7 +23,7 @@ MAX_LINES = 150
 # shrink: a module that gets under the limit must leave it (test_the_waiting_list_only_shrinks).
 # (language, #14.2: every render call gained an explicit `lang=` argument and publish's option help its English,
 # which wrapped lines: check +15, common +4; history, plan_options, publish went just over the limit)
-WAITING = {"check.py": 345, "common.py": 239, "history.py": 154, "plan_options.py": 155, "publish.py": 169}
+WAITING = {"check.py": 315, "common.py": 239, "history.py": 154, "publish.py": 168}
 
 # Internals a cli module must not import: the application layer and the packages' own entry points sit between.
 FORBIDDEN = ("tthc.load.", "tthc.rules.", "tthc.engine", "tthc.parse", "tthc.plan.")
@@ -35,7 +35,7 @@ def _imports(source: str) -> set[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
-            # from tthc.load import excel_rows names a module; from tthc.load import discover names a function
+            # from tthc.load.excel import rows names a module; from tthc.load import discover names a function
             found.update(f"{node.module}.{a.name}" for a in node.names if _is_module(f"{node.module}.{a.name}"))
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
@@ -95,5 +95,5 @@ def test_the_rule_itself(module: str, forbidden: bool) -> None:
 
 
 def test_a_module_named_in_from_import_counts() -> None:
-    assert "tthc.load.excel_rows" in _imports("from tthc.load import excel_rows, discover")
+    assert "tthc.load.excel.rows" in _imports("from tthc.load.excel import rows, discover")
     assert "tthc.load.discover" not in _imports("from tthc.load import discover")

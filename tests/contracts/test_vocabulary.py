@@ -21,9 +21,9 @@ from tthc.lifecycle.diff import ELEMENT_BY_KEY, compare_procedures
 from tthc.lifecycle.merge import FIELD_LABELS
 from tthc.load.base import IssueSink
 from tthc.load.build import PARTS, build_procedure
-from tthc.load.headers import PROCEDURE_HEADERS
+from tthc.load.excel.headers import PROCEDURE_HEADERS
+from tthc.load.excel.workbook_layout import PROCEDURES, READ_SHEETS, SHEETS
 from tthc.load.record import PROCEDURE_FIELDS, RawRecord
-from tthc.load.workbook_layout import PROCEDURES, READ_SHEETS, SHEETS
 from tthc.model import Catalog, SourceRef
 from tthc.schema import PROCEDURE_PROPERTIES, catalog_schema
 

@@ -11,7 +11,7 @@ from tests.conftest import CATALOGS, ROOT, write_yaml_catalog
 from tthc.lifecycle.convert.plain import plain
 from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
 from tthc.load import load_file
-from tthc.load import workbook_layout as wl
+from tthc.load.excel import workbook_layout as wl
 
 PORTAL = ROOT / "tests/fixtures/realdata/danh-sach-tthc-BoTuPhap.xlsx"
 

@@ -1,6 +1,6 @@
 """What the Excel loader cannot read back of a workbook `tthc convert` writes.
 
-Each case is a catalog the writer cannot store so that the loader (tthc/load/excel*.py,
+Each case is a catalog the writer cannot store so that the loader (tthc/load/excel/*.py,
 tthc/load/build.py) rebuilds the same model. The writer reports each of them as a loss
 (`tthc convert` exits 1), never silently. Strict xfail: when the loader learns to read
 the case, the test fails and this marker should go.
@@ -58,7 +58,9 @@ def test_the_writer_reports_it(tmp_path: Path, procedures: str) -> None:
 FOOTNOTE_LIKE = "  - {name: Nguồn vốn hỗ trợ phát triển sản xuất}\n"  # no code, a name like a footnote
 
 
-@pytest.mark.xfail(strict=True, reason="excel_rows skips a codeless row whose only cell starts like a footnote")
+@pytest.mark.xfail(
+    strict=True, reason="the Excel row reader skips a codeless row whose only cell starts like a footnote"
+)
 def test_codeless_procedure_named_like_a_footnote(tmp_path: Path) -> None:
     diff, _ = _through_xlsx(tmp_path, FOOTNOTE_LIKE)
     assert diff == []

@@ -24,7 +24,7 @@ from tthc.lifecycle.convert.plain import differences, plain
 from tthc.lifecycle.convert.represent import Loss
 from tthc.lifecycle.convert.workbook_writer import build_workbook
 from tthc.lifecycle.convert.yaml_writer import catalog_to_yaml
-from tthc.load.excel import load_excel
+from tthc.load.excel.layouts import load_excel
 from tthc.load.yaml_loader import load_yaml
 
 EXAMPLES = int(os.environ.get("TTHC_ROUNDTRIP_EXAMPLES", "1000"))

@@ -10,7 +10,7 @@ import pytest
 
 from tthc.lifecycle.convert.workbook_writer import LISTS_SHEET
 from tthc.load import load_file
-from tthc.load import workbook_layout as wl
+from tthc.load.excel import workbook_layout as wl
 from tthc.model import AgencyRole, CopyKind, DocKind, Level, Method, OnlineLevel
 
 

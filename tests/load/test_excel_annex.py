@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from tthc.load.excel import read_excel
+from tthc.load.excel.layouts import read_excel
 from tthc.load.record import SOURCE_KEY
 
 TITLE = [
@@ -238,7 +238,7 @@ def test_procedure_sheet_is_found_by_scoring(tmp_path):
 
 
 def test_annex_through_the_builder(tmp_path):
-    from tthc.load.excel import load_excel
+    from tthc.load.excel.layouts import load_excel
     from tthc.model import CatalogKind, Level
 
     result = load_excel(annex(tmp_path))

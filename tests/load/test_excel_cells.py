@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc.load import excel_cells as cells
-from tthc.load.headers import PROCEDURE_HEADERS, header_key
+from tthc.load.excel import cells
+from tthc.load.excel.headers import PROCEDURE_HEADERS, header_key
 from tthc.text import clean, split_lines
 
 _ALPHABET = st.sampled_from(list("ab Đđ\u0301\u0300\u0323ôơưếệ \t\n\r\xa0<>p/.-–xX0123456789\u200bKhông"))

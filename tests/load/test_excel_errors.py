@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from tthc.load.base import IssueSeverity, LoadError
-from tthc.load.excel import read_excel
+from tthc.load.excel.layouts import read_excel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "excel"
 

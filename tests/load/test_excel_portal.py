@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tthc.load.excel import load_excel, read_excel
+from tthc.load.excel.layouts import load_excel, read_excel
 from tthc.model import AgencyRole, CatalogKind
 
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "realdata" / "danh-sach-tthc-BoTuPhap.xlsx"

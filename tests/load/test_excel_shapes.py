@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.load import office_files as of
 from tthc.load import load_file
-from tthc.load.excel import read_excel
+from tthc.load.excel.layouts import read_excel
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Thời hạn giải quyết", "Căn cứ pháp lý"]
 NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)"]

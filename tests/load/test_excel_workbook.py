@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tthc.load import workbook_layout as wl
-from tthc.load.excel import load_excel, read_excel
-from tthc.load.headers import CHILD_HEADERS, PROCEDURE_HEADERS
+from tthc.load.excel import workbook_layout as wl
+from tthc.load.excel.headers import CHILD_HEADERS, PROCEDURE_HEADERS
+from tthc.load.excel.layouts import load_excel, read_excel
 from tthc.load.record import PROCEDURE_FIELDS, SOURCE_KEY
 from tthc.model import AgencyRole, CatalogKind, CopyKind, DocKind, Mechanism, Method, OnlineLevel
 

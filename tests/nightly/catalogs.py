@@ -57,7 +57,7 @@ def write_workbook(path: Path, procedures: list[dict[str, Any]], *, name: str = 
     """The same procedures as a full workbook (the layout `tthc template` writes), built with openpyxl."""
     import openpyxl
 
-    from tthc.load import workbook_layout as wl
+    from tthc.load.excel import workbook_layout as wl
 
     rows: dict[str, list[dict[str, Any]]] = {sheet.key: [] for sheet in (wl.PROCEDURES, *wl.CHILD_SHEETS)}
     for p in procedures:

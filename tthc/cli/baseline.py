@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption, parse_as_of, split_selectors
+from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import (
     EXIT_OK,
     LangOption,
@@ -32,23 +32,15 @@ app = Typer(
 
 def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
-    from tthc.audit import AuditRequest
     from tthc.audit import audit as run_request
+    from tthc.audit import audit_request
     from tthc.config import load_config
     from tthc.nightly.baseline import Scope
-    from tthc.report.terminal.console import progress
+    from tthc.report.terminal.console import audit_progress, progress
 
     with exit_on_errors(lang), progress() as bar:
-        cfg = load_config(config)
-        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-        request = AuditRequest(
-            tuple(default_paths(paths)),
-            cfg,
-            parse_as_of(as_of, lang=lang),
-            tuple(split_selectors(select)),
-            tuple(split_selectors(ignore)),
-        )
-        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
+        request = audit_request(paths, load_config(config), as_of, select, ignore)
+        audit = run_request(request, audit_progress(bar, lang))
     from tthc.report.terminal.console import esc
 
     err = stderr_console()

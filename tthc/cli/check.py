@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,7 +15,6 @@ from tthc.cli.common import (
     EXIT_OK,
     LangOption,
     PathsArgument,
-    UsageError,
     chosen_language,
     default_paths,
     exit_on_errors,
@@ -87,25 +85,6 @@ ConfigOption = Annotated[
         help="Tệp cấu hình (mặc định: tthc.yaml hoặc pyproject.toml). / Configuration file (default: tthc.yaml or pyproject.toml).",
     ),
 ]
-
-
-def split_selectors(values: list[str] | None) -> list[str]:
-    return [part.strip() for v in values or [] for part in v.split(",") if part.strip()]
-
-
-def parse_as_of(value: str | None, *, lang: Lang) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            tr(
-                lang,
-                f"--as-of '{value}': cần ngày dạng YYYY-MM-DD",
-                f"--as-of '{value}': expected a date as YYYY-MM-DD",
-            )
-        ) from None
 
 
 def check(
@@ -197,10 +176,10 @@ def check(
 ) -> None:
     """Kiểm tra danh mục theo các quy tắc; báo nội dung lạc hậu, có thể đơn giản hóa. / Check catalogs against the rules."""
     lang = chosen_language(lang_option)
-    from tthc.audit import AuditRequest, exceeds
     from tthc.audit import audit as run_request
+    from tthc.audit import audit_request, exceeds
     from tthc.config import load_config
-    from tthc.report.terminal.console import progress
+    from tthc.report.terminal.console import audit_progress, progress
 
     if output_format is not None and format is not CheckFormat.text:
         raise fail(
@@ -220,17 +199,8 @@ def check(
             from tthc.nightly.history import refuse_foreign
 
             refuse_foreign(record)
-        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-        request = AuditRequest(
-            tuple(default_paths(paths)),
-            cfg,
-            parse_as_of(as_of, lang=lang),
-            tuple(split_selectors(select)),
-            tuple(split_selectors(ignore)),
-            references=tuple(reference or ()),
-            reference_date=parse_as_of(reference_date, lang=lang) if reference_date else None,
-        )
-        audit = run_request(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
+        request = audit_request(paths, cfg, as_of, select, ignore, references=reference, reference_date=reference_date)
+        audit = run_request(request, audit_progress(bar, lang))
     err = stderr_console()
     findings = audit.findings
     fixed: list[dict] = []

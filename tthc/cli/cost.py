@@ -55,8 +55,7 @@ def cost(
         output_target(output, [*default_paths(paths), config, decisions])
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
-            decisions=decisions,
-        lang=lang)  # fmt: skip
+            decisions=decisions)  # fmt: skip
 
     prepared = prepare_or_exit(guarded(request, lang), lang=lang)
     from tthc.plan.service import cost_table

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.check import parse_as_of, split_selectors
-from tthc.cli.common import default_paths
 from tthc.i18n import Lang
 
 
@@ -47,20 +45,14 @@ DecisionsOption = Annotated[
 
 
 def plan_request(
-    paths, *, config, as_of, select, ignore, hourly_rate, mode, decisions, read_decisions=True, filing=None, lang: Lang
+    paths, *, config, as_of, select, ignore, hourly_rate, mode, decisions, read_decisions=True, filing=None
 ):
-    """The PlanRequest the options describe (UsageError for a bad --as-of, ConfigError for a bad config)."""
-    from tthc.audit import AuditRequest
+    """The PlanRequest the options describe (RequestError for a bad --as-of, ConfigError for a bad config)."""
+    from tthc.audit import audit_request
     from tthc.config import load_config
     from tthc.plan.service import FilingOptions, PlanRequest
 
-    request = AuditRequest(
-        tuple(default_paths(paths)),
-        load_config(config),
-        parse_as_of(as_of, lang=lang),
-        tuple(split_selectors(select)),
-        tuple(split_selectors(ignore)),
-    )
+    request = audit_request(paths, load_config(config), as_of, select, ignore)
     return PlanRequest(
         request,
         hourly_rate,
@@ -76,11 +68,10 @@ def prepare_or_exit(request, *, lang: Lang):
     from tthc.cli.common import exit_on_errors, fail, stderr_console
     from tthc.i18n import tr
     from tthc.plan.service import prepare
-    from tthc.report.terminal.console import progress
+    from tthc.report.terminal.console import audit_progress, progress
 
     with exit_on_errors(lang), progress() as bar:  # bad selection, cost settings, decisions, filing: one line, exit 2
-        bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
-        prepared = prepare(request, bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking")))
+        prepared = prepare(request, audit_progress(bar, lang))
     if prepared.audit.load_errors:
         from tthc.report.terminal.console import esc  # catalog text is never markup
 
@@ -137,19 +128,3 @@ InitOption = Annotated[
         "--init", help="Ghi tệp quyết định YAML --decisions với mọi đề xuất (pending). / Write the YAML decisions file."
     ),
 ]
-
-
-def parse_date(value: str | None, option: str = "--date", *, lang: Lang):
-    from tthc.cli.common import UsageError
-    from tthc.i18n import tr
-
-    try:
-        return parse_as_of(value, lang=lang)
-    except UsageError:
-        raise UsageError(
-            tr(
-                lang,
-                f"{option} '{value}': cần ngày dạng YYYY-MM-DD",
-                f"{option} '{value}': expected a date as YYYY-MM-DD",
-            )
-        ) from None

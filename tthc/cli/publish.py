@@ -98,8 +98,7 @@ def publish(
 ) -> None:
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
     lang = chosen_language(lang_option)
-    from tthc.audit import configured_limits
-    from tthc.cli.check import parse_as_of
+    from tthc.audit import configured_limits, parse_day
     from tthc.publish.site import SiteError, build_site
     from tthc.publish.source import load_catalogs, load_with_outdated
     from tthc.publish.synonyms import SynonymsError, load_synonyms
@@ -118,7 +117,7 @@ def publish(
         try:
             words = load_synonyms(synonyms)
             if flag_outdated:
-                flagged = load_with_outdated(default_paths(paths), config, parse_as_of(as_of, lang=lang))
+                flagged = load_with_outdated(default_paths(paths), config, parse_day(as_of))
                 catalogs, notes = flagged.catalogs, flagged.notes
                 if not flagged.outdated_rules:
                     err.print(

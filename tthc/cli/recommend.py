@@ -28,7 +28,6 @@ from tthc.cli.plan_options import (
     RecipientOption,
     SignerOption,
     SignerTitleOption,
-    parse_date,
     plan_request,
     prepare_or_exit,
 )
@@ -68,6 +67,7 @@ def recommend(
         )
     if not init and output is None:
         raise fail(tr(lang, "cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"), lang)
+    from tthc.audit import parse_day
     from tthc.cli.common import default_paths, output_target
     from tthc.plan.service import FilingOptions, check_outputs, input_files
 
@@ -76,11 +76,11 @@ def recommend(
         check_outputs(output, decisions, inputs)
         output_target(output, [*inputs, config, decisions], stdout=False)
         titles, recipients = tuple(signer_title or ()), tuple(recipient or ())
-        filing = FilingOptions(issuer, number, place, parse_date(date, lang=lang), signer, titles, recipients)
+        filing = FilingOptions(issuer, number, place, parse_day(date, "--date"), signer, titles, recipients)
         return plan_request(
             paths, config=config, as_of=as_of, select=select, ignore=ignore, hourly_rate=hourly_rate, mode=mode,
             decisions=decisions, read_decisions=not init, filing=filing,
-        lang=lang)  # fmt: skip
+        )  # fmt: skip
 
     planned = guarded(request, lang)
     prepared = prepare_or_exit(planned, lang=lang)

@@ -82,16 +82,11 @@ def explain(
     lang = chosen_language(lang_option)
     from tthc.report.rule_docs import rule_markdown
     from tthc.rules import RULES_BY_NAME, find_rule
-    from tthc.text import nearest
+    from tthc.suggest import did_you_mean
 
     found = find_rule(rule)
     if found is None:
-        hint = nearest(rule, list(RULES_BY_NAME))
-        raise fail(
-            tr(lang, f"không có quy tắc '{rule}'", f"no rule '{rule}'")
-            + (tr(lang, f"; có phải '{hint}'?", f"; did you mean '{hint}'?") if hint else ""),
-            lang,
-        )
+        raise fail(tr(f"không có quy tắc '{rule}'", f"no rule '{rule}'") + did_you_mean(rule, RULES_BY_NAME), lang)
     from rich.markdown import Markdown
 
     console = stdout_console()

@@ -3,7 +3,7 @@
 A CSV file is a spreadsheet with one sheet and no merged cells: a portal list export, an
 annex (title rows, header rows, a "(1) (2) (3)…" numbering row, section rows) or the
 procedure sheet of the full workbook saved as CSV reads exactly as the same sheet in an
-``.xlsx`` (:func:`tthc.load.excel.read_book`), with the same header aliases. Positions
+``.xlsx`` (:func:`tthc.load.excel.layouts.read_book`), with the same header aliases. Positions
 name the cell as Excel shows it when it opens the file: the sheet is named after the
 file (``tinh.csv tinh!B17 (Tên thủ tục)``).
 
@@ -19,14 +19,14 @@ from pathlib import Path
 
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError, LoadResult
-from tthc.load.excel_open import SheetData
+from tthc.load.excel.open import SheetData
 from tthc.model import SourceRef
 
 _SEPARATORS = ",;\t"
 
 
 class CsvBook:
-    """The interface of :class:`tthc.load.excel_open.Workbook` over one CSV sheet."""
+    """The interface of :class:`tthc.load.excel.open.Workbook` over one CSV sheet."""
 
     format = "csv"
 
@@ -46,7 +46,7 @@ class CsvBook:
 def load_csv(path: Path) -> LoadResult:
     """Load a CSV catalog; LoadError when the file cannot be read at all."""
     from tthc.load.build import build_catalog
-    from tthc.load.excel import read_book
+    from tthc.load.excel.layouts import read_book
 
     book = CsvBook(path, read_rows(path))
     sink = IssueSink()

@@ -25,10 +25,10 @@ from tthc import fields
 from tthc.i18n import T
 from tthc.load.base import IssueSink, LoadError
 from tthc.load.docx_reader import Block, Paragraph
-from tthc.load.excel import ExcelRead, read_procedure_grid
-from tthc.load.excel_table import Table, find_table
+from tthc.load.excel.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS, AliasTable
+from tthc.load.excel.layouts import ExcelRead, read_procedure_grid
+from tthc.load.excel.table import Table, find_table
 from tthc.load.grid import Grid
-from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS, AliasTable
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
 from tthc.text import match_key
@@ -320,7 +320,7 @@ def read_annex(blocks: list[Block], file: str, sink: IssueSink) -> ExcelRead:
     title_rows = [[b.text] for b in blocks[:start] if isinstance(b, Paragraph)]
     read, _reader = read_procedure_grid(table, file, sink, title_rows=title_rows)
     if "decision" not in read.meta:  # "Ban hành kèm theo…" after the table, or in a footer
-        from tthc.load.excel_title import read_title
+        from tthc.load.excel.title import read_title
 
         after = read_title([[b.text] for b in blocks[start:] if isinstance(b, Paragraph)])
         for key in ("decision", "issuer", "locality"):

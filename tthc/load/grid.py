@@ -3,7 +3,7 @@
 Every tabular reader (Excel, OpenDocument, Word, PDF) turns what it reads into a
 :class:`Grid` — rows of cell values plus merged ranges — so header scoring, the
 numbering row, section rows and merged cells are handled by one path
-(:mod:`tthc.load.excel_table`, :mod:`tthc.load.excel_rows`). A grid knows how to name
+(:mod:`tthc.load.excel.table`, :mod:`tthc.load.excel.rows`). A grid knows how to name
 its cells: ``Sheet!B17`` for a sheet, ``a.docx, bảng 2, dòng 7, cột "…"`` for a table
 of a document.
 """

@@ -297,7 +297,7 @@ def _width(grid: Grid) -> int:
 
 
 def _join_cut_row(previous: Grid, grid: Grid) -> None:
-    from tthc.load.excel_table import is_numbering_row
+    from tthc.load.excel.table import is_numbering_row
 
     heads = {tuple(r) for r in previous.rows[:3]}
     start = 0

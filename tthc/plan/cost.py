@@ -27,7 +27,8 @@ from tthc.errors import TthcError
 from tthc.i18n import Lang, T, Text, text
 from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
 from tthc.rules.base import Effect
-from tthc.text import match_key, nearest
+from tthc.suggest import did_you_mean
+from tthc.text import match_key
 
 if TYPE_CHECKING:
     from tthc.knowledge import Targets
@@ -107,12 +108,9 @@ def resolve_settings(
     cfg = dict(config_cost or {})
     for key in cfg:
         if key not in _CONFIG_KEYS:
-            hint = nearest(str(key), _CONFIG_KEYS)
             raise CostError(
-                T(
-                    f"{config_name}: khóa 'cost.{key}' không xác định" + (f"; có phải '{hint}'?" if hint else ""),
-                    f"{config_name}: unknown key 'cost.{key}'" + (f"; did you mean '{hint}'?" if hint else ""),
-                )
+                T(f"{config_name}: khóa 'cost.{key}' không xác định", f"{config_name}: unknown key 'cost.{key}'")
+                + did_you_mean(str(key), _CONFIG_KEYS)
             )
     sources: dict[str, Text] = {}
     chosen_mode = mode or cfg.get("mode") or "practice"
@@ -232,16 +230,10 @@ def _amounts(value: Any, where: str, *, allow_zero: bool) -> dict[str, Decimal]:
 def _check_activities(table: Mapping[str, Decimal], where: str) -> None:
     for key in table:
         if key not in ACTIVITIES:
-            hint = nearest(key, list(ACTIVITIES))
             raise CostError(
-                T(
-                    f"{where}: hoạt động '{key}' không xác định"
-                    + (f"; có phải '{hint}'?" if hint else "")
-                    + f" (các hoạt động: {', '.join(ACTIVITIES)})",
-                    f"{where}: unknown activity '{key}'"
-                    + (f"; did you mean '{hint}'?" if hint else "")
-                    + f" (activities: {', '.join(ACTIVITIES)})",
-                )
+                T(f"{where}: hoạt động '{key}' không xác định", f"{where}: unknown activity '{key}'")
+                + did_you_mean(key, ACTIVITIES)
+                + T(f" (các hoạt động: {', '.join(ACTIVITIES)})", f" (activities: {', '.join(ACTIVITIES)})")
             )
 
 

@@ -26,7 +26,7 @@ import yaml
 
 from tthc.errors import TthcError
 from tthc.i18n import T
-from tthc.text import nearest
+from tthc.suggest import did_you_mean
 
 STATUSES = ("pending", "accepted", "rejected", "edited")
 FORMAT_VERSION = 1
@@ -168,13 +168,8 @@ def _decision(node: yaml.Node, where: str) -> Decision:
     for key, value in node.value:
         name = _scalar(key)
         if name not in _KEYS:
-            hint = nearest(name, _KEYS)
-            raise _error(
-                where,
-                key,
-                f"khóa không xác định '{name}'" + (f"; có phải '{hint}'?" if hint else ""),
-                f"unknown key '{name}'" + (f"; did you mean '{hint}'?" if hint else ""),
-            )
+            message = T(f"khóa không xác định '{name}'", f"unknown key '{name}'") + did_you_mean(name, _KEYS)
+            raise _error(where, key, message.vi, message.en)
         if not isinstance(value, yaml.ScalarNode):
             raise _error(where, value, f"'{name}' phải là một giá trị đơn", f"'{name}' must be a single value")
         values[name] = (_scalar(value), value)
@@ -183,17 +178,12 @@ def _decision(node: yaml.Node, where: str) -> Decision:
     status, status_node = values.get("status", ("pending", node))
     status = status.strip().lower() or "pending"
     if status not in STATUSES:
-        hint = nearest(status, STATUSES)
-        raise _error(
-            where,
-            status_node,
-            f"trạng thái không hợp lệ '{status}'"
-            + (f"; có phải '{hint}'?" if hint else "")
-            + f" (dùng: {', '.join(STATUSES)})",
-            f"invalid status '{status}'"
-            + (f"; did you mean '{hint}'?" if hint else "")
-            + f" (use: {', '.join(STATUSES)})",
+        message = (
+            T(f"trạng thái không hợp lệ '{status}'", f"invalid status '{status}'")
+            + did_you_mean(status, STATUSES)
+            + T(f" (dùng: {', '.join(STATUSES)})", f" (use: {', '.join(STATUSES)})")
         )
+        raise _error(where, status_node, message.vi, message.en)
     note = values.get("note", ("", node))[0].strip() or None
     if status == "edited" and not note:
         raise _error(
@@ -354,16 +344,10 @@ def _read_sheet(ws, name: str, where: str, out: dict[str, Decision]) -> None:
         status = words.get(match_key(word)) if word else "pending"
         at = f"{where}: {name}!{get_column_letter(word_col + 1)}{r}"
         if status is None:
-            hint = nearest(word, list(WORDS))
             raise DecisionsError(
-                T(
-                    f"{at}: quyết định '{word}' không hợp lệ"
-                    + (f"; có phải '{hint}'?" if hint else "")
-                    + f" (dùng: {', '.join(WORDS)}, hoặc để trống)",
-                    f"{at}: unknown decision '{word}'"
-                    + (f"; did you mean '{hint}'?" if hint else "")
-                    + f" (use: {', '.join(WORDS)}, or leave it empty)",
-                )
+                T(f"{at}: quyết định '{word}' không hợp lệ", f"{at}: unknown decision '{word}'")
+                + did_you_mean(word, WORDS)
+                + T(f" (dùng: {', '.join(WORDS)}, hoặc để trống)", f" (use: {', '.join(WORDS)}, or leave it empty)")
             )
         edited = cell(values, edit_col) or None
         if status == "edited" and not edited:

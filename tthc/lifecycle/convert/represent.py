@@ -20,9 +20,9 @@ from typing import Any
 
 from tthc import fields
 from tthc.lifecycle.convert.plain import plain
-from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink
 from tthc.load.build import build_procedure
+from tthc.load.excel import workbook_layout as wl
 from tthc.load.record import RawRecord
 from tthc.model import (
     Agency,

@@ -1,8 +1,8 @@
 """What goes in which cell of the full workbook, checked against the Excel loader.
 
 For each procedure: its "Thủ tục" row and its rows on every child sheet, as texts,
-dates and numbers keyed by layout column (:mod:`tthc.load.workbook_layout`). Each cell
-text is read the way the Excel loader reads it (:mod:`tthc.load.excel_cells`, the child
+dates and numbers keyed by layout column (:mod:`tthc.load.excel.workbook_layout`). Each cell
+text is read the way the Excel loader reads it (:mod:`tthc.load.excel.cells`, the child
 rows as ``ChildRows`` hands them over) and built with the loaders' builder; what would
 come back different is recorded in a :class:`~tthc.lifecycle.convert.represent.Loss`. Where one
 cell cannot hold a value exactly, the layout's other places are used: fees on the
@@ -28,7 +28,7 @@ from tthc.lifecycle.convert.represent import (
     legal_row_cells,
     rebuild,
 )
-from tthc.load import workbook_layout as wl
+from tthc.load.excel import workbook_layout as wl
 from tthc.model import Catalog, CatalogKind, Channel, DocumentRequirement, Fee, LegalRef, Procedure
 
 LABEL = {
@@ -152,7 +152,7 @@ _LINES = frozenset(c.key for c in wl.PROCEDURES.columns if c.kind == "lines")
 
 def _cell_as_read(key: str, value: Any) -> Any:
     """A "Thủ tục" cell as the Excel loader hands it to the builder (placeholders dropped…)."""
-    from tthc.load import excel_cells as cells
+    from tthc.load.excel import cells
 
     if not isinstance(value, str):
         return _as_read(value)
@@ -178,7 +178,7 @@ def _as_read(value: Any) -> Any:
 
 def child_item(spec: wl.Sheet, row: dict[str, Any]) -> dict[str, Any]:
     """A child-sheet row as the Excel loader hands it to the builder (the loader's own cell reading)."""
-    from tthc.load.excel_workbook import child_value
+    from tthc.load.excel.workbook import child_value
 
     item: dict[str, Any] = {}
     for col in spec.columns:

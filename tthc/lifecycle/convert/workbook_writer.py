@@ -1,4 +1,4 @@
-"""Model -> the full workbook of :mod:`tthc.load.workbook_layout` (what the Excel loader reads).
+"""Model -> the full workbook of :mod:`tthc.load.excel.workbook_layout` (what the Excel loader reads).
 
 One "Thủ tục" sheet, one row per procedure, and child sheets keyed by "Mã TTHC" (or
 "#<row>" for a procedure without a code), a "Danh mục" sheet of catalog metadata. Codes
@@ -22,7 +22,7 @@ from typing import Any
 
 from tthc.lifecycle.convert.represent import Loss
 from tthc.lifecycle.convert.workbook_rows import catalog_items, child_rows, procedure_row
-from tthc.load import workbook_layout as wl
+from tthc.load.excel import workbook_layout as wl
 from tthc.model import Catalog, Procedure
 
 LISTS_SHEET = wl.LISTS_SHEET  # hidden sheet holding the drop-down lists

@@ -370,6 +370,13 @@ class _Bar:
         return start
 
 
+def audit_progress(bar: _Bar | _Silent, lang: Lang):
+    """An audit's two steps on the bar: a spinner while the catalogs load, then a bar over the
+    procedures as the rules run. Returns the ``progress`` argument of :func:`tthc.audit.audit`."""
+    bar.step(tr(lang, "Đang đọc danh mục", "Reading catalogs"))
+    return bar.audit_steps(tr(lang, "Đang kiểm tra", "Checking"))
+
+
 @contextmanager
 def progress(*, delay: float = 0.5) -> Iterator[_Bar | _Silent]:
     """Progress of long work, on stderr, only on a terminal::

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from tthc.i18n import T
 from tthc.load.base import LoadError
-from tthc.load.excel_open import SheetData
-from tthc.load.headers import AliasTable
+from tthc.load.excel.headers import AliasTable
+from tthc.load.excel.open import SheetData
 from tthc.model import SourceRef, column_letter
 from tthc.text import clean
 

@@ -1,4 +1,4 @@
-"""The full workbook layout (:mod:`tthc.load.workbook_layout`): a "Thủ tục" sheet plus
+"""The full workbook layout (:mod:`tthc.load.excel.workbook_layout`): a "Thủ tục" sheet plus
 child sheets whose rows belong to a procedure through the "Mã TTHC" key column.
 
 A child row's key is the procedure code, or "#<row>" (the procedure's row number on the
@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tthc.i18n import T
-from tthc.load import excel_cells as cells
-from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink
-from tthc.load.excel_codes import NumericCode
-from tthc.load.excel_open import SheetData
-from tthc.load.excel_table import Table, find_table
-from tthc.load.headers import CATALOG_HEADERS, CHILD_HEADERS, AliasTable, header_key, sheet_matches
+from tthc.load.excel import cells
+from tthc.load.excel import workbook_layout as wl
+from tthc.load.excel.codes import NumericCode
+from tthc.load.excel.headers import CATALOG_HEADERS, CHILD_HEADERS, AliasTable, header_key, sheet_matches
+from tthc.load.excel.open import SheetData
+from tthc.load.excel.table import Table, find_table
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
 from tthc.text import match_key

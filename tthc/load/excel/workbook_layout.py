@@ -1,6 +1,6 @@
 """The full workbook layout: one definition shared by the Excel reader and the writer.
 
-`tthc template` and `tthc convert` write this layout; :mod:`tthc.load.excel_workbook`
+`tthc template` and `tthc convert` write this layout; :mod:`tthc.load.excel.workbook`
 reads it back. It mirrors the national database's multi-sheet export: one sheet of
 procedures ("Thủ tục") and child sheets whose rows belong to a procedure through the
 key column "Mã TTHC". The reader also takes that export's own sheets ("TTHC2-CAPXA"

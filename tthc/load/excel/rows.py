@@ -1,27 +1,28 @@
 """Rows of a procedure table -> :class:`RawRecord` values with the position of each cell.
 
-Shared by every layout (portal export, annex, the workbook's "Thủ tục" sheet). Annex
-section rows ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Hộ tịch") set ``levels``
-and ``field`` for the rows under them; rows whose code and name cells are merged down
-are one procedure spread over several rows; a value merged down other columns belongs
-to every procedure it covers.
+Shared by every layout (portal export, annex, the workbook's "Thủ tục" sheet, Word and PDF
+tables). Each column is planned once from the vocabulary (:mod:`tthc.fields`): how its cells
+are read (text, lines, a date, a number, a code) and where the value goes in the record.
+Annex headings are :mod:`tthc.load.excel.sections`; merged cells
+:mod:`tthc.load.excel.merged`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from tthc import fields
 from tthc.i18n import tr
-from tthc.load import excel_cells as cells
 from tthc.load.base import IssueSink
-from tthc.load.excel_table import Column, Table, is_numbering_row
-from tthc.load.headers import header_key
+from tthc.load.excel import cells
+from tthc.load.excel.headers import header_key
+from tthc.load.excel.merged import append_value, merge_into, merge_plan
+from tthc.load.excel.sections import Sections
+from tthc.load.excel.table import Column, Table, is_numbering_row
 from tthc.load.record import SOURCE_KEY, RawRecord
 from tthc.model import SourceRef
-from tthc.text import CONTROL, match_key
+from tthc.text import CONTROL
 
 # How a column's cells are read.
 TEXT, LINES, KEEP, DATE, INT, CODE, SKIP = range(7)
@@ -44,30 +45,6 @@ _STORE = {
     "issuer": ISSUER,
 }
 _CACHE_SIZE = 20_000  # distinct texts remembered per column
-GROUP_KEY = "Nhóm"  # extra key of an annex's non-level, non-field section ("B. TTHC được sửa đổi…")
-
-_MARKER = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\s*[.):]?", re.I)
-_MARKER_PREFIX = re.compile(r"^\s*(?:phần\s+)?(?:[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.):\-–]\s+", re.I)
-# Section texts are compared on match keys (NFD, tone marks moved), so patterns are too.
-_LEVEL_LABEL = {
-    match_key(word): label
-    for word, label in (
-        ("trung ương", "Cấp trung ương"),
-        ("bộ", "Cấp bộ"),
-        ("tỉnh", "Cấp tỉnh"),
-        ("huyện", "Cấp huyện"),
-        ("quận", "Cấp huyện"),
-        ("xã", "Cấp xã"),
-        ("phường", "Cấp xã"),
-    )
-}
-_LEVEL_WORDS = re.compile(
-    r"(?<!\w)" + re.escape(match_key("cấp")) + r"\s+(" + "|".join(map(re.escape, _LEVEL_LABEL)) + r")(?!\w)"
-)
-_FIELD_KEY = match_key("lĩnh vực")
-_CODE_LIKE = re.compile(r"\d+\.\d+")
-_PROCEDURES_KEY = match_key("thủ tục hành chính")
-_FOOTNOTE = tuple(match_key(t) for t in ("ghi chú", "lưu ý", "chú thích", "nguồn", "*", "(*)", "ghi chu"))
 
 
 @dataclass(slots=True)
@@ -86,7 +63,6 @@ class ProcedureRows:
         self.table = table
         self.sheet = table.sheet
         self.sink = sink
-        self.sections = sections
         self.records: list[RawRecord] = []
         self.by_row: dict[int, RawRecord] = {}  # 0-based row -> record
         self.issuers: list[tuple[str, SourceRef, RawRecord]] = []
@@ -109,11 +85,7 @@ class ProcedureRows:
         self._name = table.column("name")
         self._stt = table.column("stt")
         self._id_cols = [c.index for c in (self._code, self._stt) if c is not None]
-        # annex section state
-        self._levels: tuple[str, SourceRef] | None = None
-        self._field: tuple[str, SourceRef] | None = None
-        self._group: tuple[str, SourceRef] | None = None
-        self.sections_seen = 0
+        self.sections = Sections(file, self.sheet, sink, (self._code, self._name, self._stt), enabled=sections)
 
     def _plan(self, col: Column) -> tuple[int, str, int, int, str]:
         target = col.target
@@ -126,7 +98,7 @@ class ProcedureRows:
     def read(self) -> list[RawRecord]:
         rows = self.sheet.rows
         start = self.table.data_start
-        cont, fills, spans = self._merges(start)
+        cont, fills, spans = merge_plan(self.table, start)
         code_i = self._code.index if self._code else -1
         name_i = self._name.index if self._name else -1
         for r in range(start, len(rows)):
@@ -140,14 +112,14 @@ class ProcedureRows:
             parent = cont.get(r)
             if parent is not None and parent in self.by_row:
                 values, sources, _ = self._values(r, row, over)  # a code or issuer there: the first row's
-                _merge_into(self.by_row[parent], values, sources)
+                merge_into(self.by_row[parent], values, sources)
                 continue
             has_code = 0 <= code_i < len(row) and row[code_i] != ""
             has_name = 0 <= name_i < len(row) and row[name_i] != ""
             if self._layout_row(row):
                 continue
             if not (has_code and has_name):
-                kind = self._classify(r, row, spans)
+                kind = self.sections.classify(r, row, spans)
                 if kind != "data":
                     continue
             values, sources, found = self._values(r, row, over)
@@ -163,7 +135,7 @@ class ProcedureRows:
                     )
                 continue
             record = RawRecord(self.sheet.ref(self.file, r + 1), values, sources)
-            self._apply_sections(record)
+            self.sections.apply(record)
             self.records.append(record)
             self.by_row[r] = record
             if found.numeric_code is not None:
@@ -247,7 +219,7 @@ class ProcedureRows:
                 report_controls(v, target, ref, self.sink)
             if store == PLAIN:
                 if target in values:
-                    _append(values, target, val)
+                    append_value(values, target, val)
                 else:
                     values[target] = val
                     sources[target] = ref
@@ -312,169 +284,3 @@ class ProcedureRows:
             found.numeric_code = (r, c, float(v))
             return cells.general_number(float(v))
         return cells.text(v)
-
-    # -- sections and layout rows ------------------------------------------------------
-
-    def _classify(self, r: int, row: list, spans: dict[int, list[tuple[int, int]]]) -> str:
-        """ "data", "empty", "section" (state updated) or "ignored" for a row without a code."""
-        filled = [(c, v) for c, v in enumerate(row) if v != "" and v is not None]
-        if not filled:
-            return "empty"
-        stt_i = self._stt.index if self._stt else -1
-        name_i = self._name.index if self._name else -1
-        stt = row[stt_i] if 0 <= stt_i < len(row) else ""
-        others = [(c, v) for c, v in filled if c != stt_i]
-        marker = stt.__class__ is str and bool(_MARKER.fullmatch(stt.strip()))
-        if not others:
-            if stt.__class__ is not str or len(stt) <= 3:
-                return "empty"  # a bare row number
-            others, marker = [(stt_i, stt)], False
-        if len(others) > 1:
-            return "data"
-        c, v = others[0]
-        txt = cells.text(v) if v.__class__ is str else None
-        if txt is None:
-            return "data" if c == name_i else "empty"
-        if self._code and c == self._code.index and _CODE_LIKE.match(txt):
-            return "data"  # a code without a name: the builder reports it
-        key = match_key(txt)
-        if key.startswith(_FOOTNOTE):
-            self._ignored(r, c, txt)
-            return "ignored"
-        numbered = isinstance(stt, float) or (stt.__class__ is str and stt.strip().isdigit())
-        if numbered and c == name_i and not (_MARKER_PREFIX.match(txt) or key.startswith(_FIELD_KEY)):
-            return "data"  # "3 | Cấp giấy phép … cấp tỉnh": a numbered procedure, not a heading
-        across = any(lo <= c and hi - lo >= 2 for lo, hi in spans.get(r, ()))
-        looks = bool(_MARKER_PREFIX.match(txt)) or key.startswith(_FIELD_KEY) or _section_words(key)
-        if self.sections and (marker or across or looks):
-            return self._section(r, c, txt)
-        if c == name_i:
-            return "data"
-        self._ignored(r, c, txt)
-        return "ignored"
-
-    def _ignored(self, r: int, c: int, txt: str) -> None:
-        self.sink.warn(
-            "ignored-row",
-            tr(
-                f"dòng không phải thủ tục, cũng không phải dòng nhóm (bỏ qua): '{_short(txt)}'",
-                f"row is neither a procedure nor a section heading (skipped): '{_short(txt)}'",
-            ),
-            self.sheet.ref(self.file, r + 1, c + 1),
-            txt,
-        )
-
-    def _section(self, r: int, c: int, raw: str, marker: str | None = None) -> str:
-        text = cells.text(raw) or ""
-        if marker and text.startswith(marker):
-            body = text[len(marker) :].lstrip(" .):-–")
-        else:
-            body = _MARKER_PREFIX.sub("", text, count=1)
-        body = body or text
-        ref = self.sheet.ref(self.file, r + 1, c + 1)
-        self.sections_seen += 1
-        key = match_key(body)
-        levels = _levels_in(key)
-        if levels:
-            self._levels = (levels, ref)
-            self._field = None
-        elif key.startswith(_FIELD_KEY):
-            name = body[len("lĩnh vực") :].strip(" :.-–")
-            self._field = (name or body, ref)
-        elif _PROCEDURES_KEY in key or "tthc" in key.split():
-            self._group = (body, ref)
-            self._levels = None
-            self._field = None
-        else:
-            self._field = (body.strip(" :.-–"), ref)
-        return "section"
-
-    def _apply_sections(self, record: RawRecord) -> None:
-        values = record.values
-        if self._levels and "levels" not in values:
-            record.set("levels", self._levels[0], self._levels[1])
-        if self._field and "field" not in values:
-            record.set("field", self._field[0], self._field[1])
-        if self._group:
-            extra = values.setdefault("extra", {})
-            extra.setdefault(GROUP_KEY, self._group[0])
-            record.sources.setdefault("extra", self._group[1])
-
-    # -- merged cells ------------------------------------------------------------------
-
-    def _merges(self, start: int):
-        """Continuation rows (code/name merged down), values to copy into the rows a
-        vertical merge covers, and horizontal spans per row (section rows)."""
-        identity = {c.index for c in self.table.columns if c.target in ("code", "name", "stt")}
-        mapped = {c.index for c in self.table.columns}
-        cont: dict[int, int] = {}
-        vertical: list[tuple[int, int, int, int]] = []
-        spans: dict[int, list[tuple[int, int]]] = {}
-        rows = self.sheet.rows
-        for top, left, bottom, right in self.sheet.merged:
-            if top < start or top >= len(rows):
-                continue  # above the data, or an empty merge below the last row
-            if right > left:
-                spans.setdefault(top, []).append((left, right))
-            if bottom > top:
-                if any(left <= c <= right for c in identity) and (
-                    self._code is None
-                    or left <= self._code.index <= right
-                    or self._name is None
-                    or left <= self._name.index <= right
-                ):
-                    for rr in range(top + 1, bottom + 1):
-                        cont.setdefault(rr, top)
-                else:
-                    vertical.append((top, left, bottom, right))
-        fills: dict[int, dict[int, tuple[int, Any]]] = {}
-        for top, left, bottom, _right in vertical:
-            if left not in mapped or left >= len(rows[top]):
-                continue
-            value = rows[top][left]
-            for rr in range(top + 1, min(bottom, len(rows) - 1) + 1):
-                parent = cont.get(rr)
-                if parent is None or parent < top:
-                    fills.setdefault(rr, {})[left] = (top, value)
-        return cont, fills, spans
-
-
-def _section_words(key: str) -> bool:
-    return _PROCEDURES_KEY in key or bool(_LEVEL_WORDS.search(key))
-
-
-def _levels_in(key: str) -> str | None:
-    found: list[str] = []
-    for m in _LEVEL_WORDS.finditer(key):
-        label = _LEVEL_LABEL.get(m.group(1))
-        if label and label not in found:
-            found.append(label)
-    return ", ".join(found) or None
-
-
-def _append(values: dict[str, Any], target: str, val: Any) -> None:
-    old = values[target]
-    if isinstance(old, list):
-        values[target] = [*old, *(val if isinstance(val, list) else [val])]
-    elif isinstance(val, list):
-        values[target] = [old, *val]
-    else:
-        values[target] = f"{old}\n{val}"
-
-
-def _merge_into(record: RawRecord, values: dict[str, Any], sources: dict[str, SourceRef]) -> None:
-    """Add a continuation row's values to the procedure it belongs to."""
-    for key, val in values.items():
-        if key not in record.values:
-            record.values[key] = val
-            if key in sources:
-                record.sources[key] = sources[key]
-        elif isinstance(val, dict) and isinstance(record.values[key], dict):
-            for k, v in val.items():
-                record.values[key].setdefault(k, v)
-        else:
-            _append(record.values, key, val)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -8,10 +8,10 @@ Three layouts are recognised:
                    decision line, multi-row merged headers, a "(1) (2) (3)…" numbering
                    row, section rows ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Hộ
                    tịch") that set level and field for the rows below.
-``workbook``       the full layout of :mod:`tthc.load.workbook_layout` (what
+``workbook``       the full layout of :mod:`tthc.load.excel.workbook_layout` (what
                    ``tthc template`` and ``tthc convert`` write).
 
-The header row is found by scoring rows against header aliases (:mod:`tthc.load.headers`),
+The header row is found by scoring rows against header aliases (:mod:`tthc.load.excel.headers`),
 not assumed. This module only maps cells to :class:`RawRecord` fields with positions;
 :func:`tthc.load.build.build_catalog` parses the free text.
 
@@ -31,15 +31,16 @@ from pathlib import Path
 from typing import Any
 
 from tthc.i18n import T
-from tthc.load import excel_codes
-from tthc.load import workbook_layout as wl
 from tthc.load.base import IssueSink, LoadError, LoadResult
-from tthc.load.excel_codes import NumericCode
-from tthc.load.excel_open import SheetData, Workbook, open_workbook, read_sheet
-from tthc.load.excel_rows import ProcedureRows
-from tthc.load.excel_table import Column, Table, find_table
-from tthc.load.excel_title import read_title
-from tthc.load.excel_workbook import (
+from tthc.load.excel import codes as excel_codes
+from tthc.load.excel import workbook_layout as wl
+from tthc.load.excel.codes import NumericCode
+from tthc.load.excel.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
+from tthc.load.excel.open import SheetData, Workbook, open_workbook, read_sheet
+from tthc.load.excel.rows import ProcedureRows
+from tthc.load.excel.table import Column, Table, find_table
+from tthc.load.excel.title import read_title
+from tthc.load.excel.workbook import (
     ChildRows,
     child_sheet_of,
     child_table,
@@ -48,7 +49,6 @@ from tthc.load.excel_workbook import (
     procedure_key,
     read_catalog_sheet,
 )
-from tthc.load.headers import EXPECTED_HEADERS, PROCEDURE_HEADERS
 from tthc.load.limits import Limits
 from tthc.load.record import RawRecord
 from tthc.model import SourceRef, column_letter
@@ -163,7 +163,7 @@ def read_procedure_grid(
         title.annex
         or "stt" in targets
         or table.data_start > table.header_bottom + 1
-        or reader.sections_seen > 0
+        or reader.sections.seen > 0
         or len(targets & {"legal_basis", "processing_time", "fees", "place"}) >= 2
     )
     if annex:
@@ -373,7 +373,7 @@ def _unused_child(name: str, procedures: str, first: SourceRef, sink: IssueSink)
 
 
 def _is_procedure_sheet_name(name: str) -> bool:
-    from tthc.load.headers import sheet_matches
+    from tthc.load.excel.headers import sheet_matches
 
     return sheet_matches(name, wl.PROCEDURES)
 

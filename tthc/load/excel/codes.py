@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tthc.i18n import T
 from tthc.load.base import IssueSink
-from tthc.load.excel_cells import format_number
+from tthc.load.excel.cells import format_number
 from tthc.model import SourceRef
 
 _CODE = re.compile(r"\d\.\d{6}")

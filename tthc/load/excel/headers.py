@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from tthc import fields
-from tthc.load import workbook_layout as wl
+from tthc.load.excel import workbook_layout as wl
 from tthc.text import match_key
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
