@@ -14,11 +14,11 @@ from tthc.cli.common import (
     chosen_language,
     default_paths,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
 from tthc.publish.present import PORTAL_SEARCH
+from tthc.report.targets import output_target
 
 
 def _kb(size: int) -> str:
@@ -88,7 +88,7 @@ def publish(
         ),
     ] = None,
     portal_search: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--portal-search",
             help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục. / National portal search address for procedures without their own link; {code} is the procedure code.",
@@ -105,7 +105,7 @@ def publish(
 
     err = stderr_console()
     with exit_on_errors(lang):
-        if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
+        if portal_search and not (portal_search.startswith(("https://", "http://")) and "{code}" in portal_search):
             raise UsageError(
                 tr(
                     lang,
