@@ -179,7 +179,7 @@ def test_bad_user_files_name_file_and_line(tmp_path, text, line, words):
     assert err.value.file == str(path)
     assert err.value.line == line
     assert str(err.value).startswith(f"{path}:{line}: ")
-    assert words in err.value.message
+    assert words in err.value.message.vi
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):

@@ -141,7 +141,7 @@ def publish(
                 portal_search=portal_search,
             )
         except (SiteError, SynonymsError) as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(*exc.args) from None
     flagged_count = sum(1 for n in (notes or {}).values() if n)
     page = report.largest("thu-tuc/")
     err.print(
