@@ -14,11 +14,11 @@ from tthc.cli.common import (
     UsageError,
     chosen_language,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.cli.convert import ForceOption, refuse_existing
 from tthc.i18n import Lang, tr
+from tthc.report.targets import output_target
 
 
 def merge(
@@ -78,7 +78,7 @@ def show_value(value: object, *, lang: Lang) -> str:
 
     from tthc.lifecycle.convert.represent import to_builtin
 
-    text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=None, width=100, sort_keys=False)
+    text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=False, width=100, sort_keys=False)
     return text.strip().removesuffix("...").strip()
 
 
@@ -117,7 +117,7 @@ def render_merge(result, output: Path, console, *, lang: Lang) -> None:
             table.add_row(
                 escape(c.code or "") if first else "",
                 escape(c.name) if first else "",
-                escape(c.label) if first else "",
+                escape(c.label_text.text(lang)) if first else "",
                 escape(source),
                 escape(show_value(value, lang=lang)),
                 end_section=i == len(c.values) - 1,

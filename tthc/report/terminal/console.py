@@ -87,6 +87,16 @@ def make_console(
     )
 
 
+def stderr_console() -> Console:
+    """Messages and summaries (catalog text is never markup or emoji there)."""
+    return make_console(stderr=True)
+
+
+def stdout_console() -> Console:
+    """A command's report on stdout: a printed line is never broken."""
+    return make_console(soft_wrap=True)
+
+
 def fit_width(console: Console) -> int | None:
     """The width lines must fit: the terminal's, or COLUMNS when set; None for a pipe or a file."""
     if console.is_terminal or os.environ.get("COLUMNS", "").strip().isdigit():
@@ -155,7 +165,7 @@ def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = 
     if source.line is not None:
         local = f"{source.line}:{source.column or 1}"
         return local if in_file else f"{source.file}:{local}"
-    text = str(source)  # other shapes (a table in a Word or PDF document…): the model's own wording
+    text = source.text(lang)  # other shapes (a table in a Word or PDF document…): the model's own wording
     if in_file:
         return text[len(source.file) :].lstrip(" ,:") if text.startswith(source.file) else text
     return text
