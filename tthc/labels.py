@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tthc.i18n import T
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -104,3 +106,8 @@ def vi(labels: tuple[Label, ...]) -> dict[str, str]:
 
 
 PLAN: dict[str, str] = vi(PLAN_COLUMNS)  # the plan's own column titles
+
+
+def both(labels: tuple[Label, ...]) -> dict[str, T]:
+    """value -> label in both languages."""
+    return {label.value: T(label.vi, label.en) for label in labels}

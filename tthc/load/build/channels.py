@@ -111,7 +111,10 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
     duration = parse_duration(text)
     if duration.status is DurationStatus.UNPARSED:
         sink.warn(
-            "unparsed-time", _unread("thời hạn giải quyết", "the processing time", text, duration.note), where, text
+            "unparsed-time",
+            _unread("thời hạn giải quyết", "the processing time", text, duration.note, duration.note_text("en")),
+            where,
+            text,
         )
     return duration
 
@@ -141,7 +144,7 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
     else:
         status = DurationStatus.FIXED if numbers else DurationStatus.UNSPECIFIED
     note = _text(value.get("note"), "processing_time.note", src, sink)
-    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, **numbers)
+    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, note_en=None, **numbers)
 
 
 def _describe_numbers(numbers: dict[str, float]) -> str:
@@ -232,10 +235,10 @@ def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) ->
     )
 
 
-def _unread(vi: str, en: str, raw: str, note: str | None) -> T:
+def _unread(vi: str, en: str, raw: str, note: str | None, note_en: str | None = None) -> T:
     """ "không đọc được thời hạn giải quyết '…' (note)": a value its parser left raw."""
-    why = f" ({note})" if note else ""
-    return tr(f"không đọc được {vi} '{raw}'{why}", f"cannot read {en} '{raw}'{why}")
+    why, why_en = (f" ({note})", f" ({note_en or note})") if note else ("", "")
+    return tr(f"không đọc được {vi} '{raw}'{why}", f"cannot read {en} '{raw}'{why_en}")
 
 
 def _not_a_number(key: str, wanted: tuple[str, str], text: str, exc: NumberError) -> T:
