@@ -17,11 +17,11 @@ from tthc.cli.common import (
     UsageError,
     chosen_language,
     exit_on_errors,
-    output_target,
     stderr_console,
     stdout_console,
 )
 from tthc.i18n import Lang, tr
+from tthc.report.targets import output_target
 
 
 class DiffFormat(StrEnum):
