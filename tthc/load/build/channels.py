@@ -137,7 +137,8 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
             "unparsed-time",
             tr(
                 f"không đọc được thời hạn giải quyết '{text}'" + (f" ({duration.note})" if duration.note else ""),
-                f"cannot read the processing time '{text}'" + (f" ({duration.note})" if duration.note else ""),
+                f"cannot read the processing time '{text}'"
+                + (f" ({duration.note_text('en')})" if duration.note else ""),
             ),
             where,
             text,
@@ -175,7 +176,7 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
     else:
         status = DurationStatus.FIXED if numbers else DurationStatus.UNSPECIFIED
     note = _text(value.get("note"), "processing_time.note", src, sink)
-    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, **numbers)
+    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, note_en=None, **numbers)
 
 
 def _describe_numbers(numbers: dict[str, float]) -> str:
