@@ -31,6 +31,7 @@ from tthc.text import (
     control_characters,
     printable,
     read_number,
+    shared,
     split_lines,
 )
 
@@ -148,11 +149,13 @@ def _text(value: Any, field: str, src: SourceRef, sink: IssueSink) -> str | None
     if value is None:
         return None
     if isinstance(value, str):  # (before the slower Mapping test)
-        return clean(value)
-    if isinstance(value, (list, tuple, Mapping)):
+        text = clean(value)
+    elif isinstance(value, (list, tuple, Mapping)):
         _wrong_type(sink, field, "một đoạn văn bản", "text", value, src)
         return None
-    return clean(value)
+    else:
+        text = clean(value)
+    return shared(text) if text else text  # fields, agencies, levels… repeat across procedures
 
 
 def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[str]:
@@ -171,7 +174,7 @@ def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[
             _wrong_type(sink, field, "một đoạn văn bản", "text", item, source_of(item, src))
             continue
         out.extend(split_lines(item))
-    return out
+    return [shared(line) for line in out]  # steps, applicants, conditions repeat across procedures
 
 
 def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:
