@@ -369,9 +369,10 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "số định danh cá nhân'), and papers another note of the same dossier already reads from the database (a "
             "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
             "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
-            "nghiệp Trung Quốc:', or when the line names a foreign company, 'doanh nghiệp nước ngoài'), a paper a 'văn bản có giá trị tương đương' may replace, and "
-            "showing the identity card to 'xác định đúng người' (identify the person), or 'để chứng minh về nhân thân' of the person filing. A "
-            "note that 'không phải nộp thành phần hồ sơ' when the agency reads the national databases covers every paper. "
+            "nghiệp Trung Quốc:', or when the line names a foreign company, 'doanh nghiệp nước ngoài'), a paper a "
+            "'văn bản có giá trị tương đương' may replace, and showing the identity card to 'xác định đúng người' "
+            "(identify the person) or, for the person filing, 'để chứng minh về nhân thân' (prove who they are). A note "
+            "that 'không phải nộp thành phần hồ sơ' when the agency reads the national databases covers every paper. "
             "The list of types is editable data (once_only.yaml).",
         ),
         why=T(
