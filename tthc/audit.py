@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tthc.config import Config
 from tthc.engine import RunSettings, run, select_rules
-from tthc.errors import TthcError
+from tthc.errors import EXIT_FINDINGS, EXIT_OK, TthcError
 from tthc.i18n import T
 from tthc.load import discover, load_file
 from tthc.load.base import LoadResult
@@ -170,6 +170,53 @@ def _reference(paths: Sequence[Path], day: dt.date | None):
 
     _, results = load_catalogs(paths)
     return Reference.build([r.catalog for r in results], day)
+
+
+@dataclass
+class Checked:
+    """What `tthc check` reports: the audit, the findings the baseline leaves, the baseline's fixed entries."""
+
+    request: AuditRequest
+    audit: Audit
+    findings: list[Finding]
+    fixed: list[dict] = field(default_factory=list)
+
+    def exit_status(self, fail_on: str | None = None, exit_zero: bool = False) -> int:
+        """1 when a finding is at or above ``fail_on`` (default: the configuration's), unless ``exit_zero``; else 0.
+        (Catalogs with format errors exit 2 whatever this says: the caller reports them first.)"""
+        over = exceeds(self.findings, fail_on or self.request.config.fail_on)
+        return EXIT_FINDINGS if over and not exit_zero else EXIT_OK
+
+
+def check(
+    request: AuditRequest, *, baseline: Path | None = None, record: Path | None = None, progress: Progress | None = None
+) -> Checked:
+    """The audit `tthc check` runs. A history database (``record``) that is not ours is refused before
+    the audit starts; after it, only findings not in ``baseline`` are kept, and the run is recorded,
+    unless a catalog has format errors (a partial run would show phantom fixes).
+    Raises what :func:`audit` raises, BaselineError and HistoryError."""
+    if record is not None:
+        from tthc.nightly.history import refuse_foreign
+
+        refuse_foreign(record)
+    result = audit(request, progress)
+    checked = Checked(request, result, result.findings)
+    if baseline is not None:
+        from tthc.nightly.baseline import apply_baseline
+
+        checked.findings, checked.fixed = apply_baseline(result.findings, baseline, baseline_scope(result))
+    if record is not None and not result.load_errors:
+        from tthc.nightly.history import record_run
+
+        record_run(record, result)
+    return checked
+
+
+def baseline_scope(result: Audit):
+    """What a baseline is compared on: the rules that ran and the catalogs read (entries outside it stay)."""
+    from tthc.nightly.baseline import Scope
+
+    return Scope(rule_codes={r.code for r in result.rules}, catalogs={c.identity for c in result.catalogs})
 
 
 def exceeds(findings: Sequence[Finding], fail_on: str) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # findings at or above the threshold (check), differences (diff), conflicts (merge)…
 EXIT_ERROR = 2
 
 

@@ -21,9 +21,8 @@ MAX_LINES = 150
 
 # Modules still over the limit, with the size they may not exceed while they wait to be thinned. The list may only
 # shrink: a module that gets under the limit must leave it (test_the_waiting_list_only_shrinks).
-# (language, #14.2: every render call gained an explicit `lang=` argument and publish's option help its English,
-# which wrapped lines: check +15, common +4; history, plan_options, publish went just over the limit)
-WAITING = {"check.py": 315, "common.py": 239, "history.py": 154, "publish.py": 168}
+# (check.py and common.py left it: their logic is in tthc.audit, tthc.report.targets, report/terminal/check_output)
+WAITING: dict[str, int] = {}
 
 # Internals a cli module must not import: the application layer and the packages' own entry points sit between.
 FORBIDDEN = ("tthc.load.", "tthc.rules.", "tthc.engine", "tthc.parse", "tthc.plan.")

@@ -155,6 +155,8 @@ FEES = (
     "Lệ phí: 40.00.0 đồng",
     "Lệ phí: 0.500 đồng",
     "Miễn lệ phí đăng ký khai sinh đúng hạn; Lệ phí đăng ký khai sinh quá hạn: 10.000 đồng",
+    "Không; Lệ phí : 03 USD",  # a placeholder part beside a fee: read as it would be alone
+    "Không có thông tin; Phí: 20.000 đồng",
     *REAL["fees"][::4],
 )
 MARKED_FEES = ("Lệ phí: 50.000 đồng/hồ sơ", "Phí : 0 Đồng", "Lệ phí : 03 USD", "Phí thẩm định: 100.000 đồng/hồ sơ")
@@ -367,3 +369,56 @@ def catalog(draw) -> dict:
         "catalog": {k: v for k, v in meta.items() if v is not None},
         "procedures": [draw(procedure(code)) for code in codes],
     }
+
+
+# Fee cells as the fee parser meets them: one to three parts (a placeholder, a marker, an
+# amount written any way, a currency, a multiplier, "/hồ sơ", a note) joined by ";", line
+# breaks, "Xem chi tiết" or nothing. Used where only fees are written and read again.
+_PLACEHOLDER_FEES = ("Không", "Không có", "không.", "-", "x", "…", "n/a", "Không có thông tin", "Miễn", "0")
+_FEE_MARKS = ("", "Phí: ", "Lệ phí: ", "Phí : ", "Lệ phí thẩm định: ", "- ", "Miễn phí ", "Phí thẩm định ")
+_CURRENCIES = ("đồng", "Đồng", "VNĐ", "vnd", "USD", "$", "euro", "EUR", "Việt Nam Đồng", "đ", "đô la Mỹ")
+_MULTIPLIERS = ("", "", "", " triệu", " nghìn", " ngàn", " tỷ")
+_PERS = ("", "", "/hồ sơ", "/giấy phép", " /lần", "/01 bản", "/bản (áp dụng cho A)", " (theo quy định)")
+_FEE_SEPARATORS = (";", "; ", "\n", " ", " Xem chi tiết ", ", ")
+
+
+def _amount(seed: int) -> str:
+    rng = random.Random(seed)
+    out = ""
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 10)))
+    for i, d in enumerate(digits):
+        out += d
+        if i < len(digits) - 1 and rng.random() < 0.35:
+            out += rng.choice(".,. ,")
+    return out
+
+
+@st.composite
+def fee_part(draw) -> str:
+    kind = draw(st.integers(0, 9))
+    if kind == 0:
+        return draw(st.sampled_from(_PLACEHOLDER_FEES))
+    if kind == 1:
+        return draw(st.sampled_from(FEES))
+    part = (
+        draw(st.sampled_from(_FEE_MARKS))
+        + _amount(draw(st.integers(0, 2**32)))
+        + draw(st.sampled_from(_MULTIPLIERS))
+        + " "
+        + draw(st.sampled_from(_CURRENCIES))
+        + draw(st.sampled_from(_PERS))
+    )
+    if kind == 2:
+        part += " " + draw(text(1, 4))
+    return f"({part})" if kind == 3 else part
+
+
+@st.composite
+def fee_cell(draw) -> str:
+    parts = draw(st.lists(fee_part(), min_size=1, max_size=3))
+    out = parts[0]
+    for part in parts[1:]:
+        out += draw(st.sampled_from(_FEE_SEPARATORS)) + part
+    if draw(st.booleans()):
+        out = unicodedata.normalize("NFD", out)
+    return out

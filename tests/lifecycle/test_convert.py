@@ -133,18 +133,24 @@ def test_each_channel_keeps_its_own_fees(cli, tmp_path: Path) -> None:
         "        fees: [Miễn lệ phí đăng ký khai sinh đúng hạn, 'Lệ phí đăng ký khai sinh quá hạn: 10.000 đồng']\n"
         "      - {method: Trực tuyến, fees: Miễn lệ phí}\n"
         "      - method: Dịch vụ bưu chính\n"
+        "        fees: [Miễn lệ phí, 'Theo mức thu do HĐND tỉnh quy định']\n"
+        "      - method: Trực tiếp tại Bộ phận một cửa\n"
         "        fees: [Không, '8,000 Việt Nam Đồng']\n",
     )
     assert after == before
     rows = list(openpyxl.load_workbook(book)["Phí, lệ phí"].iter_rows(values_only=True))
     channel = rows[0].index("Cách thức số")
-    assert [(r[1], r[channel]) for r in rows[1:]] == [("Không", 3), ("8,000 Việt Nam Đồng", 3)]  # no single cell
+    assert [(r[1], r[channel]) for r in rows[1:]] == [  # joined in one cell they would read as one fee
+        ("Miễn lệ phí", 3),
+        ("Theo mức thu do HĐND tỉnh quy định", 3),
+    ]
     channels = list(openpyxl.load_workbook(book)["Cách thức thực hiện"].iter_rows(values_only=True))
     fees = channels[0].index("Phí, lệ phí")
     assert [r[fees] for r in channels[1:]] == [
         "Miễn lệ phí đăng ký khai sinh đúng hạn\nLệ phí đăng ký khai sinh quá hạn: 10.000 đồng",  # one cell holds them
         "Miễn lệ phí",
         None,
+        "Không; 8,000 Việt Nam Đồng",  # "Không" beside a fee reads as it does alone: no fee
     ]
 
 
@@ -178,7 +184,7 @@ def test_a_fee_row_naming_a_missing_channel_applies_to_all(cli, tmp_path: Path) 
         tmp_path,
         "  - name: Cấp phép\n"
         "    channels:\n"
-        "      - {method: Trực tiếp, fees: [Không, 'Lệ phí: 5.000 đồng']}\n"
+        "      - {method: Trực tiếp, fees: [Miễn lệ phí, 'Theo mức thu do HĐND tỉnh quy định']}\n"
         "      - {method: Trực tuyến}\n",
     )
     wb = openpyxl.load_workbook(book)
@@ -190,6 +196,6 @@ def test_a_fee_row_naming_a_missing_channel_applies_to_all(cli, tmp_path: Path) 
     result = load_file(book)
     assert [i.kind for i in result.issues if i.kind == "unknown-channel"]
     assert [[f.raw for f in c.fees] for c in result.catalog.procedures[0].channels] == [
-        ["Không", "Lệ phí: 5.000 đồng"],
-        ["Không", "Lệ phí: 5.000 đồng"],
+        ["Miễn lệ phí", "Theo mức thu do HĐND tỉnh quy định"],
+        ["Miễn lệ phí", "Theo mức thu do HĐND tỉnh quy định"],
     ]

@@ -158,6 +158,22 @@ def test_annex_docx(cli, pair, tmp_path: Path) -> None:
     assert fonts == {"Times New Roman"}
 
 
+def test_with_an_annex_file_the_terminal_gets_one_line(cli, pair, tmp_path: Path) -> None:
+    old, new = pair
+    out = tmp_path / "phu-luc.xlsx"
+    code, stdout, err = cli("diff", old, new, "-o", out)
+    assert code == 1 and out.is_file()
+    assert stdout == ""  # no tables: they are in the file
+    assert err.strip().splitlines() == [
+        f"Đã ghi dự thảo phụ lục {out}: 1 mới ban hành, 2 sửa đổi, bổ sung, 1 bãi bỏ, 1 không đổi"
+    ]
+    code, stdout, err = cli("diff", old, new, "-o", out, "--lang", "en")
+    assert (code, stdout) == (1, "")
+    assert err.strip() == f"Wrote the draft annex {out}: 1 new, 2 amended, 1 abolished, 1 unchanged"
+    code, stdout, _ = cli("diff", old, new, "-o", out, "--format", "json")  # asked for: still given
+    assert json.loads(stdout)["summary"]["amended"] == 2
+
+
 def test_annex_xlsx_reads_back_as_an_annex(cli, pair, tmp_path: Path) -> None:
     old, new = pair
     out = tmp_path / "phu-luc.xlsx"

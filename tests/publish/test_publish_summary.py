@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -102,13 +103,16 @@ def test_portal_link_the_procedures_own_page_when_the_source_has_one(tmp_path: P
     page = (site / "thu-tuc/1.000178.html").read_text(encoding="utf-8")
     assert f'<p class="portal direct"><a href="{url}">Xem thủ tục này trên Cổng Dịch vụ công quốc gia</a></p>' in page
     page = (site / "thu-tuc/1.000232.html").read_text(encoding="utf-8")
+    # no confirmed search address takes a code: the portal's home page, and the code to look for
     assert (
-        '<a href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html?keyword=1.000232">'
-        "Tìm mã thủ tục 1.000232 trên Cổng Dịch vụ công quốc gia</a>" in page
+        '<p class="portal"><a href="https://dichvucong.gov.vn">'
+        "Tra cứu mã thủ tục 1.000232 trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)</a></p>" in page
     )
+    assert "keyword=" not in page and "?ma" not in page
     assert 'class="portal' not in (site / "thu-tuc/tt-3.html").read_text(encoding="utf-8")
     page = (site / "thu-tuc/1.000236.html").read_text(encoding="utf-8")
-    assert "javascript:" not in page and "keyword=1.000236" in page
+    assert "javascript:" not in page and "Tra cứu mã thủ tục 1.000236" in page
+    assert json.loads((site / ".tthc-site").read_text(encoding="utf-8"))["portal_search"] is None
     page = (site / "thu-tuc/1.000253.html").read_text(encoding="utf-8")
     assert "Xem thủ tục này trên cổng dịch vụ công (dichvucong.hanoi.gov.vn)" in page
 

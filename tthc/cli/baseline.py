@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import (
     EXIT_OK,
     LangOption,
@@ -16,11 +15,12 @@ from tthc.cli.common import (
     default_paths,
     exit_on_errors,
     fail,
-    output_target,
     stderr_console,
 )
 from tthc.cli.framework import Typer
+from tthc.cli.options import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.i18n import Lang, tr
+from tthc.report.targets import output_target
 
 app = Typer(
     help="Baseline: chấp nhận các phát hiện hiện có để kiểm tra hằng đêm chỉ báo phát hiện mới. "
@@ -33,20 +33,17 @@ app = Typer(
 def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
     """The same audit `tthc check` runs; exit 2 if a catalog has format errors (findings would be partial)."""
     from tthc.audit import audit as run_request
-    from tthc.audit import audit_request
+    from tthc.audit import audit_request, baseline_scope
     from tthc.config import load_config
-    from tthc.nightly.baseline import Scope
     from tthc.report.terminal.console import audit_progress, progress
 
     with exit_on_errors(lang), progress() as bar:
         request = audit_request(paths, load_config(config), as_of, select, ignore)
         audit = run_request(request, audit_progress(bar, lang))
-    from tthc.report.terminal.console import esc
-
-    err = stderr_console()
-    for issue in audit.load_errors:
-        err.print(f"[red]{tr(lang, 'lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
     if audit.load_errors:
+        from tthc.report.terminal.findings import render_load_errors
+
+        render_load_errors(audit.load_errors, stderr_console(), lang=lang)
         raise fail(
             tr(
                 lang,
@@ -55,8 +52,7 @@ def _audit(paths, config, select, ignore, as_of, *, lang: Lang):
             ),
             lang,
         )
-    scope = Scope(rule_codes={r.code for r in audit.rules}, catalogs={c.identity for c in audit.catalogs})
-    return audit, scope
+    return audit, baseline_scope(audit)
 
 
 @app.command("create")

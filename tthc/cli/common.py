@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import errno
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -13,13 +12,12 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from tthc.errors import EXIT_ERROR, TthcError
+from tthc.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, TthcError  # noqa: F401 (the commands' exit codes)
 from tthc.i18n import Lang as Language
 from tthc.i18n import T as Text
 from tthc.i18n import as_lang, both, text, tr
+from tthc.report.terminal.console import stderr_console, stdout_console  # noqa: F401 (every command's consoles)
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
 # a write the disk refused: no file name in the error (it happened inside a library), still one line
 _DISK_ERRORS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO})
 
@@ -43,18 +41,6 @@ PathsArgument = Annotated[
         show_default=False,
     ),
 ]
-
-
-def stderr_console():
-    from tthc.report.terminal.console import make_console  # catalog text is never markup or emoji there
-
-    return make_console(stderr=True)
-
-
-def stdout_console():
-    from tthc.report.terminal.console import make_console
-
-    return make_console(soft_wrap=True)
 
 
 def chosen_language(lang: Lang | str | None) -> Language:
@@ -112,128 +98,3 @@ def format_errors_hint(errors: list) -> Text:
         if more
         else ""
     )
-
-
-def output_target(
-    output: Path | None,
-    inputs: Iterable[Path | None] = (),
-    *,
-    folder: bool = False,
-    stdout: bool = True,
-    regular: bool = False,
-) -> Path | None:
-    """Check an output (`-o`) before any work is done; every command that writes calls this.
-
-    Refused with one line (UsageError, exit 2): an output that is one of the inputs — catalog
-    files, files inside catalog folders, config, baseline, decisions… compared as files (symlinks,
-    `./x`, hard links, letter case on a case-insensitive disk all name the same file) — a folder
-    where a file is written, `-` where stdout cannot take the output (`stdout=False`), a device
-    or FIFO where the output is read back (`regular=True`). With
-    `folder=True` (the site) the output is a folder that must not hold an input.
-    Writing itself goes through `tthc.report.files.write_atomic` (devices, symlinks, modes).
-    """
-    if output is None:
-        return None
-    from tthc.report.files import is_stdout
-
-    if is_stdout(output):
-        if not stdout or folder:
-            raise UsageError(
-                tr(
-                    "-o -: kết quả này không ghi ra stdout được; cho tên tệp",
-                    "-o -: this output cannot go to stdout; give a file name",
-                )
-            )
-        return output
-    if not folder and output.is_dir():
-        raise UsageError(
-            tr(
-                f"{output}: là một thư mục; cho tên tệp, ví dụ {output / 'ket-qua'}{output.suffix}",
-                f"{output}: is a folder; give a file name, e.g. {output / 'result'}{output.suffix}",
-            )
-        )
-    from tthc.config import find_config
-
-    if regular and output.exists() and not output.is_file() and not output.is_dir():
-        raise UsageError(
-            tr(
-                f"{output}: không phải tệp thường (thiết bị, FIFO…); kết quả được đọc lại nên cần một tệp thường",
-                f"{output}: not a regular file (a device, FIFO…); the output is read back, so it must be a file",
-            )
-        )
-    files = _input_files([*inputs, find_config()])
-    if folder:
-        inside = _inside(output, files)
-        if inside is not None:
-            raise UsageError(
-                tr(
-                    f"{output}: thư mục ra chứa tệp đầu vào {inside}; chọn thư mục khác (đầu vào không bao giờ bị ghi đè)",
-                    f"{output}: the output folder holds the input {inside}; choose another (inputs are never overwritten)",
-                )
-            )
-        return output
-    same = _same_file(output, files)
-    if same is not None:
-        raise UsageError(
-            tr(
-                f"{output}: tệp ra là tệp đầu vào {same}; chọn tên khác (đầu vào không bao giờ bị ghi đè)",
-                f"{output}: the output is the input {same}; choose another name (inputs are never overwritten)",
-            )
-        )
-    return output
-
-
-def _input_files(inputs: Iterable[Path | None]) -> list[Path]:
-    """The files the inputs name: files as given, catalog files inside folders."""
-    from tthc.load import discover
-
-    files: list[Path] = []
-    for path in inputs:
-        if path is None:
-            continue
-        if path.is_dir():
-            try:
-                files.extend(discover([path]))
-            except Exception:  # an empty or unreadable folder: the load reports it
-                continue
-        elif path.exists():
-            files.append(path)
-    return files
-
-
-def _same_file(output: Path, files: list[Path]) -> Path | None:
-    try:
-        target = os.stat(output)
-    except OSError:
-        return None  # not there yet: it cannot be an input
-    for path in files:
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
-            return path
-    return None
-
-
-def _inside(folder: Path, files: list[Path]) -> Path | None:
-    """The first input file that is `folder` or lies under it (compared as folders on disk)."""
-    try:
-        root = os.stat(folder)
-    except OSError:
-        return None  # not there yet: it holds nothing
-    key = (root.st_dev, root.st_ino)
-    seen: set[Path] = set()
-    for path in files:
-        real = Path(os.path.realpath(path))
-        for part in (real, *real.parents):
-            if part in seen:
-                break
-            seen.add(part)
-            try:
-                st = os.stat(part)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) == key:
-                return path
-    return None

@@ -14,10 +14,10 @@ from tthc.cli.common import (
     UsageError,
     chosen_language,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.i18n import Lang, text, tr
+from tthc.report.targets import output_target
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp ra đã có. / Overwrite an existing output.")]
 

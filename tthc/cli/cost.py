@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import EXIT_OK, LangOption, PathsArgument, chosen_language, fail, guarded, stdout_console
+from tthc.cli.options import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.plan_options import DecisionsOption, HourlyRateOption, ModeOption, plan_request, prepare_or_exit
 from tthc.i18n import tr
 
@@ -50,7 +50,8 @@ def cost(
         raise fail(tr(lang, "-o dùng với --format json hoặc csv", "-o goes with --format json or csv"), lang)
 
     def request():
-        from tthc.cli.common import default_paths, output_target
+        from tthc.cli.common import default_paths
+        from tthc.report.targets import output_target
 
         output_target(output, [*default_paths(paths), config, decisions])
         return plan_request(

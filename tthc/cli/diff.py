@@ -17,11 +17,11 @@ from tthc.cli.common import (
     UsageError,
     chosen_language,
     exit_on_errors,
-    output_target,
     stderr_console,
     stdout_console,
 )
 from tthc.i18n import Lang, tr
+from tthc.report.targets import output_target
 
 
 class DiffFormat(StrEnum):
@@ -79,12 +79,11 @@ def diff(
 
         sys.stdout.write(json.dumps(diff_to_json(result, english=lang == "en"), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
-    else:
+    elif output is None:  # with -o: the one line below, not the tables
         render(result, stdout_console(), lang=lang)
     if output is not None:
-        stderr_console().print(
-            tr(lang, f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}"), markup=False
-        )
+        said = tr(lang, f"Đã ghi dự thảo phụ lục {output}", f"Wrote the draft annex {output}")
+        stderr_console().print(f"{said}: {result.counts(lang)}", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FINDINGS if result.changed else EXIT_OK)
 
 

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, output_target, stderr_console
+from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, stderr_console
 from tthc.cli.framework import Typer
 from tthc.i18n import text, tr
+from tthc.report.targets import output_target
 
 app = Typer(
     help="Sổ văn bản pháp luật (cơ sở tri thức). / The legal register (knowledge base).",

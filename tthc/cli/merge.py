@@ -14,11 +14,11 @@ from tthc.cli.common import (
     UsageError,
     chosen_language,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.cli.convert import ForceOption, refuse_existing
 from tthc.i18n import Lang, tr
+from tthc.report.targets import output_target
 
 
 def merge(

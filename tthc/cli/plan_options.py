@@ -73,11 +73,9 @@ def prepare_or_exit(request, *, lang: Lang):
     with exit_on_errors(lang), progress() as bar:  # bad selection, cost settings, decisions, filing: one line, exit 2
         prepared = prepare(request, audit_progress(bar, lang))
     if prepared.audit.load_errors:
-        from tthc.report.terminal.console import esc  # catalog text is never markup
+        from tthc.report.terminal.findings import render_load_errors  # catalog text is never markup
 
-        err = stderr_console()
-        for issue in prepared.audit.load_errors:
-            err.print(f"[red]{tr(lang, 'lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True, markup=True, highlight=False)
+        render_load_errors(prepared.audit.load_errors, stderr_console(), lang=lang)
         raise fail(
             tr(
                 lang,

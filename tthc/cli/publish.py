@@ -14,15 +14,11 @@ from tthc.cli.common import (
     chosen_language,
     default_paths,
     exit_on_errors,
-    output_target,
     stderr_console,
 )
 from tthc.i18n import tr
 from tthc.publish.present import PORTAL_SEARCH
-
-
-def _kb(size: int) -> str:
-    return f"{size / 1024:.1f} KB"
+from tthc.report.targets import output_target
 
 
 def publish(
@@ -88,7 +84,7 @@ def publish(
         ),
     ] = None,
     portal_search: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--portal-search",
             help="Địa chỉ tìm kiếm của Cổng DVCQG cho thủ tục không có liên kết riêng; {code} là mã thủ tục. / National portal search address for procedures without their own link; {code} is the procedure code.",
@@ -99,13 +95,13 @@ def publish(
     """Tạo trang web tĩnh tra cứu thủ tục (mở từ đĩa hoặc máy chủ web bất kỳ). / Build the static catalog site."""
     lang = chosen_language(lang_option)
     from tthc.audit import configured_limits, parse_day
-    from tthc.publish.site import SiteError, build_site
+    from tthc.publish.site import build_site
     from tthc.publish.source import load_catalogs, load_with_outdated
-    from tthc.publish.synonyms import SynonymsError, load_synonyms
+    from tthc.publish.synonyms import load_synonyms
 
     err = stderr_console()
     with exit_on_errors(lang):
-        if not portal_search.startswith(("https://", "http://")) or "{code}" not in portal_search:
+        if portal_search and not (portal_search.startswith(("https://", "http://")) and "{code}" in portal_search):
             raise UsageError(
                 tr(
                     lang,
@@ -114,55 +110,26 @@ def publish(
                 )
             )
         output_target(output, [*default_paths(paths), config, synonyms], folder=True)
-        try:
-            words = load_synonyms(synonyms)
-            if flag_outdated:
-                flagged = load_with_outdated(default_paths(paths), config, parse_day(as_of))
-                catalogs, notes = flagged.catalogs, flagged.notes
-                if not flagged.outdated_rules:
-                    err.print(
-                        tr(
-                            lang,
-                            "chú ý: chưa có quy tắc nhóm 'outdated' nào; không có ghi chú lạc hậu",
-                            "note: no rule of the 'outdated' group is available; no outdated notes",
-                        ),
-                        soft_wrap=True,
-                    )
-            else:
-                catalogs, notes = load_catalogs(default_paths(paths), configured_limits(config)), None
-            report = build_site(
-                catalogs,
-                output,
-                notes=notes,
-                title=title,
-                kiosk_seconds=kiosk_seconds,
-                kiosk_limit=kiosk_limit,
-                synonyms=words,
-                portal_search=portal_search,
-            )
-        except (SiteError, SynonymsError) as exc:
-            raise UsageError(str(exc)) from None
-    flagged_count = sum(1 for n in (notes or {}).values() if n)
-    page = report.largest("thu-tuc/")
-    err.print(
-        tr(
-            lang,
-            f"Đã tạo trang: {output}/ — {report.procedures} thủ tục; index.html {_kb(report.sizes['index.html'])}"
-            + (f"; trang thủ tục lớn nhất {_kb(page[1])}" if page else "")
-            + f"; tổng {_kb(report.total)}",
-            f"Site written: {output}/ — {report.procedures} procedures; index.html {_kb(report.sizes['index.html'])}"
-            + (f"; largest procedure page {_kb(page[1])}" if page else "")
-            + f"; total {_kb(report.total)}",
-        ),
-        soft_wrap=True,
-        markup=False,  # the folder name is the user's text
-    )
-    if flag_outdated:
-        err.print(
-            tr(
-                lang,
-                f"{flagged_count} thủ tục có ghi chú lạc hậu — bản xem trước nội bộ, không công bố cho người dân",
-                f"{flagged_count} procedures carry outdated notes — an internal preview, not for citizens",
-            ),
-            soft_wrap=True,
+        words = load_synonyms(synonyms)
+        if flag_outdated:
+            flagged = load_with_outdated(default_paths(paths), config, parse_day(as_of))
+            catalogs, notes = flagged.catalogs, flagged.notes
+            if not flagged.outdated_rules:
+                from tthc.report.terminal.site import render_no_outdated_rule
+
+                render_no_outdated_rule(err, lang=lang)
+        else:
+            catalogs, notes = load_catalogs(default_paths(paths), configured_limits(config)), None
+        report = build_site(
+            catalogs,
+            output,
+            notes=notes,
+            title=title,
+            kiosk_seconds=kiosk_seconds,
+            kiosk_limit=kiosk_limit,
+            synonyms=words,
+            portal_search=portal_search,
         )
+    from tthc.report.terminal.site import render_written
+
+    render_written(report, output, notes if flag_outdated else None, err, lang=lang)

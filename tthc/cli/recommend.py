@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from tthc.cli.check import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.common import (
     EXIT_OK,
     LangOption,
@@ -15,6 +14,7 @@ from tthc.cli.common import (
     guarded,
     stderr_console,
 )
+from tthc.cli.options import AsOfOption, ConfigOption, IgnoreOption, SelectOption
 from tthc.cli.plan_options import (
     DateOption,
     DecisionsOption,
@@ -68,8 +68,9 @@ def recommend(
     if not init and output is None:
         raise fail(tr(lang, "cần -o TỆP (.docx, .xlsx hoặc .md)", "-o FILE is required (.docx, .xlsx or .md)"), lang)
     from tthc.audit import parse_day
-    from tthc.cli.common import default_paths, output_target
+    from tthc.cli.common import default_paths
     from tthc.plan.service import FilingOptions, check_outputs, input_files
+    from tthc.report.targets import output_target
 
     def request():
         inputs = input_files(default_paths(paths))

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, output_target, stderr_console
+from tthc.cli.common import EXIT_OK, LangOption, chosen_language, exit_on_errors, stderr_console
 from tthc.i18n import tr
+from tthc.report.targets import output_target
 
 
 def schema(

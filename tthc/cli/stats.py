@@ -16,11 +16,11 @@ from tthc.cli.common import (
     chosen_language,
     default_paths,
     exit_on_errors,
-    output_target,
     stderr_console,
     stdout_console,
 )
 from tthc.i18n import tr
+from tthc.report.targets import output_target
 
 CHART_SUFFIXES = (".png", ".svg", ".pdf")
 

@@ -7,17 +7,10 @@ from typing import Annotated
 
 import typer
 
-from tthc.cli.common import (
-    EXIT_OK,
-    LangOption,
-    UsageError,
-    chosen_language,
-    exit_on_errors,
-    output_target,
-    stderr_console,
-)
+from tthc.cli.common import EXIT_OK, LangOption, UsageError, chosen_language, exit_on_errors, stderr_console
 from tthc.cli.convert import ForceOption, refuse_existing
 from tthc.i18n import tr
+from tthc.report.targets import output_target
 
 
 def template(

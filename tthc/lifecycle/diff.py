@@ -75,6 +75,13 @@ class CatalogDiff:
     def changed(self) -> bool:
         return bool(self.added or self.amended or self.abolished)
 
+    def counts(self, lang) -> str:
+        """ "2 mới ban hành, 14 sửa đổi, bổ sung, 2 bãi bỏ, 0 không đổi" (plain text)."""
+        added, amended, abolished, same = len(self.added), len(self.amended), len(self.abolished), len(self.unchanged)
+        if lang == "en":
+            return f"{added} new, {amended} amended, {abolished} abolished, {same} unchanged"
+        return f"{added} mới ban hành, {amended} sửa đổi, bổ sung, {abolished} bãi bỏ, {same} không đổi"
+
 
 # -- semantic keys ---------------------------------------------------------------------
 

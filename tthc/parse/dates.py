@@ -6,8 +6,10 @@ import datetime as dt
 import re
 
 # "15/11/2015", "15-11-2015", "15.11.2015", "2015-11-15"
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# (the look-behind "no digit before" comes after the first digit, so that a search skips to
+# the next digit at once instead of trying every position)
+_NUMERIC = re.compile(r"(\d(?<!\d\d)\d?)\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_ISO = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?!\d)")
 # "ngày 15 tháng 11 năm 2015"
 _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", re.I)
 _PATTERNS = ((_WORDS, "dmy"), (_ISO, "ymd"), (_NUMERIC, "dmy"))

@@ -96,7 +96,9 @@ _KIND_BEFORE = re.compile(r"(" + _KIND_WORDS + r")\s*(?:số\s*)*:?\s*$", re.IGN
 _HEADER = re.compile(r"Tên\s+văn\s+bản\s+pháp\s+lý|Mã\s+văn\s+bản", re.IGNORECASE)
 # digits, optionally ".16" (66.16/2026/NQ-CP), ".a" or a letter (08.a/2010/TT-BTP, 09b/2013/TT-BTP)
 _HEAD_BODY = r"(\d+(?:\.\d+|\.?[a-z](?=\s?/))?)\s?/\s?(?:(\d{4})\s?/\s?)?(?=[A-ZĐ])"
-_HEAD = re.compile(r"(?<!\d)(?<!\d\.)" + _HEAD_BODY)  # a number starts after a non-digit…
+# A number starts after a non-digit (the look-behinds come after its first digit, so that the
+# search skips to the next digit at once instead of trying every position)…
+_HEAD = re.compile(r"(\d(?<!\d\d)(?<!\d\.\d)\d*" + _HEAD_BODY.removeprefix(r"(\d+"))
 _HEAD_AT = re.compile(_HEAD_BODY)  # …or right where the previous number ended ("QH1354/2014/…")
 _PART_SEP = re.compile(r"(\s?)[-‐‑–](\s?)|/(?=[A-ZĐ])")
 _QH_DIGITS = re.compile(r"\d{1,2}")
@@ -110,7 +112,9 @@ _ARTICLE_AFTER = re.compile(r"^\s*\(\s*" + _ARTICLE.pattern + r"\s*\)", re.IGNOR
 _OF_ISSUER = re.compile(r"của\s+(.{2,60})", re.IGNORECASE)
 _TRUNCATED = re.compile(r"^\s*(?:số\s*)?(\d+(?:\s*/\s*\d+)?)\s*(?:/\s*)?$", re.IGNORECASE)
 _TRUNCATED_AFTER_KIND = re.compile(r"(?:" + _KIND_WORDS + r")\s+(?:số\s+)?(\d+(?:/\d+)?)(?![\d/])", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r"(?:,|\s+và)\s+(?=(?:" + _KIND_WORDS + r")\s+(?:số\s+)?\d)", re.IGNORECASE)
+# ", Nghị định số 12…" / " và Nghị định 12…" (written "[,\s]" first, so that a search skips to
+# the next comma or blank at once: the same matches as "(?:,|\s+và)")
+_LIST_SPLIT = re.compile(r"[,\s](?:(?<=,)|(?<=\s)\s*và)\s+(?=(?:" + _KIND_WORDS + r")\s+(?:số\s+)?\d)", re.IGNORECASE)
 # " - Nghị định số 123/2015/…" starts a new item only if that item has a number or a year of
 # its own ("Luật 02/2011/QH13 - Luật Khiếu nại" is one citation with its name).
 _BULLET_SPLIT = re.compile(
@@ -209,12 +213,13 @@ def _parse_text_cached(raw: str) -> tuple[_RefTuple, ...]:
         segments = _segments(text, numbers, True, 0, len(text))
     else:  # typed text: a glued part is read as table rows, without swallowing the citations before it
         segments = []
-        for a, b in _chunks(text, numbers):
+        items = _line_items(text, 0, len(text))  # read once: _chunks and a whole-text chunk share them
+        for a, b in _chunks(text, numbers, items):
             inside = [n for n in numbers if a <= n.start < b]
             glued = _GLUED_TITLE.search(text, a, b) is not None or any(
                 _glued_after(text, n.end) or _glued_before(text, n.start) for n in inside
             )
-            segments.extend(_segments(text, inside, glued, a, b))
+            segments.extend(_segments(text, inside, glued, a, b, items if (a, b) == (0, len(text)) else None))
 
     refs: list[_Ref] = []
     for start, end, principal, row in segments:
@@ -241,15 +246,14 @@ def _normalise(text: str) -> str:
     return text
 
 
-def _chunks(text: str, numbers: list[_Number]) -> list[tuple[int, int]]:
+def _chunks(text: str, numbers: list[_Number], items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Typed text cut after each item that is a citation of its own ("Luật Hộ tịch số
     60/2014/QH13 ngày 20/11/2014" before "Nghị định 123/2015/NĐ-CPNghị định…"), so that a glued
     item after it, read as table rows, cannot take it for the start of a title. Items that are
     parts of a title (no kind word first, no number, or the number after "sửa đổi", "hướng
-    dẫn"…) stay with what follows."""
+    dẫn"…) stay with what follows. ``items`` are the line items of the whole text."""
     out: list[tuple[int, int]] = []
     begin = 0
-    items = _line_items(text, 0, len(text))
     for a, b in items:
         first = next((n for n in numbers if a <= n.start < b), None)
         item = text[a:b].strip(" \n;,-+•")
@@ -274,9 +278,15 @@ def _glued_after(text: str, end: int) -> bool:
 
 
 def _segments(
-    text: str, numbers: list[_Number], glued: bool, begin: int, stop: int
+    text: str,
+    numbers: list[_Number],
+    glued: bool,
+    begin: int,
+    stop: int,
+    items: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, _Number | None, bool]]:
-    """(start, end, principal, whether it is a table row) of each citation in text[begin:stop]."""
+    """(start, end, principal, whether it is a table row) of each citation in text[begin:stop].
+    ``items``: the line items of text[begin:stop] when the caller has read them already."""
     out: list[tuple[int, int, _Number | None, bool]] = []
     pos = begin
     if glued:
@@ -300,7 +310,9 @@ def _segments(
             if boundary and (boundary != "caps" or not _mostly_upper(text[pos : n.start])):
                 out.append((_row_start(text, pos, n.start), n.end, n, True))
                 pos = n.end
-    for start, end in _line_items(text, pos, stop):
+    if items is None or pos != begin:
+        items = _line_items(text, pos, stop)
+    for start, end in items:
         inside = [n for n in numbers if start <= n.start < end]
         out.append((start, end, inside[0] if inside else None, False))
     return out
@@ -421,6 +433,8 @@ def _unnumbered(raw: str) -> _Ref | None:
 
 def _merge(refs: list[_Ref]) -> list[_Ref]:
     """Identical numbers in one cell are one reference (first wins, gaps filled from later)."""
+    if len(refs) < 2:
+        return refs
     out: list[_Ref] = []
     seen: dict[str, _Ref] = {}
     for ref in refs:
@@ -774,6 +788,8 @@ def _implied_issuer(kind: DocKind | None) -> str | None:
 
 def _date_after(after: str) -> dt.date | None:
     """The issue date right after a number ("… ngày 15/11/2015"), not an effective date."""
+    if "ngày" not in after.lower():
+        return None  # (a date is taken only after "ngày": no "ngày", no date)
     for start, _end, date in find_dates(after):
         lead = after[:start]
         if _NOT_ISSUED.search(lead):

@@ -165,7 +165,7 @@ def _select(name: str, label: str, options: Sequence[tuple[str, str]]) -> str:
 
 
 def procedure_page(
-    entry: Entry, *, site_title: str, generated: dt.date, portal_search: str = present.PORTAL_SEARCH
+    entry: Entry, *, site_title: str, generated: dt.date, portal_search: str | None = present.PORTAL_SEARCH
 ) -> str:
     p = entry.procedure
     guide = present.online_guide(p)
@@ -219,7 +219,7 @@ def procedure_page(
     )
 
 
-def _summary(p, portal_search: str) -> str:
+def _summary(p, portal_search: str | None) -> str:
     """The box at the top: only what the catalog states, and which of these it does not state."""
     rows = []
     for item in present.summary(p):

@@ -27,8 +27,12 @@ from tthc.model import (
 PORTAL_NAME = "Cổng Dịch vụ công quốc gia"
 PORTAL_URL = "https://dichvucong.gov.vn"
 PORTAL_HOST = "dichvucong.gov.vn"
-# The portal's procedure search, by keyword; "{code}" is replaced by the procedure code.
-PORTAL_SEARCH = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html?keyword={code}"
+# The portal's search for a procedure code: UNCONFIRMED, so none by default. The portal's list
+# of procedures (https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html) exists, but
+# no source read says it takes a code in its address (it searches through a script), so a page
+# without a portal link of its own links the portal's home page and names the code to search
+# for. `tthc publish --portal-search URL` ("{code}" where the code goes) sets a known address.
+PORTAL_SEARCH: str | None = None
 OTHER_FIELD = "Lĩnh vực khác"
 NO_LEVEL = "Chưa xác định cấp"
 
@@ -259,9 +263,10 @@ class PortalLink:
     direct: bool  # the procedure's own page (True) or a search for its code
 
 
-def portal_link(procedure: Procedure, search: str = PORTAL_SEARCH) -> PortalLink | None:
+def portal_link(procedure: Procedure, search: str | None = PORTAL_SEARCH) -> PortalLink | None:
     """The procedure on the national portal: its own page when the source gives one, else a
-    search for its code; None without either. Only http(s) addresses are used."""
+    search for its code at ``search`` (an address with "{code}"), else the portal's home page
+    with the code to look for; None without a page or a code. Only http(s) addresses are used."""
     url = _detail_url(procedure)
     if url:
         host = (urlsplit(url).hostname or "").lower()
@@ -274,6 +279,8 @@ def portal_link(procedure: Procedure, search: str = PORTAL_SEARCH) -> PortalLink
             f"Tìm mã thủ tục {procedure.code} trên {PORTAL_NAME}",
             False,
         )
+    if procedure.code:
+        return PortalLink(PORTAL_URL, f"Tra cứu mã thủ tục {procedure.code} trên {PORTAL_NAME} ({PORTAL_HOST})", False)
     return None
 
 

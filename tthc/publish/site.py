@@ -64,13 +64,14 @@ def build_site(
     kiosk_limit: int = 60,
     generated: dt.date | None = None,
     synonyms: Sequence[tuple[str, str]] | None = None,
-    portal_search: str = present.PORTAL_SEARCH,
+    portal_search: str | None = present.PORTAL_SEARCH,
 ) -> SiteReport:
     """Write the site for the catalogs into `out` (replacing a previous tthc site there).
 
     ``synonyms``: (typed, catalog wording) pairs for the search; None: the shipped list.
     ``portal_search``: the portal's search address for a code ("{code}"), used when a
-    procedure has no portal page of its own.
+    procedure has no portal page of its own (None, the default: none is confirmed; such a page
+    links the portal's home page and names its code, and the site's marker file says so).
     """
     out = Path(out)
     restore_folder(out)  # a site moved aside by a run killed mid-swap comes back first
@@ -87,7 +88,14 @@ def build_site(
         "kiosk.html": pages.kiosk_page(site_title=site_title, generated=generated, catalogs=catalogs),
         "search-index.js": _js("TTHC_INDEX", search_index(entries, synonyms)),
         "kiosk-data.js": _js("TTHC_KIOSK", kiosk_data(kiosk_selection(entries, kiosk_limit), kiosk_seconds)),
-        MARKER: json.dumps({"generator": "tthc publish", "generated": generated.isoformat()}) + "\n",
+        MARKER: json.dumps(
+            {
+                "generator": "tthc publish",
+                "generated": generated.isoformat(),
+                "portal_search": portal_search,  # None: no confirmed search address; pages name the code
+            }
+        )
+        + "\n",
     }
     for name in ASSETS:
         files[f"assets/{name}"] = pages.asset_text(name)

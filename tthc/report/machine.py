@@ -13,17 +13,9 @@ from tthc.i18n import Lang
 from tthc.rules.base import Finding
 
 
-def render(
-    fmt: str,
-    audit: Audit,
-    findings: Sequence[Finding],
-    *,
-    fixed: Sequence[dict] = (),
-    automation_id: str | None = None,
-    lang: Lang,
-) -> str:
-    """The whole report as one string (see :func:`chunks` for the streamed form)."""
-    return "".join(chunks(fmt, audit, findings, fixed=fixed, automation_id=automation_id, lang=lang))
+def render(fmt: str, audit: Audit, findings: Sequence[Finding], **options: Any) -> str:
+    """The whole report as one string: :func:`chunks` joined (same options)."""
+    return "".join(chunks(fmt, audit, findings, **options))
 
 
 def chunks(

@@ -13,7 +13,7 @@ from tthc.model import Channel, Duration, DurationStatus, Fee, FeeStatus, Source
 from tthc.parse.duration import parse_duration
 from tthc.parse.fee import parse_fees
 from tthc.parse.vocab import parse_method
-from tthc.text import NumberError, clean_keep_lines, nfc, read_number
+from tthc.text import NumberError, clean_keep_lines, is_placeholder, nfc, read_number
 
 
 def _channels(v: Mapping[str, Any], where, sink: IssueSink) -> list[Channel]:
@@ -165,16 +165,29 @@ def _fees(value: Any, src: SourceRef, sink: IssueSink) -> list[Fee]:
             continue
         text = clean_keep_lines(item)
         if text is None:
-            if isinstance(item, str) and nfc(item).strip().casefold().rstrip(".") in ("không", "không có"):
-                # "Không" in a fee column means no fee, not a missing value
+            if isinstance(item, str) and _says_no_fee(item):
                 fees.append(Fee(raw=item.strip(), status=FeeStatus.FREE))
             continue
-        parsed = parse_fees(text)
+        parsed = [fee for fee in map(_as_alone, parse_fees(text)) if fee is not None]
         for fee in parsed:
             if fee.status is FeeStatus.UNPARSED:
                 sink.warn("unparsed-fee", _unread("phí, lệ phí", "the fee", fee.raw, fee.note), where, fee.raw)
         fees.extend(parsed)
     return fees
+
+
+def _says_no_fee(text: str) -> bool:
+    """ "Không" in a fee column means no fee, not a missing value."""
+    return nfc(text).strip().casefold().rstrip(".") in ("không", "không có")
+
+
+def _as_alone(fee: Fee) -> Fee | None:
+    """A part of a several-fee cell ("Không; Lệ phí: 3 USD") read as it would be alone in the
+    cell: "Không" is no fee, another placeholder ("-", "x", "Không có thông tin") says nothing.
+    (So each part written back on its own reads back the same.)"""
+    if not is_placeholder(fee.raw):
+        return fee
+    return Fee(raw=fee.raw, status=FeeStatus.FREE) if _says_no_fee(fee.raw) else None
 
 
 def _structured_fee(item: Mapping[str, Any], src: SourceRef, sink: IssueSink) -> Fee:

@@ -87,6 +87,16 @@ def make_console(
     )
 
 
+def stderr_console() -> Console:
+    """Messages and summaries (catalog text is never markup or emoji there)."""
+    return make_console(stderr=True)
+
+
+def stdout_console() -> Console:
+    """A command's report on stdout: a printed line is never broken."""
+    return make_console(soft_wrap=True)
+
+
 def fit_width(console: Console) -> int | None:
     """The width lines must fit: the terminal's, or COLUMNS when set; None for a pipe or a file."""
     if console.is_terminal or os.environ.get("COLUMNS", "").strip().isdigit():

@@ -23,6 +23,7 @@ from tthc.report.terminal.console import (
     MESSAGE_CAP,
     SEVERITY_STYLE,
     count,
+    esc,
     fit_width,
     make_console,
     one_line,
@@ -335,6 +336,12 @@ def render_summary(
     console.print(plain(text, "bold"))
     if hint and findings:
         console.print(plain(hint, "dim"))
+
+
+def render_load_errors(errors: Sequence, console: Console, *, lang: Lang) -> None:
+    """Each format error of the catalogs on its own line (commands that write nothing when there is one)."""
+    for issue in errors:
+        console.print(f"[red]{tr(lang, 'lỗi', 'error')}[/] {esc(issue)}", soft_wrap=True)
 
 
 def render_fixed(fixed: Sequence[dict], console: Console, *, lang: Lang) -> None:

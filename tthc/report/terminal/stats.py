@@ -69,6 +69,17 @@ def _counts(console, title: str, head: str, items, *, lang: Lang) -> None:
     print_table(console, title, grid)
 
 
+def _uptake_columns(grid, *, year: bool, lang: Lang) -> None:
+    """The figures' columns of an uptake table: (Year,) Dossiers, Online, Share."""
+    heads = (tr(lang, "Hồ sơ", "Dossiers"), tr(lang, "Trực tuyến", "Online"), tr(lang, "Tỷ lệ", "Share"))
+    for head in (tr(lang, "Năm", "Year"), *heads) if year else heads:
+        fixed_column(grid, head, justify="right")
+
+
+def _uptake_cells(dossiers: int, online: int, share: float | None, *, lang: Lang) -> tuple[str, str, str]:
+    return number(dossiers, lang=lang), number(online, lang=lang), percent(share, lang=lang)
+
+
 def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> None:
     """Counts by level, field and online service; dossiers per year; uptake by field and procedure."""
     from tthc.stats import LEVEL_NAMES, ONLINE_NAMES, visible_years
@@ -97,17 +108,9 @@ def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> No
     years = visible_years(stats)
     if years:
         grid = table()
-        for head in (
-            tr(lang, "Năm", "Year"),
-            tr(lang, "Hồ sơ", "Dossiers"),
-            tr(lang, "Trực tuyến", "Online"),
-            tr(lang, "Tỷ lệ", "Share"),
-        ):
-            fixed_column(grid, head, justify="right")
+        _uptake_columns(grid, year=True, lang=lang)
         for y in years:
-            grid.add_row(
-                str(y.year), number(y.dossiers, lang=lang), number(y.online, lang=lang), percent(y.share, lang=lang)
-            )
+            grid.add_row(str(y.year), *_uptake_cells(y.dossiers, y.online, y.share, lang=lang))
         print_table(console, tr(lang, "Hồ sơ theo năm", "Dossiers per year"), grid)
     if not stats.per_procedure:
         console.print(
@@ -120,29 +123,17 @@ def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> No
         return
     grid = table()
     text_column(grid, vocab.text("field").text(lang))
-    for head in (tr(lang, "Hồ sơ", "Dossiers"), tr(lang, "Trực tuyến", "Online"), tr(lang, "Tỷ lệ", "Share")):
-        fixed_column(grid, head, justify="right")
+    _uptake_columns(grid, year=False, lang=lang)
     for name, u in sorted(stats.field_uptake.items(), key=lambda x: x[1].share or 0):
-        grid.add_row(
-            plain(field_name(name, lang=lang)),
-            number(u.dossiers, lang=lang),
-            number(u.online, lang=lang),
-            percent(u.share, lang=lang),
-        )
+        grid.add_row(plain(field_name(name, lang=lang)), *_uptake_cells(u.dossiers, u.online, u.share, lang=lang))
     grid.add_section()
-    grid.add_row(
-        tr(lang, "Tổng", "Total"),
-        number(stats.overall.dossiers, lang=lang),
-        number(stats.overall.online, lang=lang),
-        percent(stats.overall.share, lang=lang),
-    )
+    total = stats.overall
+    grid.add_row(tr(lang, "Tổng", "Total"), *_uptake_cells(total.dossiers, total.online, total.share, lang=lang))
     if stats.fully_online.dossiers:
         f = stats.fully_online
         grid.add_row(
             tr(lang, "Riêng thủ tục toàn trình", "Fully online only"),
-            number(f.dossiers, lang=lang),
-            number(f.online, lang=lang),
-            percent(f.share, lang=lang),
+            *_uptake_cells(f.dossiers, f.online, f.share, lang=lang),
         )
     print_table(console, tr(lang, "Tỷ lệ hồ sơ trực tuyến theo lĩnh vực", "Online uptake by field"), grid)
     shown = stats.per_procedure if limit <= 0 else stats.per_procedure[:limit]
@@ -150,22 +141,14 @@ def render(stats: Stats, console: Console, *, limit: int = 20, lang: Lang) -> No
     fixed_column(grid, tr(lang, "Mã", "Code"))
     text_column(grid, tr(lang, "Thủ tục", "Procedure"), min_width=16)
     fixed_column(grid, tr(lang, "Mức độ", "Online"))
-    for head in (
-        tr(lang, "Năm", "Year"),
-        tr(lang, "Hồ sơ", "Dossiers"),
-        tr(lang, "Trực tuyến", "Online"),
-        tr(lang, "Tỷ lệ", "Share"),
-    ):
-        fixed_column(grid, head, justify="right")
+    _uptake_columns(grid, year=True, lang=lang)
     for pu in shown:
         grid.add_row(
             plain(pu.code or ""),
             plain(pu.name),
             online_name(pu.online_service, short=True, lang=lang),
             str(pu.year or tr(lang, "hằng năm", "yearly")),
-            number(pu.dossiers, lang=lang),
-            number(pu.online, lang=lang),
-            percent(pu.share, lang=lang),
+            *_uptake_cells(pu.dossiers, pu.online, pu.share, lang=lang),
         )
     print_table(
         console,
