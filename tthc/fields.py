@@ -73,6 +73,7 @@ class Field:
     sheet: str | None = None  # the child sheet of the workbook it (also) lives on
     compared: bool = True  # a published element: the diff and the annex compare it
     doc: str = ""  # the JSON Schema's description, when it says more than the label
+    doc_en: str = ""  # its English
     citizen: str = ""  # the label in a citizen's words (site, kiosk, handbook), when not `vi`
     site: bool = False  # a section of its own on the citizen pages (for fields they do not lay out)
     form: str = ""  # its column title in the simplification plan's tables, when not `vi`
@@ -84,6 +85,11 @@ class Field:
     @property
     def description(self) -> str:
         return self.doc or self.vi
+
+    @property
+    def description_text(self) -> T:
+        """The JSON Schema's description in both languages."""
+        return T(self.description, self.doc_en or self.en)
 
     @property
     def plain(self) -> str:
@@ -135,6 +141,7 @@ FIELDS: tuple[Field, ...] = (
         cell="code",
         note="Mã trên CSDL quốc gia, ví dụ 1.004194; nhập dạng văn bản",
         doc="Mã TTHC, ví dụ '1.004194' (để trong dấu nháy để không thành số)",
+        doc_en="The procedure code, e.g. '1.004194' (quoted, so YAML does not read a number)",
     ),
     Field(
         "name",
@@ -180,6 +187,7 @@ FIELDS: tuple[Field, ...] = (
         choices=labels.LEVELS,
         open_choices=True,
         doc="Cấp thực hiện: Cấp trung ương, Cấp tỉnh, Cấp xã…",
+        doc_en="Levels carrying it out: 'Cấp trung ương', 'Cấp tỉnh', 'Cấp xã'… (central, province, commune)",
     ),
     Field(
         "kind",
@@ -248,6 +256,7 @@ FIELDS: tuple[Field, ...] = (
         cell="keep",
         note="Chỉ dùng khi không điền sheet Cách thức thực hiện, ví dụ 05 ngày làm việc",
         doc="Thời hạn giải quyết (khi không ghi theo cách thức)",
+        doc_en="Processing time (when not given per channel)",
     ),
     Field(
         "fees",
@@ -260,6 +269,7 @@ FIELDS: tuple[Field, ...] = (
         note="Chỉ dùng khi không điền sheet Cách thức thực hiện; mỗi khoản một dòng",
         sheet="fees",
         doc="Phí, lệ phí (khi không ghi theo cách thức)",
+        doc_en="Fees and charges (when not given per channel)",
     ),
     Field(
         "online_service",
@@ -281,6 +291,7 @@ FIELDS: tuple[Field, ...] = (
         choices=labels.ONLINE_LEVELS,
         open_choices=True,
         doc="Mức độ DVC trực tuyến: Toàn trình, Một phần, Không",
+        doc_en="Online public service level: 'Toàn trình', 'Một phần', 'Không' (fully, partly, not online)",
         citizen="Nộp trực tuyến",
     ),
     Field(
@@ -291,6 +302,7 @@ FIELDS: tuple[Field, ...] = (
         note="Lý do chưa cung cấp toàn trình",
         compared=False,  # shown with the online service
         doc="Lý do chỉ cung cấp một phần",
+        doc_en="Why the service is only partly online",
     ),
     Field(
         "documents",
@@ -390,6 +402,7 @@ FIELDS: tuple[Field, ...] = (
         note="Một cửa hoặc một cửa liên thông",
         choices=labels.MECHANISMS,
         doc="Cơ chế: Một cửa, Một cửa liên thông",
+        doc_en="Mechanism: 'Một cửa', 'Một cửa liên thông' (one-stop, interlinked one-stop)",
     ),
     Field(
         "volume",
@@ -421,6 +434,7 @@ FIELDS: tuple[Field, ...] = (
         note="Ngày rà soát, đánh giá gần nhất",
         compared=False,
         doc="Ngày rà soát gần nhất",
+        doc_en="Date of the last review",
     ),
     Field(
         "notes",
@@ -440,6 +454,7 @@ FIELDS: tuple[Field, ...] = (
         note="Đường dẫn đến thủ tục trên Cổng Dịch vụ công quốc gia",
         compared=False,
         doc="Trang của thủ tục trên Cổng Dịch vụ công quốc gia",
+        doc_en="The procedure's page on the National Public Service Portal",
     ),
     Field(
         "related",
@@ -465,6 +480,7 @@ FIELDS: tuple[Field, ...] = (
         sheet="extra",
         compared=False,
         doc="Các cột khác của danh mục gốc",
+        doc_en="The source catalog's other columns",
     ),
 )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tthc.i18n import T
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -101,6 +103,11 @@ def choices(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
 def vi(labels: tuple[Label, ...]) -> dict[str, str]:
     """value -> Vietnamese label."""
     return {label.value: label.vi for label in labels}
+
+
+def both(labels: tuple[Label, ...]) -> dict[str, T]:
+    """value -> label in both languages."""
+    return {label.value: T(label.vi, label.en) for label in labels}
 
 
 PLAN: dict[str, str] = vi(PLAN_COLUMNS)  # the plan's own column titles

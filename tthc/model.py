@@ -237,10 +237,15 @@ class Duration:
     hours: float | None = None
     months: float | None = None
     note: str | None = None  # why the parser could not read it
+    note_en: str | None = None  # the parser's note in English (None: the note is the catalog's own words)
 
     @property
     def is_known(self) -> bool:
         return self.status in (DurationStatus.FIXED, DurationStatus.IMMEDIATE)
+
+    def note_text(self, lang: str) -> str | None:
+        """The note in ``lang`` (a catalog's own note as written)."""
+        return self.note_en if lang == "en" and self.note_en else self.note
 
     def as_working_days(self) -> float | None:
         """Best estimate in working days (calendar days and months are not converted)."""

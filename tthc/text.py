@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
@@ -79,6 +80,13 @@ def clean(value: object) -> str | None:
     if len(text) <= _LONGEST_PLACEHOLDER and is_placeholder(text):
         return None
     return text
+
+
+def shared(text: str) -> str:
+    """One object for equal texts (``sys.intern``): catalogs repeat their agencies, fields,
+    applicants, dossier lines and citations from procedure to procedure, and a large catalog
+    holds each such text once instead of once per procedure."""
+    return sys.intern(text) if text.__class__ is str else text
 
 
 def clean_keep_lines(value: object) -> str | None:

@@ -33,7 +33,7 @@ def test_dong_nai_figures_from_the_shipped_knowledge(procedure, finding) -> None
 
     settings = resolve_settings({}, load_knowledge().targets)
     assert (settings.hourly_rate, settings.hours_per_day) == (40000, 8)
-    assert "2816" in settings.sources["hourly_rate"]
+    assert "2816" in settings.sources["hourly_rate"].vi
     cost = procedure_cost(
         procedure(10, 10), [finding("processing-time-reducible", days_before=10, days_after=9)], settings
     )

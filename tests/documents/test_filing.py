@@ -60,7 +60,7 @@ def test_numbers_places_and_signers() -> None:
 def test_a_merged_province_is_replaced_by_the_one_it_joined() -> None:
     filing = resolve_filing([Catalog(issuer="Chủ tịch UBND TỈNH HÀ NAM")], load_knowledge(), AS_OF)
     assert filing.issuer == "UBND TỈNH NINH BÌNH" and filing.place == "Ninh Bình"
-    assert filing.note and "nay là" in filing.note
+    assert filing.note and "nay là" in filing.note.vi
     before = resolve_filing([Catalog(issuer="UBND tỉnh Hà Nam")], load_knowledge(), dt.date(2025, 6, 30))
     assert before.issuer == "UBND tỉnh Hà Nam"  # judged at the plan's date
 
@@ -74,7 +74,7 @@ def test_a_district_body_asks_for_the_issuer() -> None:
 
 def test_what_cannot_be_known_is_left_blank_and_said() -> None:
     filing = resolve_filing([Catalog()], None, AS_OF, issuer="BỘ TƯ PHÁP")
-    assert filing.place_date == "……, ngày 02 tháng 12 năm 2026" and "--place" in filing.note
+    assert filing.place_date == "……, ngày 02 tháng 12 năm 2026" and "--place" in filing.note.vi
     assert resolve_filing([Catalog()], None, AS_OF, issuer="BỘ TƯ PHÁP", place="Hà Nội").place == "Hà Nội"
     blank = resolve_filing([Catalog()], None, AS_OF)
     assert blank.issuer == "" and blank.number == "Số:       /PA-……" and "--issuer" in blank.note

@@ -61,7 +61,7 @@ def test_every_entry_of_the_curated_register_says_where_it_comes_from():
     assert len(mine) > 200
     for doc in mine:
         assert doc.source
-        assert doc.confirmed or doc.source.startswith("UNCONFIRMED"), doc.key
+        assert doc.confirmed or doc.source.vi.startswith("UNCONFIRMED"), doc.key
         assert doc.kind is not None and doc.title, doc.key
 
 

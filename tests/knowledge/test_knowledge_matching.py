@@ -106,7 +106,7 @@ def test_once_only_list_is_the_ten_named_types(kb):
 def test_targets(kb):
     t = kb.targets
     assert t.processing_time_cut_percent == Decimal(30)
-    assert t.get("processing_time_cut").source == "Nghị quyết 66/NQ-CP (26/3/2025)"
+    assert t.get("processing_time_cut").source == ("Nghị quyết 66/NQ-CP (26/3/2025)", "Resolution 66/NQ-CP (26/3/2025)")
     assert t.previous_cut_percent == Decimal(20)
     assert t.unused_years == 5
     assert t.hourly_income == Decimal(40000) and t.hours_per_working_day == Decimal(8)

@@ -78,7 +78,7 @@ targets:
     assert doc.expires == D(2027, 6, 30)
     assert doc.status_at(D(2027, 3, 1)) is DocStatus.IN_FORCE
     assert doc.temporary and doc.kind.value == "gov_resolution"  # kept from the shipped entry
-    assert doc.source.startswith("Nghị quyết 66.16/2026/NQ-CP sau khi")
+    assert doc.source.vi.startswith("Nghị quyết 66.16/2026/NQ-CP sau khi")
     assert kb.targets.hourly_income == Decimal(45000)
     assert kb.targets.hours_per_working_day == Decimal(8)
 
@@ -179,7 +179,7 @@ def test_bad_user_files_name_file_and_line(tmp_path, text, line, words):
     assert err.value.file == str(path)
     assert err.value.line == line
     assert str(err.value).startswith(f"{path}:{line}: ")
-    assert words in err.value.message
+    assert words in err.value.message.vi
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):

@@ -40,7 +40,7 @@ def test_every_readable_row_becomes_an_entry_with_its_source_and_import_date(reg
     assert len(lines) >= 14000
     imported = [d for d in kb.legal_documents if d.imported]
     assert len(imported) >= 14000
-    assert all(d.source.startswith("vbpl.vn (stage1_sme_docs.csv.gz, dòng ") for d in imported)
+    assert all(d.source.vi.startswith("vbpl.vn (stage1_sme_docs.csv.gz, dòng ") for d in imported)
     assert {d.imported for d in imported} == {dt.date.today()}
     first = json.loads(lines[0][2:])
     assert (

@@ -108,6 +108,9 @@ def corpus() -> str:
     terms = yaml.safe_load((KNOWLEDGE / "terms.yaml").read_text(encoding="utf-8"))
     for term in terms.get("terms") or []:  # the catalog words a term is found by
         parts.extend(_strings([term.get(k) for k in ("variants", "exclude", "unless")]))
+    once_only = yaml.safe_load((KNOWLEDGE / "once_only.yaml").read_text(encoding="utf-8"))
+    for kind in once_only.get("once_only") or []:  # the catalog words a paper kind is found by
+        parts.extend(_strings([kind.get(k) for k in ("variants", "exclude", "unless")]))
     units = yaml.safe_load((KNOWLEDGE / "units.yaml").read_text(encoding="utf-8"))
     for province in units.get("provinces") or []:
         parts.extend(str(province[k]) for k in ("old_name", "new_name") if province.get(k))

@@ -5,6 +5,8 @@ says what counts as those), and a JSON message's Vietnamese carried beside it un
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,19 +18,23 @@ _PLACEHOLDER = Path("/TMP")
 ALL = [*runs(_PLACEHOLDER), *help_runs()]
 
 # Runs that still print Vietnamese tthc wrote, and why (see _matches); strict, so a fix must remove its line.
-KNOWN: dict[str, str] = {
-    "check catalogs --output-format full": "the knowledge base's legal-basis explanations (units.yaml sources) are Vietnamese only",
-    "check catalogs --format ": "the knowledge base's legal-basis explanations (units.yaml sources) are Vietnamese only",
-    "explain TT103": "the rule doc quotes catalog lines longer than the detector's quote window",
-    "explain TT201": "the rule doc quotes a legal text",
-    "explain TT203": "the rule doc quotes catalog lines",
-    "explain TT207": "the rule doc quotes catalog lines",
-    "explain TT302": "the rule doc quotes a legal text",
-    "explain TT306": "the rule doc quotes catalog lines",
-    "diff catalogs/": "diff's element labels (diff.ELEMENT_BY_KEY) are Vietnamese only",
-    "merge catalogs/": "merge's element labels (diff.ELEMENT_BY_KEY) are Vietnamese only",
-    "schema": "the catalog schema's titles are the workbook's Vietnamese headers",
-}
+KNOWN: dict[str, str] = {}
+
+
+@contextmanager
+def strict_texts() -> Iterator[None]:
+    """T without the transitional fallback that read its Vietnamese: ``str(t)``, ``f"{t}"`` and
+    ``"x" in t`` raise, so a command that renders a T without choosing a language fails."""
+
+    def refuse(*_args: object) -> str:
+        raise TypeError("a T was rendered without choosing a language: use .text(lang)")
+
+    from tthc.i18n import T
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("__str__", "__format__", "__contains__"):
+            patch.setattr(T, name, refuse)
+        yield
 
 
 def _id(args: tuple[str, ...]) -> str:
@@ -46,9 +52,10 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[int, str, st
     tmp = tmp_path_factory.mktemp("english")
     runner = CliRunner()
     out = []
-    for args in [*runs(tmp), *help_runs()]:
-        result = runner.invoke(app, list(args), env={"TTHC_LANG": "en"}, catch_exceptions=False)
-        out.append((result.exit_code, result.stdout, result.stderr))
+    with strict_texts():  # and no command relies on str(T) (a TypeError fails every test here)
+        for args in [*runs(tmp), *help_runs()]:
+            result = runner.invoke(app, list(args), env={"TTHC_LANG": "en"}, catch_exceptions=False)
+            out.append((result.exit_code, result.stdout, result.stderr))
     return out
 
 
@@ -86,3 +93,27 @@ def test_the_same_runs_in_vietnamese_speak_vietnamese(quoted) -> None:
 
     result = CliRunner().invoke(app, ["check", str(Path(__file__).resolve().parents[2] / "catalogs")])
     assert len(leaks(result.stdout, quoted)) > 20
+
+
+def test_every_command_in_vietnamese_picks_its_language_too(tmp_path: Path) -> None:
+    """The same runs in Vietnamese, with the fallback gone: no code path reads str(T)."""
+    from typer.testing import CliRunner
+
+    from tthc.cli import app
+
+    runner = CliRunner()
+    with strict_texts():
+        for args in runs(tmp_path):
+            result = runner.invoke(app, list(args), env={"TTHC_LANG": "vi"}, catch_exceptions=False)
+            assert result.exit_code in (0, 1, 2), (args, result.stderr)
+
+
+def test_without_the_fallback_a_text_cannot_be_printed_unawares() -> None:
+    from tthc.i18n import T
+
+    value = T("Tiếng Việt", "English")
+    with strict_texts():
+        for use in (str, lambda v: f"{v}", lambda v: format(v, ">20"), lambda v: "Việt" in v):
+            with pytest.raises(TypeError):
+                use(value)
+        assert (value.text("en"), value.vi, (value + "!").text("vi")) == ("English", "Tiếng Việt", "Tiếng Việt!")

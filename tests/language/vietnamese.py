@@ -25,6 +25,11 @@ _CITATION = re.compile(
 )
 # a short quoted term: the wording an English message tells the officer to write ("toàn trình")
 _QUOTED = re.compile(r"([\"“'‘])([^\"“”'‘’\n]{1,40})([\"”'’])")
+# a quote of the catalog, a legal text or a rule's own example, whole or shortened with "…"
+# (a terminal wraps long lines: a quote may span two)
+_LONG_QUOTE = re.compile(r"(?<!\w)([\"“'‘])([^\"“”'‘’]{1,300})([\"”'’])(?!\w)")
+# where a line holds separate things: list items joined by "; ", a position in brackets
+_APART = re.compile(r"; |[()]")
 _NUMBER = re.compile(r"(?<![\w/])\d+[a-z]?(?:/\d{4})?/[A-ZĐ][\w&]*(?:-[\w&]+)*")  # 06/QĐ-TTg, 151/2025/NĐ-CP
 _CELL = re.compile(r"!(\$?[A-Z]{1,3}\$?\d+)")
 
@@ -58,9 +63,12 @@ def _in(corpus: str, text: str) -> bool:
 def leaks_in(text: str, corpus: str) -> list[str]:
     """The words tthc wrote in Vietnamese in one string (a line, a cell)."""
     found: list[str] = []
-    text = _NUMBER.sub(" ", _CITATION.sub(" ", unicodedata.normalize("NFC", text))).replace("|", " | ")
+    text = _LONG_QUOTE.sub(
+        lambda m: " " if _quotes(m.group(2), corpus) else m.group(0), unicodedata.normalize("NFC", text)
+    )
+    text = _NUMBER.sub(" ", _CITATION.sub(" ", text)).replace("|", " | ")
     text = _CELL.sub(r" \1", _QUOTED.sub(lambda m: " " if len(m.group(2).split()) <= 4 else m.group(0), text))
-    for line in text.splitlines():
+    for line in (part for whole in text.splitlines() for part in _APART.split(whole)):
         if not any(marked(w) for w in line.split()):
             continue
         if line.strip(_EDGE + " ") in corpus:
@@ -81,8 +89,14 @@ def leaks_in(text: str, corpus: str) -> list[str]:
     return found
 
 
+def _quotes(inner: str, corpus: str) -> bool:
+    """Whether a quote is the corpus's words: each part of it between "…" is in the corpus."""
+    parts = [" ".join(p.split()).strip(_EDGE + " ") for p in inner.split("…")]
+    return all(not p or p in corpus for p in parts) and any(parts)
+
+
 def strings(output: str, kind: str) -> Iterable[str]:
-    """The strings of an output: JSON strings, CSV cells, XML text/attributes, else the lines."""
+    """The strings of an output: JSON strings, CSV cells, XML text/attributes, else the whole text."""
     if kind == "json":
 
         def walk(v: object) -> Iterator[str]:
@@ -112,7 +126,7 @@ def strings(output: str, kind: str) -> Iterable[str]:
             for line in output.splitlines()
             for part in re.split(r"::|,(?=\w+=)", line)
         ]
-    return output.splitlines()
+    return [output]  # leaks_in reads it line by line (a wrapped quote spans lines)
 
 
 def leaks(output: str, corpus: str, kind: str = "text") -> list[str]:

@@ -19,7 +19,7 @@ def test_an_unknown_key_holding_a_list_or_a_mapping_is_kept_in_extra(cli, tmp_pa
         "      Cột cũ: [Giá trị một, Giá trị hai]\n",
     )
     result = load_file(source)
-    assert any("(giữ trong extra)" in i.message for i in result.issues)
+    assert any("(giữ trong extra)" in i.message.vi for i in result.issues)
     assert result.catalog.procedures[0].extra == {
         "Cột cũ": "Giá trị một\nGiá trị hai",
         "ghi_chu_noi_bo": "dòng một\ndòng hai",

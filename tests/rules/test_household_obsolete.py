@@ -44,7 +44,7 @@ def test_the_book_procedure_is_obsolete_and_nothing_else_is_said(form: str) -> N
     assert found.field == "results"
     assert found.effect is Effect.CORRECT_CATALOG
     assert found.payload.obsolete and found.payload.part is p.results[0]
-    assert "không còn thực hiện" in found.message
+    assert "không còn thực hiện" in found.message.vi
 
 
 def test_issuing_the_book_is_not_enough() -> None:

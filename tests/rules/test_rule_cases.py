@@ -124,4 +124,4 @@ def test_processing_time_cut_is_never_overstated(before, target, after, printed,
     (finding,) = run([load_file(path).catalog], [rule], load_knowledge(), settings)
     assert finding.data["days_after"] == after
     assert after <= before * (1 - target / 100) + 1e-9
-    assert f"(giảm {printed} %)" in finding.recommendation
+    assert f"(giảm {printed} %)" in finding.recommendation.vi

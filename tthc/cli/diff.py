@@ -20,7 +20,7 @@ from tthc.cli.common import (
     stderr_console,
     stdout_console,
 )
-from tthc.i18n import Lang, tr
+from tthc.i18n import Lang, text, tr
 from tthc.report.targets import output_target
 
 
@@ -142,7 +142,8 @@ def render(d, console, *, lang: Lang) -> None:
         table.add_column(tr(lang, "Sau", "After"), ratio=1)
         for c in a.changes:
             label = c.element.label_en if english else c.element.label
-            table.add_row(escape(label), escape("\n".join(c.old) or "—"), escape("\n".join(c.new) or "—"))
+            old, new = ("\n".join(text(line, lang) for line in lines) or "—" for lines in (c.old, c.new))
+            table.add_row(escape(label), escape(old), escape(new))
         console.print(table)
     if not d.changed:
         console.print(tr(lang, "[green]Không có thay đổi.[/]", "[green]No changes.[/]"))

@@ -52,7 +52,7 @@ def handbook(
             catalogs = load_catalogs(default_paths(paths), configured_limits())
             count = write_handbook(catalogs, output, issuer=issuer)
         except HandbookError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(*exc.args) from None
     stderr_console().print(
         tr(lang, f"Đã ghi sổ tay: {output} ({count} thủ tục)", f"Handbook written: {output} ({count} procedures)"),
         soft_wrap=True,

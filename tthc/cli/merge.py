@@ -78,7 +78,7 @@ def show_value(value: object, *, lang: Lang) -> str:
 
     from tthc.lifecycle.convert.represent import to_builtin
 
-    text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=None, width=100, sort_keys=False)
+    text = yaml.safe_dump(to_builtin(value), allow_unicode=True, default_flow_style=False, width=100, sort_keys=False)
     return text.strip().removesuffix("...").strip()
 
 
@@ -117,7 +117,7 @@ def render_merge(result, output: Path, console, *, lang: Lang) -> None:
             table.add_row(
                 escape(c.code or "") if first else "",
                 escape(c.name) if first else "",
-                escape(c.label) if first else "",
+                escape(c.label_text.text(lang)) if first else "",
                 escape(source),
                 escape(show_value(value, lang=lang)),
                 end_section=i == len(c.values) - 1,

@@ -30,7 +30,7 @@ def schema(
 
     with exit_on_errors(lang):
         output_target(output, [Path("catalogs")])  # no input; still never over the default catalogs
-    text = schema_text()
+    text = schema_text(lang)
     if output is None:
         sys.stdout.write(text)
         raise typer.Exit(EXIT_OK)

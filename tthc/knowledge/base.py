@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from tthc.i18n import T
 from tthc.knowledge.documents import LegalDocument
 from tthc.knowledge.once_only import OnceOnlyType
 from tthc.knowledge.targets import Targets
@@ -22,7 +23,7 @@ class SwitchedOff:
 
     section: str
     identity: str
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     origin: str
 
 

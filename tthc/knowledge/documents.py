@@ -37,7 +37,7 @@ class LegalDocument:
     number: str | None
     kind: DocKind | None
     title: str | None
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     issued: dt.date | None = None
     effective: dt.date | None = None

@@ -83,7 +83,7 @@ def build_knowledge(
         if entry.values.get("confirmed", True) or include_unconfirmed or entry.values.get("assumption"):
             on[entry.section].append(entry)
         else:
-            off.append(SwitchedOff(entry.section, entry.identity, entry.values["source"], entry.origin))
+            off.append(SwitchedOff(entry.section, entry.identity, _source(entry.values), entry.origin))
     documents = _with_derived_repeals([_build(_document, e) for e in on["legal_documents"]])
     return Knowledge(
         legal_documents=tuple(documents),
@@ -119,7 +119,10 @@ def merge_entries(entries: Sequence[RawEntry]) -> list[RawEntry]:
         if "imported" in entry.values and "imported" not in base.values:
             # an imported register (tthc knowledge import) fills gaps: the entry it meets keeps
             # its own dated, cited facts and its source
-            values = {**{k: v for k, v in entry.values.items() if k not in ("source", "imported")}, **base.values}
+            values = {
+                **{k: v for k, v in entry.values.items() if k not in ("source", "source_en", "imported")},
+                **base.values,
+            }
             merged[slot] = RawEntry(base.section, base.identity, values, base.file, base.line, base.lines)
             continue
         values = dict(base.values)
@@ -191,7 +194,13 @@ def _build(make: Any, entry: RawEntry) -> Any:
 
 
 def _common(v: dict[str, Any], origin: str) -> dict[str, Any]:
-    return {"source": v["source"], "confirmed": v.get("confirmed", True), "note": v.get("note"), "origin": origin}
+    return {"source": _source(v), "confirmed": v.get("confirmed", True), "note": v.get("note"), "origin": origin}
+
+
+def _source(v: dict[str, Any]) -> T:
+    """An entry's citation in both languages: ``source`` and ``source_en`` (a file without
+    ``source_en`` cites in its own words in English too)."""
+    return T(v["source"], v.get("source_en") or v["source"])
 
 
 def _dated(v: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ class OnceOnlyType:
     name: str
     variants: tuple[str, ...]
     database: str
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     name_en: str | None = None
     exclude: tuple[str, ...] = ()

@@ -188,7 +188,7 @@ class Section:
         return tuple(name for name, reader in self.fields.items() if reader is read_date)
 
 
-_COMMON: dict[str, Reader] = {"source": read_text, "confirmed": read_bool, "note": read_text}
+_COMMON: dict[str, Reader] = {"source": read_text, "source_en": read_text, "confirmed": read_bool, "note": read_text}
 _DATED: dict[str, Reader] = {"unconfirmed_dates": read_text_list}
 _MATCHING: dict[str, Reader] = {
     "variants": read_text_list,

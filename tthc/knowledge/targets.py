@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tthc.i18n import T
 from tthc.knowledge.textkey import KeyedText, PhraseMatcher
 
 
@@ -36,7 +37,7 @@ class Target:
     """
 
     id: str
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     assumption: bool = False
     value: Decimal | None = None

@@ -21,7 +21,7 @@ class Term:
     id: str
     category: str
     variants: tuple[str, ...]
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     exclude: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()

@@ -31,7 +31,7 @@ class AbolishedLevel:
     id: str
     level: str  # a tthc.model.Level value
     abolished_from: dt.date
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     recommendation: str | None = None
     recommendation_en: str | None = None
@@ -57,7 +57,7 @@ class Province:
     new_code: str
     new_name: str
     ceased: bool  # the old name no longer names a province (merged into another)
-    source: str
+    source: T  # the citation, both languages (source / source_en)
     confirmed: bool = True
     variants: tuple[str, ...] = ()
     effective: dt.date | None = None

@@ -17,10 +17,11 @@ their code. :func:`diff_catalogs` computes those three lists:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from tthc import fields, labels
+from tthc.i18n import Lang, T, text
 from tthc.model import (
     DOC_KIND_WORDS,
     Catalog,
@@ -43,14 +44,14 @@ class Element:
     label: str  # Vietnamese, as the annex writes it
     label_en: str
     compare: Callable[[Procedure], Hashable]
-    show: Callable[[Procedure], list[str]]
+    show: Callable[[Procedure], Sequence[Shown]]
 
 
 @dataclass(slots=True)
 class Change:
     element: Element
-    old: list[str]
-    new: list[str]
+    old: Sequence[Shown]
+    new: Sequence[Shown]
 
 
 @dataclass(slots=True)
@@ -153,81 +154,97 @@ def _legal(p: Procedure) -> Hashable:
 
 # -- display ---------------------------------------------------------------------------
 
-_METHOD_VI = labels.vi(labels.METHODS)
-_ROLE_VI = labels.vi(labels.AGENCY_ROLES)
-_ONLINE_VI = labels.vi(labels.ONLINE_LEVELS)
-_MECHANISM_VI = labels.vi(labels.MECHANISMS)
+_METHOD = labels.both(labels.METHODS)
+_ROLE = labels.both(labels.AGENCY_ROLES)
+_ONLINE = labels.both(labels.ONLINE_LEVELS)
+_MECHANISM = labels.both(labels.MECHANISMS)
+_COPY_KIND = {
+    "original": T("bản chính", "original"),
+    "copy": T("bản sao", "copy"),
+    "certified_copy": T("bản sao có chứng thực", "certified copy"),
+    "copy_with_original": T("bản sao kèm bản chính để đối chiếu", "copy with the original for comparison"),
+    "electronic": T("bản điện tử", "electronic copy"),
+}
+
+Shown = str | T  # a line as the catalog writes it (str), or one tthc words (T: render with text(line, lang))
 
 
-def _method_label(method_raw: str | None, method) -> str | None:
-    return method_raw or (_METHOD_VI[method.value] if method else None)
+def _method_label(method_raw: str | None, method) -> Shown | None:
+    return method_raw or (_METHOD[method.value] if method else None)
 
 
-def show_times(p: Procedure) -> list[str]:
+def show_times(p: Procedure) -> list[Shown]:
     """Processing time lines: one per channel, prefixed by the method when channels differ."""
     pairs = [(_method_label(c.method_raw, c.method), c.processing_time.raw) for c in p.channels if c.processing_time]
     if len({raw for _, raw in pairs}) <= 1:
         return [pairs[0][1]] if pairs else []
-    return [f"{m}: {raw}" if m else raw for m, raw in pairs]
+    return [m + f": {raw}" if m else raw for m, raw in pairs]
 
 
-def show_fees(p: Procedure) -> list[str]:
+def show_fees(p: Procedure) -> list[Shown]:
     per_channel = [(_method_label(c.method_raw, c.method), tuple(f.raw for f in c.fees)) for c in p.channels if c.fees]
     if len({fees for _, fees in per_channel}) <= 1:
         return list(per_channel[0][1]) if per_channel else []
-    return [f"{m}: {raw}" if m else raw for m, fees in per_channel for raw in fees]
+    return [m + f": {raw}" if m else raw for m, fees in per_channel for raw in fees]
 
 
-_COPY_KIND_VI = {
-    "original": "bản chính",
-    "copy": "bản sao",
-    "certified_copy": "bản sao có chứng thực",
-    "copy_with_original": "bản sao kèm bản chính để đối chiếu",
-    "electronic": "bản điện tử",
-}
-
-
-def show_document(d) -> str:
+def show_document(d) -> Shown:
     """The dossier line as written; for a structured entry, its name with kinds and counts."""
     if d.raw is not None and d.raw != d.name:
         return d.raw
-    details = [_COPY_KIND_VI[k.value] for k in d.copy_kinds or ([d.copy_kind] if d.copy_kind else [])]
+    details = [_COPY_KIND[k.value] for k in d.copy_kinds or ([d.copy_kind] if d.copy_kind else [])]
     if d.originals is not None:
-        details.append(f"bản chính: {d.originals}")
+        details.append(T(f"bản chính: {d.originals}", f"originals: {d.originals}"))
     if d.copies is not None:
-        details.append(f"bản sao: {d.copies}")
-    return f"{d.name} ({'; '.join(details)})" if details else d.name
+        details.append(T(f"bản sao: {d.copies}", f"copies: {d.copies}"))
+    return f"{d.name} (" + T.join("; ", details) + ")" if details else d.name
 
 
-def _show_online(p: Procedure) -> list[str]:
+def _show_online(p: Procedure) -> list[Shown]:
     s = p.online_service
-    out = []
+    out: list[Shown] = []
     if s:
-        out.append(s.raw or (_ONLINE_VI.get(s.level.value) or s.level.value))
+        out.append(s.raw or (_ONLINE.get(s.level.value) or s.level.value))
     if p.partial_reason:
-        out.append(f"Lý do một phần: {p.partial_reason}")
+        out.append(T("Lý do một phần: ", "Reason it is partly online: ") + p.partial_reason)
     return out
+
+
+def lines(shown: Sequence[Shown], lang: Lang) -> list[str]:
+    """Shown lines in ``lang`` (the annex and the decision documents: "vi")."""
+    return [text(line, lang) for line in shown]
 
 
 def cite(r: LegalRef) -> str:
     """A reference as a decision cites it. Free text stays as written; a structured row
     (raw "78/2015/QH13 | Luật Nghĩa vụ quân sự") becomes "Luật Nghĩa vụ quân sự số 78/2015/QH13"."""
+    return text(citation(r), "vi")
+
+
+_DOC_KIND_EN = {label.value: label.en for label in labels.DOC_KINDS}
+
+
+def citation(r: LegalRef) -> Shown:
+    """:func:`cite` in both languages (the English keeps the catalog's title as written)."""
     if r.number is None or " | " not in r.raw:
         return r.raw
     title = r.title or ""
     if title and doc_number_key(r.number) in doc_number_key(title):
-        head, rest = title, ""
+        head, rest, head_en, rest_en = title, "", title, ""
     elif title and r.kind in DOC_KIND_WORDS and _k(title).startswith(_k(DOC_KIND_WORDS[r.kind])):
-        head, rest = f"{title} số {r.number}", ""
+        head, rest, head_en, rest_en = f"{title} số {r.number}", "", f"{title} No. {r.number}", ""
     else:
         kind = DOC_KIND_WORDS.get(r.kind) if r.kind else None
+        kind_en = _DOC_KIND_EN.get(r.kind.value) if r.kind else None
         head = f"{kind} số {r.number}" if kind else r.number
-        rest = title[:1].lower() + title[1:] if title else ""
+        head_en = f"{kind_en} {r.number}" if kind_en else r.number
+        rest, rest_en = (title[:1].lower() + title[1:] if title else ""), title
     if r.issued:
-        head += f" ngày {r.issued.day:02d}/{r.issued.month:02d}/{r.issued.year}"
+        day = f"{r.issued.day:02d}/{r.issued.month:02d}/{r.issued.year}"
+        head, head_en = f"{head} ngày {day}", f"{head_en} of {day}"
     if r.issuer:
-        head += f" của {r.issuer}"
-    return f"{head} {rest}".strip()
+        head, head_en = f"{head} của {r.issuer}", f"{head_en} ({r.issuer})"
+    return T(f"{head} {rest}".strip(), f"{head_en}: {rest_en}" if rest_en else head_en)
 
 
 def _one(value: str | None) -> list[str]:
@@ -235,21 +252,21 @@ def _one(value: str | None) -> list[str]:
 
 
 # How each element is compared and shown, where its field's type does not say it (tthc.fields).
-_SPECIFIC: dict[str, tuple[Callable[[Procedure], Hashable], Callable[[Procedure], list[str]]]] = {
+_SPECIFIC: dict[str, tuple[Callable[[Procedure], Hashable], Callable[[Procedure], Sequence[Shown]]]] = {
     "code": (lambda p: (p.code or "").strip().upper(), lambda p: _one(p.code)),
     "name": (lambda p: _k(p.name), lambda p: [p.name]),
     "levels": (_levels, lambda p: _one(p.levels_raw)),
     "agencies": (
         lambda p: _set((a.role.value, _k(a.name)) for a in p.agencies),
         lambda p: [
-            a.name if a.role.value == "implementing" else f"{_ROLE_VI[a.role.value]}: {a.name}" for a in p.agencies
+            a.name if a.role.value == "implementing" else _ROLE[a.role.value] + f": {a.name}" for a in p.agencies
         ],
     ),
     "steps": (lambda p: tuple(map(_k, p.steps)), lambda p: p.steps),
     "channels": (
         _channels,
         lambda p: [
-            " — ".join(x for x in (_method_label(c.method_raw, c.method), c.description) if x)
+            T.join(" — ", (x for x in (_method_label(c.method_raw, c.method), c.description) if x))
             for c in p.channels
             if c.method or c.method_raw or c.description
         ],
@@ -262,10 +279,10 @@ _SPECIFIC: dict[str, tuple[Callable[[Procedure], Hashable], Callable[[Procedure]
         lambda p: _set((_k(r.name), r.code or "", _k(r.validity)) for r in p.results),
         lambda p: [r.name for r in p.results],
     ),
-    "legal_basis": (_legal, lambda p: [cite(r) for r in p.legal_basis]),
+    "legal_basis": (_legal, lambda p: [citation(r) for r in p.legal_basis]),
     "mechanism": (
         lambda p: p.mechanism.value if p.mechanism else None,
-        lambda p: [_MECHANISM_VI[p.mechanism.value]] if p.mechanism else [],
+        lambda p: [_MECHANISM[p.mechanism.value]] if p.mechanism else [],
     ),
 }
 
@@ -279,7 +296,7 @@ def _element(f: fields.Field) -> Element:
         def compare(p: Procedure) -> Hashable:
             return _set(map(_k, getattr(p, key)))
 
-        def show(p: Procedure) -> list[str]:
+        def show(p: Procedure) -> Sequence[Shown]:
             return list(getattr(p, key))
 
     else:
@@ -288,7 +305,7 @@ def _element(f: fields.Field) -> Element:
             value = getattr(p, key)
             return _k(value) if isinstance(value, str) or value is None else value
 
-        def show(p: Procedure) -> list[str]:
+        def show(p: Procedure) -> Sequence[Shown]:
             value = getattr(p, key)
             return [str(value)] if value else []
 
@@ -426,8 +443,8 @@ def diff_to_json(d: CatalogDiff, *, english: bool = False) -> dict:
                     {
                         "element": c.element.key,
                         "label": c.element.label_en if english else c.element.label,
-                        "old": c.old,
-                        "new": c.new,
+                        "old": lines(c.old, "en" if english else "vi"),
+                        "new": lines(c.new, "en" if english else "vi"),
                     }
                     for c in a.changes
                 ],
@@ -480,9 +497,9 @@ def _published_row(p: Procedure, note: str = "") -> AnnexRow:
     return AnnexRow(
         code=p.code or "",
         name=p.name,
-        time="\n".join(show_times(p)),
+        time="\n".join(lines(show_times(p), "vi")),
         place=p.place or "",
-        fees="\n".join(show_fees(p)),
+        fees="\n".join(lines(show_fees(p), "vi")),
         legal="\n".join(cite(r) for r in p.legal_basis),
         note=note,
     )

@@ -24,12 +24,14 @@ from pathlib import PurePath
 from typing import Any
 
 from tthc import fields
+from tthc.i18n import T
 from tthc.lifecycle.convert.represent import procedure_data
 from tthc.model import Catalog, CatalogKind, Procedure
 from tthc.text import match_key
 
 # Vietnamese names of the YAML keys, for the conflict section and the report.
 FIELD_LABELS = {f.key: f.vi for f in fields.FIELDS}
+FIELD_TEXTS = {f.key: T(f.vi, f.en) for f in fields.FIELDS}
 
 
 @dataclass(slots=True)
@@ -42,6 +44,11 @@ class Conflict:
     @property
     def label(self) -> str:
         return FIELD_LABELS.get(self.field, self.field)
+
+    @property
+    def label_text(self) -> T:
+        """The label in both languages (the terminal's table; the file keeps the Vietnamese)."""
+        return FIELD_TEXTS.get(self.field, T(self.field, self.field))
 
     def to_data(self) -> dict[str, Any]:
         """The entry of the YAML ``conflicts:`` section."""

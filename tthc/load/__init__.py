@@ -74,8 +74,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             if not inside:
                 raise LoadError(
                     T(
-                        f"thư mục không có danh mục nào (tệp {readable_types()})",
-                        f"the folder holds no catalog ({readable_types()} files)",
+                        f"thư mục không có danh mục nào (tệp {readable_types().vi})",
+                        f"the folder holds no catalog ({readable_types().en} files)",
                     ),
                     str(path),
                 )
@@ -126,8 +126,8 @@ def _load_file(path: Path, limits: Limits | None) -> LoadResult:
     if target is None:
         raise LoadError(
             T(
-                f"không biết đọc tệp '{suffix or path.name}'; dùng {readable_types()}",
-                f"unknown file type '{suffix or path.name}'; use {readable_types()}",
+                f"không biết đọc tệp '{suffix or path.name}'; dùng {readable_types().vi}",
+                f"unknown file type '{suffix or path.name}'; use {readable_types().en}",
             ),
             str(path),
         )

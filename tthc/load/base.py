@@ -117,7 +117,20 @@ def paused_gc() -> Iterator[None]:
                 # a large catalog stays alive: leave it out of every later collection (they would
                 # rescan it whole: ~1 s at 10k procedures); its cycles, if it ever drops them, stay
                 gc.freeze()
+                _give_back_freed_memory()
             gc.enable()
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system what a large load freed on the way (the sheet's rows, the raw
+    records, duplicate texts): the C allocator keeps it otherwise, and the objects the rules
+    make next come from other memory, so it would only add to the peak. glibc only."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
+        pass
 
 
 _LARGE_LOAD = 250_000  # container objects made (minus those freed) since the last collection

@@ -284,13 +284,13 @@ def read_annex(blocks: list[Block], file: str, sink: IssueSink) -> ExcelRead:
         if table is not None and (best is None or table.score > best[2].score):
             best = (i, table.score, table)
     if best is None:
-        where = T("trong bảng nào của văn bản", "in any table of the document") if grids else ""
         raise LoadError(
             T(
-                f"không tìm thấy dòng tiêu đề cột của danh sách thủ tục {where}; cần các cột như {EXPECTED_HEADERS}"
+                "không tìm thấy dòng tiêu đề cột của danh sách thủ tục trong bảng nào của văn bản; "
+                f"cần các cột như {EXPECTED_HEADERS}"
                 if grids
                 else "văn bản không có bảng nào: không phải phụ lục danh mục hay bản Chi tiết thủ tục hành chính",
-                f"no column header row of a procedure list was found {where}; expected columns such as "
+                "no column header row of a procedure list was found in any table of the document; expected columns such as "
                 f"{EXPECTED_HEADERS}"
                 if grids
                 else "the document has no table: neither a catalog annex nor a Chi tiết thủ tục hành chính export",

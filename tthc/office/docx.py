@@ -16,6 +16,8 @@ the simplification plan, the publication annex and others build on the same piec
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -161,8 +163,23 @@ def add_text(
         if i:
             run.add_break()
         run.add_text(line)
-    style_run(run, size_pt=size_pt, bold=bold, italic=italic)
+    # a new run has no w:rPr: it gets a copy of the one style_run makes for this style, made
+    # once (python-docx's setters search the schema order of the children on every call:
+    # most of the time a long plan took)
+    run._element.insert(0, copy.deepcopy(_run_properties(size_pt, bold, italic)))
     return run
+
+
+@functools.lru_cache(maxsize=64)
+def _run_properties(size_pt: float | None, bold: bool | None, italic: bool | None):
+    """The w:rPr that :func:`style_run` gives a run that has none (a template: copy it)."""
+    from docx.oxml import OxmlElement
+    from docx.text.run import Run
+
+    element = OxmlElement("w:r")
+    run = Run(element, None)  # type: ignore[arg-type]  # (no story part: formatting only)
+    style_run(run, size_pt=size_pt, bold=bold, italic=italic)
+    return element.rPr
 
 
 def paragraph(
@@ -178,18 +195,28 @@ def paragraph(
     keep_with_next: bool = False,
 ) -> Paragraph:
     """A body paragraph (justified, first line indented) in a document or a table cell."""
-    from docx.shared import Cm, Pt
+    p = new_paragraph(container)  # (a new paragraph has no w:pPr: it gets a copy of its style's)
+    p._p.insert(0, copy.deepcopy(_paragraph_properties(align, first_line_cm, space_after_pt, keep_with_next)))
+    if text:
+        add_text(p, text, size_pt=size_pt, bold=bold, italic=italic)
+    return p
 
-    p = new_paragraph(container)
+
+@functools.lru_cache(maxsize=64)
+def _paragraph_properties(align: str, first_line_cm: float | None, space_after_pt: float, keep_with_next: bool):
+    """The w:pPr of a body paragraph, made once per style through python-docx (a template: copy it)."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm, Pt
+    from docx.text.paragraph import Paragraph
+
+    p = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]  # (no story part: formatting only)
     p.alignment = _alignment(align)
     fmt = p.paragraph_format
     fmt.first_line_indent = Cm(first_line_cm) if first_line_cm else None
     fmt.space_after = Pt(space_after_pt)
     fmt.space_before = Pt(0)
     fmt.keep_with_next = keep_with_next
-    if text:
-        add_text(p, text, size_pt=size_pt, bold=bold, italic=italic)
-    return p
+    return p._p.pPr
 
 
 def new_paragraph(container, style: str | None = None) -> Paragraph:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from tthc.model import CopyKind, DocumentRequirement
 from tthc.parse.blanks import single_spaced
-from tthc.text import nfc
+from tthc.text import nfc, shared
 
 _S = r"\s+"
 _ORIGINAL_WORD = r"bản\s+(?:chính(?!\s+thức)|gốc)"
@@ -112,7 +112,7 @@ def parse_document(text: str, counts: str | None = None) -> DocumentRequirement:
         copy_kinds=list(kinds),
         form=form,
         note=note,
-        raw=text,
+        raw=shared(text),  # dossier lines repeat across procedures: each text held once
     )
 
 
@@ -127,7 +127,7 @@ def _parse_cached(text: str, counts: str | None) -> _Tuple:
     form, form_note = _form(line)
     if form_note:
         notes.append(form_note)
-    name = _stable(_wording, line) or line
+    name = shared(_stable(_wording, line) or line)
     return (name, originals, copies, kinds[0] if kinds else None, tuple(kinds), form, "; ".join(notes) or None)
 
 

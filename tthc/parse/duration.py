@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tthc.i18n import T
 from tthc.model import Duration, DurationStatus
 from tthc.parse.dates import find_dates
 from tthc.text import nfc
@@ -86,27 +87,39 @@ _FIELD = {
     "tuần": "days",
 }
 _SCALE = {"phút": 1 / 60, "tuần": 7.0}
-_UNIT_NAME = {"working_days": "ngày làm việc", "days": "ngày", "hours": "giờ", "months": "tháng"}
+_UNIT_NAME = {
+    "working_days": T("ngày làm việc", "working days"),
+    "days": T("ngày", "days"),
+    "hours": T("giờ", "hours"),
+    "months": T("tháng", "months"),
+}
 _FIELDS = ("working_days", "days", "hours", "months")
 
 
 def parse_duration(text: str) -> Duration:
     """Read one processing-time cell; the raw text is kept in ``raw``."""
-    status, values, note = _parse_cached(text)
-    return Duration(raw=text, status=DurationStatus(status), note=note, **dict(zip(_FIELDS, values, strict=True)))
+    status, values, note, note_en = _parse_cached(text)
+    return Duration(
+        raw=text, status=DurationStatus(status), note=note, note_en=note_en, **dict(zip(_FIELDS, values, strict=True))
+    )
 
 
 @lru_cache(maxsize=32768)
-def _parse_cached(text: str) -> tuple[str, tuple[float | None, ...], str | None]:
+def _parse_cached(text: str) -> tuple[str, tuple[float | None, ...], str | None, str | None]:
     duration = _parse(text)
-    return duration.status.value, tuple(getattr(duration, f) for f in _FIELDS), duration.note
+    return duration.status.value, tuple(getattr(duration, f) for f in _FIELDS), duration.note, duration.note_en
+
+
+def _noted(raw: str, status: DurationStatus, note: T | None, **values: float | None) -> Duration:
+    """A duration with the parser's note in both languages."""
+    return Duration(raw, status, note=note.vi if note else None, note_en=note.en if note else None, **values)
 
 
 def _parse(raw: str) -> Duration:
     text = _SPACES.sub(" ", nfc(raw)).strip()
     key = text.casefold().rstrip(" .")
     if not key:
-        return Duration(raw, DurationStatus.UNPARSED, note="ô trống")
+        return _noted(raw, DurationStatus.UNPARSED, T("ô trống", "empty cell"))
     if key in _UNSPECIFIED:
         return Duration(raw, DurationStatus.UNSPECIFIED)
 
@@ -118,18 +131,32 @@ def _parse(raw: str) -> Duration:
     ranged = any((m := _MENTION.match(text, start)) and m.group("low") for start, *_ in spans)
     next_day = _NEXT_WORKING_DAY.search(text) is not None
     if _IMMEDIATE.match(key.lstrip("-+• ")) and not spans:
-        extra = "; có thể kéo dài thêm: " + ", ".join(extensions) if extensions else ""
+        extra = T("; có thể kéo dài thêm: ", "; may be extended by: ") + ", ".join(extensions) if extensions else ""
         if next_day:
-            note = "trong ngày; trường hợp trả vào ngày làm việc tiếp theo: tính 1 ngày làm việc" + extra
-            return Duration(raw, DurationStatus.FIXED, working_days=1.0, note=note)
-        note = ("trong ngày" if "trong ngày" in key else "") + extra
-        return Duration(raw, DurationStatus.IMMEDIATE, note=note.strip("; ") or None)
+            note = (
+                T(
+                    "trong ngày; trường hợp trả vào ngày làm việc tiếp theo: tính 1 ngày làm việc",
+                    "within the day; where the result comes on the next working day: counted as 1 working day",
+                )
+                + extra
+            )
+            return _noted(raw, DurationStatus.FIXED, note, working_days=1.0)
+        note = (T("trong ngày", "within the day") if "trong ngày" in key else T("", "")) + extra
+        return _noted(raw, DurationStatus.IMMEDIATE, note.map(lambda n: n.strip("; ")) if note.vi.strip("; ") else None)
     if not spans:
         if _DEFERRED.search(key):
-            return Duration(raw, DurationStatus.UNSPECIFIED, note="thời hạn do văn bản hoặc cơ quan khác quy định")
+            return _noted(
+                raw,
+                DurationStatus.UNSPECIFIED,
+                T("thời hạn do văn bản hoặc cơ quan khác quy định", "the time is set by another document or body"),
+            )
         if re.search(r"\b(?:ngày|giờ|tháng)\b", key):
-            return Duration(raw, DurationStatus.UNPARSED, note="không tìm thấy số ngày, giờ hoặc tháng của thời hạn")
-        return Duration(raw, DurationStatus.UNPARSED, note="không ghi một khoảng thời gian")
+            return _noted(
+                raw,
+                DurationStatus.UNPARSED,
+                T("không tìm thấy số ngày, giờ hoặc tháng của thời hạn", "no number of days, hours or months found"),
+            )
+        return _noted(raw, DurationStatus.UNPARSED, T("không ghi một khoảng thời gian", "states no length of time"))
     return _combine(raw, text, spans, extensions, ranged)
 
 
@@ -137,11 +164,11 @@ def _bare_number(raw: str, match: re.Match[str]) -> Duration:
     low, high = (_number(g) if g else None for g in match.groups())
     value = high if high is not None else low
     if value == 0:
-        return Duration(raw, DurationStatus.IMMEDIATE, note="chỉ ghi số 0, không ghi đơn vị")
-    note = "không ghi đơn vị; hiểu là ngày"
+        return _noted(raw, DurationStatus.IMMEDIATE, T("chỉ ghi số 0, không ghi đơn vị", "only 0 is written, no unit"))
+    note = T("không ghi đơn vị; hiểu là ngày", "no unit written; read as days")
     if high is not None:
-        note += f"; khoảng {low:g}–{high:g}, lấy dài nhất"
-    return Duration(raw, DurationStatus.FIXED, days=value, note=note)
+        note += T(f"; khoảng {low:g}–{high:g}, lấy dài nhất", f"; a range {low:g}–{high:g}, the longest taken")
+    return _noted(raw, DurationStatus.FIXED, note, days=value)
 
 
 _Span = tuple[int, int, str, float, bool]  # start, end, field, value, is an agency's step
@@ -196,19 +223,19 @@ def _combine(raw: str, text: str, spans: list[_Span], extensions: list[str], ran
     """One duration from the spans of ``text`` (the normalised ``raw``)."""
     if all(span[3] == 0 for span in spans) and not extensions:
         return Duration(raw, DurationStatus.IMMEDIATE)
-    notes = []
+    notes: list[T] = []
     if len(spans) > 1 and all(span[4] for span in spans):
         # every span is one agency's step: the steps add up
         total: dict[str, float] = {}
         for *_, field, value, _stage in spans:
             total[field] = total.get(field, 0.0) + value
-        listed = " + ".join(_describe({field: value}) for *_, field, value, _stage in spans)
-        notes.append(f"cộng thời hạn các cơ quan: {listed}")
+        listed = T.join(" + ", (_describe({field: value}) for *_, field, value, _stage in spans))
+        notes.append(T("cộng thời hạn các cơ quan: ", "the agencies' times added up: ") + listed)
         groups = [total]
     elif len(spans) > 2 and _is_total(spans):
         # "27 ngày làm việc …: - 10 ngày … - 07 ngày … - 10 ngày …": a total, then its parts
-        listed = " + ".join(_describe({span[2]: span[3]}) for span in spans[1:])
-        notes.append(f"tổng gồm: {listed}")
+        listed = T.join(" + ", (_describe({span[2]: span[3]}) for span in spans[1:]))
+        notes.append(T("tổng gồm: ", "a total made of: ") + listed)
         groups = [{spans[0][2]: spans[0][3]}]
     else:
         # alternatives; spans joined by "và" form one summed alternative
@@ -221,17 +248,21 @@ def _combine(raw: str, text: str, spans: list[_Span], extensions: list[str], ran
                 groups.append({field: value})
             prev_end = end
         if len(groups) > 1:
-            listed = "; ".join(_describe(g) for g in groups)
-            notes.append(f"nhiều thời hạn theo trường hợp ({listed}): lấy dài nhất")
+            listed = T.join("; ", (_describe(g) for g in groups))
+            notes.append(
+                T("nhiều thời hạn theo trường hợp (", "several times, by case (")
+                + listed
+                + T("): lấy dài nhất", "): the longest taken")
+            )
     result: dict[str, float] = {}
     for group in groups:
         for field, value in group.items():
             result[field] = max(result.get(field, value), value)
     if ranged:
-        notes.append("ghi một khoảng: lấy mức dài nhất")
+        notes.append(T("ghi một khoảng: lấy mức dài nhất", "a range: the longest taken"))
     if extensions:
-        notes.append("có thể kéo dài thêm: " + ", ".join(extensions))
-    return Duration(raw, DurationStatus.FIXED, note="; ".join(notes) or None, **result)
+        notes.append(T("có thể kéo dài thêm: ", "may be extended by: ") + ", ".join(extensions))
+    return _noted(raw, DurationStatus.FIXED, T.join("; ", notes) if notes else None, **result)
 
 
 def _is_total(spans: list[_Span]) -> bool:
@@ -242,8 +273,8 @@ def _is_total(spans: list[_Span]) -> bool:
     return spans[0][3] == sum(span[3] for span in spans[1:])
 
 
-def _describe(group: dict[str, float]) -> str:
-    return " và ".join(f"{value:g} {_UNIT_NAME[field]}" for field, value in group.items())
+def _describe(group: dict[str, float]) -> T:
+    return T.join(T(" và ", " and "), (f"{value:g} " + _UNIT_NAME[field] for field, value in group.items()))
 
 
 def _number(text: str) -> float:

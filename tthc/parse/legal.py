@@ -33,7 +33,7 @@ from functools import lru_cache
 from tthc.model import DocKind, LegalRef
 from tthc.parse.blanks import single_spaced
 from tthc.parse.dates import find_dates, parse_date
-from tthc.text import doc_number_key, match_key, nfc
+from tthc.text import doc_number_key, match_key, nfc, shared
 
 # Issuing bodies by number suffix code.
 _ISSUERS: dict[str, str] = {
@@ -195,7 +195,10 @@ def _build(t: _RefTuple) -> LegalRef:
 
 def _freeze(ref: _Ref) -> _RefTuple:
     note = "; ".join(dict.fromkeys(ref.notes)) or None
-    return (ref.raw, ref.number, ref.kind, ref.title, ref.issuer, ref.issued, ref.article, note)
+    # the same citation in many cells (its text, number and title) is held once
+    number = shared(ref.number) if ref.number else ref.number
+    title = shared(ref.title) if ref.title else ref.title
+    return (shared(ref.raw), number, ref.kind, title, ref.issuer, ref.issued, ref.article, note)
 
 
 # ---------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
-from tthc.i18n import T
+from tthc.i18n import Lang, T, Text, text
 from tthc.model import CopyKind, DocumentRequirement, FeeStatus, Procedure
 from tthc.rules.base import Effect
 from tthc.suggest import did_you_mean
@@ -75,11 +75,11 @@ class CostSettings:
     scm_hours: Mapping[str, Decimal] = field(default_factory=dict)  # activity -> hours per dossier
     out_of_pocket: Mapping[str, Decimal] = field(default_factory=dict)  # activity -> đồng per dossier
     usd_rate: Decimal | None = None  # đồng per USD; None: USD fees are left out (and noted)
-    sources: Mapping[str, str] = field(default_factory=dict)  # input -> where it came from
+    sources: Mapping[str, Text] = field(default_factory=dict)  # input -> where it came from (knowledge: its citation)
 
     def method_note(self) -> str:
         """How the cost was computed, in Vietnamese, for the documents."""
-        rate = f"{format_vnd(self.hourly_rate)} đồng/giờ ({self.sources.get('hourly_rate', '')})"
+        rate = f"{format_vnd(self.hourly_rate)} đồng/giờ ({text(self.sources.get('hourly_rate'), 'vi')})"
         if self.mode == "practice":
             return (
                 f"Chi phí tuân thủ được tính theo cách các địa phương áp dụng: số giờ = số ngày làm việc × "
@@ -112,7 +112,7 @@ def resolve_settings(
                 T(f"{config_name}: khóa 'cost.{key}' không xác định", f"{config_name}: unknown key 'cost.{key}'")
                 + did_you_mean(str(key), _CONFIG_KEYS)
             )
-    sources: dict[str, str] = {}
+    sources: dict[str, Text] = {}
     chosen_mode = mode or cfg.get("mode") or "practice"
     if chosen_mode not in MODES:
         raise CostError(
@@ -184,7 +184,7 @@ def resolve_settings(
     return CostSettings(chosen_mode, rate, per_day, hours, pocket, usd, sources)
 
 
-def _target_source(targets: Targets | None, target_id: str) -> str:
+def _target_source(targets: Targets | None, target_id: str) -> Text:
     target = targets.get(target_id) if targets else None
     return target.source if target and target.source else "targets.yaml"
 
@@ -484,28 +484,31 @@ def total(costs: Iterable[Cost]) -> CostTotal:
     return out
 
 
-def format_vnd(amount: Decimal | None, unknown: str = "chưa rõ") -> str:
-    """32000000 -> "32.000.000" (Vietnamese thousands separator)."""
+def format_vnd(amount: Decimal | None, unknown: str = "chưa rõ", *, lang: Lang = "vi") -> str:
+    """32000000 -> "32.000.000" (Vietnamese thousands separator; English "32,000,000")."""
     if amount is None:
         return unknown
     whole = _dong(amount)
-    return f"{int(whole):,}".replace(",", ".")
+    return f"{int(whole):,}" if lang == "en" else f"{int(whole):,}".replace(",", ".")
 
 
-def format_number(value: Decimal | float | None, unknown: str = "chưa rõ") -> str:
-    """7.5 -> "7,5"; 10.00 -> "10" (at most two decimals)."""
+def format_number(value: Decimal | float | None, unknown: str = "chưa rõ", *, lang: Lang = "vi") -> str:
+    """7.5 -> "7,5"; 10.00 -> "10" (at most two decimals; English "7.5", "1,234.5")."""
     if value is None:
         return unknown
     d = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
     text = f"{d:f}"
     if "." in text:
         whole, frac = text.split(".")
+        if lang == "en":
+            return f"{int(whole):,}.{frac}"
         return f"{int(whole):,}".replace(",", ".") + "," + frac
-    return f"{int(d):,}".replace(",", ".")
+    return f"{int(d):,}" if lang == "en" else f"{int(d):,}".replace(",", ".")
 
 
-def format_percent(value: Decimal | float | None, unknown: str = "chưa rõ") -> str:
-    """28.5714 -> "28,57 %": cut down, never up, so a cut is never overstated (29.996 is "29,99 %")."""
+def format_percent(value: Decimal | float | None, unknown: str = "chưa rõ", *, lang: Lang = "vi") -> str:
+    """28.5714 -> "28,57 %" (English "28.57%"): cut down, never up, so a cut is never overstated (29.996 is "29,99 %")."""
     if value is None:
         return unknown
-    return f"{format_number(Decimal(str(value)).quantize(Decimal('0.01'), rounding=ROUND_DOWN))} %"
+    figure = format_number(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_DOWN), lang=lang)
+    return f"{figure}%" if lang == "en" else f"{figure} %"

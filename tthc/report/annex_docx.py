@@ -21,6 +21,7 @@ from tthc.lifecycle.diff import (
     annex_lists,
     decision_line,
 )
+from tthc.lifecycle.diff import lines as shown
 from tthc.model import Procedure
 from tthc.office import docx as dc
 from tthc.plan.build import roman
@@ -117,7 +118,7 @@ def procedure_content(p: Procedure) -> list[tuple[str, list[str]]]:
     out = []
     for key in CONTENT_ORDER:
         element = ELEMENT_BY_KEY[key]
-        lines = [line for line in element.show(p) if line and line.strip()]
+        lines = [line for line in shown(element.show(p), "vi") if line and line.strip()]
         if lines:
             out.append((element.label, lines))
     return out

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from tthc.i18n import Lang, tr
+from tthc.i18n import Lang, text, tr
 from tthc.office.xlsx import neutralise
 from tthc.plan.build import CostRow
 from tthc.plan.cost import CostSettings, CostTotal, format_percent, format_vnd, total
@@ -78,7 +78,7 @@ def render_json(rows: Sequence[CostRow], settings: CostSettings, *, lang: Lang) 
             "hourly_rate": int(settings.hourly_rate),
             "hours_per_day": float(settings.hours_per_day) if settings.hours_per_day is not None else None,
             "scm_hours": {k: float(v) for k, v in settings.scm_hours.items()} if settings.mode == "scm" else None,
-            "sources": dict(settings.sources),
+            "sources": {k: text(v, lang) for k, v in settings.sources.items()},
         },
         "procedures": procedures,
         "totals": {
@@ -153,10 +153,10 @@ def render_table(
         (
             Text.assemble(plain(r.code or "—", "bold"), " ", plain(r.name)),
             unknown if r.cost.dossiers is None else str(r.cost.dossiers),
-            format_vnd(r.cost.before, unknown),
-            format_vnd(r.cost.after, unknown),
-            format_vnd(r.cost.saving, unknown),
-            format_percent(r.cost.cut_percent, unknown if not r.cost.known else "–"),
+            format_vnd(r.cost.before, unknown, lang=lang),
+            format_vnd(r.cost.after, unknown, lang=lang),
+            format_vnd(r.cost.saving, unknown, lang=lang),
+            format_percent(r.cost.cut_percent, unknown if not r.cost.known else "–", lang=lang),
         )
         for r in shown
     ]
@@ -178,8 +178,8 @@ def render_table(
         (tr(lang, "Tổng theo danh mục", "Totals by catalog"), totals_by(rows, lambda r: r.catalog)),
     ):
         print_table(console, *_totals_table(title, groups, total(r.cost for r in rows), lang=lang))
-    rate = format_vnd(settings.hourly_rate)
-    source = settings.sources.get("hourly_rate", "")
+    rate = format_vnd(settings.hourly_rate, lang=lang)
+    source = text(settings.sources.get("hourly_rate"), lang)
     console.print(
         tr(
             lang,
@@ -199,10 +199,10 @@ def _totals_table(title: str, groups: dict[str, CostTotal], overall: CostTotal, 
         (
             plain(name),
             f"{t.known}/{t.unknown}",
-            format_vnd(t.before),
-            format_vnd(t.after),
-            format_vnd(t.saving),
-            format_percent(t.cut_percent, "–"),
+            format_vnd(t.before, lang=lang),
+            format_vnd(t.after, lang=lang),
+            format_vnd(t.saving, lang=lang),
+            format_percent(t.cut_percent, "–", lang=lang),
         )
         for name, t in [*groups.items(), (tr(lang, "Tổng cộng", "Total"), overall)]
     ]

@@ -21,7 +21,7 @@ def written(plan, output: Path, decided: bool, stale: int, console, *, lang: Lan
             f"chi phí tiết kiệm {format_vnd(total.saving)} đồng/năm"
             + (f" (chưa rõ chi phí: {total.unknown} thủ tục)" if total.unknown else ""),
             f"Wrote {output}: {items} proposals on {len(plan.sections)} procedures, {corrections} catalog corrections; "
-            f"cost saved {format_vnd(total.saving)} VND/year"
+            f"cost saved {format_vnd(total.saving, lang='en')} VND/year"
             + (f" (cost unknown: {total.unknown} procedures)" if total.unknown else ""),
         ),
         soft_wrap=True,

@@ -236,7 +236,7 @@ def position(source: SourceRef | None) -> str:
         return f"{source.sheet}!{source.cell}" if source.cell else f"{source.sheet}, dòng {source.row or ''}".strip()
     if source.line is not None:
         return f"dòng {source.line}"
-    return str(source)  # a record's field (portal JSON): "bo-tu-phap/1.003005.json, thanh_phan_ho_so, dòng 3"
+    return source.text("vi")  # a record's field (portal JSON): "bo-tu-phap/1.003005.json, thanh_phan_ho_so, dòng 3"
 
 
 def _findings(ws, findings: list[Finding]) -> None:

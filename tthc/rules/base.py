@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.i18n import LANGS, Lang, T, text
 from tthc.model import Agency, Catalog, Channel, DocumentRequirement, LegalRef, Procedure, Result, SourceRef
-from tthc.text import match_key
+from tthc.text import match_key, shared
 
 if TYPE_CHECKING:
     from tthc.knowledge import Knowledge
@@ -316,8 +316,8 @@ class RuleContext:
             procedure_name=procedure.name if procedure else None,
             field=field_name,
             source=source,
-            message=message,
-            recommendation=recommendation,
+            message=_shared(message),  # the same message on many procedures: held once
+            recommendation=_shared(recommendation),
             legal_basis=legal_basis or self.rule.legal_basis,
             subject=subject,
             catalog=sys.intern(self.catalog.identity),  # one string for all the catalog's findings
@@ -328,6 +328,13 @@ class RuleContext:
             effect=self.rule.effect,
             payload=payload or NO_PAYLOAD,
         )
+
+
+def _shared(value: str | T) -> str | T:
+    """Equal texts as one object each (a large catalog repeats its messages thousands of times)."""
+    if value.__class__ is T:
+        return T(shared(value[0]), shared(value[1]))
+    return shared(value) if value.__class__ is str else value
 
 
 CheckResult = Iterator[Finding]

@@ -343,7 +343,7 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
             "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
             "nghiệp Trung Quốc:'), a paper a 'văn bản có giá trị tương đương' may replace, and showing the identity card "
-            "'để xác định đúng người'. The list of types is editable data (once_only.yaml).",
+            "to 'xác định đúng người' (identify the person). The list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "

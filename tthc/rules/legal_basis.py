@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.i18n import T
+from tthc.i18n import T, text
 from tthc.knowledge import DocStatus, LegalDocument
 from tthc.model import Catalog, LegalRef, Procedure
 from tthc.rules.base import Effect, Finding, Group, Option, Payload, Rule, RuleContext, RuleDoc, Severity
@@ -44,7 +44,7 @@ def _step(step: LegalDocument | str, day, last: bool, in_force: bool) -> tuple[s
     if believed:
         when_vi, when_en = when_vi + ", ngày chưa được xác nhận", when_en + ", date not confirmed"
     if step.inferred:  # an intermediate link the register only infers says so, as the first one does
-        when_vi, when_en = f"{when_vi}; {step.inferred}", f"{when_en}; {step.inferred}"
+        when_vi, when_en = f"{when_vi}; {text(step.inferred, 'vi')}", f"{when_en}; {text(step.inferred, 'en')}"
     return f"{step.label} ({when_vi})", f"{step.label} ({when_en})"
 
 
@@ -61,10 +61,12 @@ def _check_repealed(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]
         successor_label = first.label if isinstance(first, LegalDocument) else first
         end = doc.end_date
         believed = (
-            "" if doc.status_date_confirmed(ctx.as_of) else T(" (ngày chưa được xác nhận)", " (date not confirmed)")
+            T("", "")
+            if doc.status_date_confirmed(ctx.as_of)
+            else T(" (ngày chưa được xác nhận)", " (date not confirmed)")
         )
-        since_vi = f"từ {_fmt(end)}{believed}" if end else "(không rõ ngày)"
-        since_en = f"since {_fmt(end)}{believed}" if end else "(date unknown)"
+        since_vi = f"từ {_fmt(end)}{believed.vi}" if end else "(không rõ ngày)"
+        since_en = f"since {_fmt(end)}{believed.en}" if end else "(date unknown)"
         if status is DocStatus.EXPIRED:
             message = T(f"căn cứ {doc.label} đã hết hiệu lực {since_vi}", f"legal basis {doc.label} expired {since_en}")
         else:

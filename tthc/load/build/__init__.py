@@ -102,7 +102,8 @@ def build_procedure(record: RawRecord, sink: IssueSink) -> Procedure | None:
             where("name"),
         )
         return None
-    p = Procedure(name=name, source=record.source, sources=dict(record.sources))
+    # the record's own dict: a record is built once and dropped (no copy per procedure)
+    p = Procedure(name=name, source=record.source, sources=record.sources)
     for key, value in v.items():
         if value is not None:
             report_controls(value, key, record.sources.get(key, record.source), sink)

@@ -111,7 +111,14 @@ def _duration(value: Any, src: SourceRef, sink: IssueSink) -> Duration | None:
     duration = parse_duration(text)
     if duration.status is DurationStatus.UNPARSED:
         sink.warn(
-            "unparsed-time", _unread("thời hạn giải quyết", "the processing time", text, duration.note), where, text
+            "unparsed-time",
+            tr(
+                f"không đọc được thời hạn giải quyết '{text}'" + (f" ({duration.note})" if duration.note else ""),
+                f"cannot read the processing time '{text}'"
+                + (f" ({duration.note_text('en')})" if duration.note else ""),
+            ),
+            where,
+            text,
         )
     return duration
 
@@ -141,7 +148,7 @@ def _structured_duration(value: Mapping[str, Any], src: SourceRef, sink: IssueSi
     else:
         status = DurationStatus.FIXED if numbers else DurationStatus.UNSPECIFIED
     note = _text(value.get("note"), "processing_time.note", src, sink)
-    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, **numbers)
+    return Duration(raw=raw or _describe_numbers(numbers), status=status, note=note, note_en=None, **numbers)
 
 
 def _describe_numbers(numbers: dict[str, float]) -> str:

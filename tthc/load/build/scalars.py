@@ -15,8 +15,20 @@ from tthc.load.issues import unknown_value_kind
 from tthc.load.record import SOURCE_KEY
 from tthc.model import CatalogKind, Decision, Procedure, SourceRef
 from tthc.parse.dates import parse_date
-from tthc.parse.vocab import parse_levels, parse_mechanism
-from tthc.text import CONTROL, NumberError, clean, control_characters, printable, read_number, split_lines
+from tthc.parse.vocab import (
+    parse_levels,
+    parse_mechanism,
+)
+from tthc.text import (
+    CONTROL,
+    NumberError,
+    clean,
+    control_characters,
+    printable,
+    read_number,
+    shared,
+    split_lines,
+)
 
 
 def report_controls(value: Any, field: str, src: SourceRef, sink: IssueSink) -> None:
@@ -132,11 +144,13 @@ def _text(value: Any, field: str, src: SourceRef, sink: IssueSink) -> str | None
     if value is None:
         return None
     if isinstance(value, str):  # (before the slower Mapping test)
-        return clean(value)
-    if isinstance(value, (list, tuple, Mapping)):
+        text = clean(value)
+    elif isinstance(value, (list, tuple, Mapping)):
         _wrong_type(sink, field, "một đoạn văn bản", "text", value, src)
         return None
-    return clean(value)
+    else:
+        text = clean(value)
+    return shared(text) if text else text  # fields, agencies, levels… repeat across procedures
 
 
 def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[str]:
@@ -155,7 +169,7 @@ def _text_list(value: Any, field: str, src: SourceRef, sink: IssueSink) -> list[
             _wrong_type(sink, field, "một đoạn văn bản", "text", item, source_of(item, src))
             continue
         out.extend(split_lines(item))
-    return out
+    return [shared(line) for line in out]  # steps, applicants, conditions repeat across procedures
 
 
 def _int(value: Any, field: str, src: SourceRef, sink: IssueSink) -> int | None:

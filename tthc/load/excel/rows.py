@@ -174,6 +174,7 @@ class ProcedureRows:
         doc = self.sheet.is_document
         errors = self.sheet.errors
         caches = self._caches
+        row_number = r + 1  # one int per row, not one per cell
         for idx, target, read, store, title in self._cols:
             if idx >= n:
                 break
@@ -208,7 +209,7 @@ class ProcedureRows:
                 val = cells.answer_no(v)
             if val is None:
                 continue
-            srow = over[idx][0] + 1 if over and idx in over else r + 1
+            srow = over[idx][0] + 1 if over and idx in over else row_number
             if doc:
                 ref = self.sheet.ref(file, srow, idx + 1, title)
             else:

@@ -165,7 +165,7 @@ def where(source: SourceRef | None, file: str | None = None, *, in_file: bool = 
     if source.line is not None:
         local = f"{source.line}:{source.column or 1}"
         return local if in_file else f"{source.file}:{local}"
-    text = str(source)  # other shapes (a table in a Word or PDF document…): the model's own wording
+    text = source.text(lang)  # other shapes (a table in a Word or PDF document…): the model's own wording
     if in_file:
         return text[len(source.file) :].lstrip(" ,:") if text.startswith(source.file) else text
     return text
