@@ -81,11 +81,23 @@ def test_the_set_is_as_large_as_docs_say() -> None:
     assert {label.record for label in LABELS} <= copied
 
 
-@pytest.mark.parametrize("label", [x for x in LABELS if not x.expect_fire], ids=_id)
+def _params(labels: list) -> list:
+    """A label the tool still disagrees with for a known reason (``known:``, e.g. a document the
+    register does not know) is a strict xfail: it fails the suite once the gap is closed, so
+    the label's ``known`` line is removed then."""
+    return [
+        pytest.param(x, id=_id(x), marks=pytest.mark.xfail(strict=True, reason=x.known))
+        if x.known
+        else pytest.param(x, id=_id(x))
+        for x in labels
+    ]
+
+
+@pytest.mark.parametrize("label", _params([x for x in LABELS if not x.expect_fire]))
 def test_judged_false_stays_silent(label) -> None:
     assert not _fires(label), label.reason
 
 
-@pytest.mark.parametrize("label", [x for x in LABELS if x.expect_fire], ids=_id)
+@pytest.mark.parametrize("label", _params([x for x in LABELS if x.expect_fire]))
 def test_judged_true_fires(label) -> None:
     assert _fires(label), label.reason

@@ -170,7 +170,13 @@ def _copy_kinds(text: str) -> list[CopyKind]:
 
 
 _COPY_CLASS = frozenset({CopyKind.COPY, CopyKind.CERTIFIED_COPY, CopyKind.COPY_WITH_ORIGINAL, CopyKind.ELECTRONIC})
-_OR_GAP = re.compile(r"^[\s,;)(]*(?:hoặc|hay|/)[\s(]*(?:\d+\s*(?:\([^)]*\)\s*)?)?$", re.I)
+# "01 bản chính nếu xuất khẩu một lần hoặc 01 bản chụp … nếu xuất khẩu nhiều lần" (bo-tai-chinh
+# 1.006468): a short condition may stand between the original and the "hoặc"
+_OR_GAP = re.compile(
+    r"^[\s,;)(]*(?:(?:nếu|khi|đối\s+với|trong\s+trường\s+hợp)\s[^,;()]{1,60}?\s*)?(?:hoặc|hay|/)[\s(]*"
+    r"(?:\d+\s*(?:\([^)]*\)\s*)?)?$",
+    re.I,
+)
 
 
 def copy_alternatives(text: str) -> bool:

@@ -11,6 +11,7 @@ from tthc.knowledge.textkey import GuardedPattern, keyed, phrase_key, regex_key
 from tthc.model import CopyKind, DocumentRequirement, Procedure
 from tthc.rules.base import Effect, Finding, Group, Payload, Rule, RuleContext, RuleDoc, Severity
 from tthc.rules.dossier_lines import (
+    agency_file,
     applies_once_only,
     demanded_at,
     either_or_lines,
@@ -38,6 +39,9 @@ def _doc_subject(doc: DocumentRequirement) -> str:
 # "Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các
 # giấy tờ phải xuất trình": by post nobody can show the original, so this is no excess demand.
 _POSTAL = re.compile(regex_key(r"\b(?:bưu chính|bưu điện)\b"))
+# "bản sao có chứng thực của Cơ quan đại diện ngoại giao … của Việt Nam ở nước ngoài" (nhdandz
+# 1.013172): a relative living abroad cannot show the original; the mission certifies instead.
+_MISSION = re.compile(regex_key(r"\bchứng thực (?:của )?cơ quan đại diện (?:ngoại giao|lãnh sự)\b"))
 _TRANSLATION = re.compile(regex_key(r"\bbản sao (?:có |được )?chứng thực (?:của )?bản dịch\b"))
 # "Bản sao y bản chính (có ký tên và đóng dấu của người nhập khẩu)" (bo-nong-nghiep-mt 1.003703),
 # "bản sao y bản chính của tổ chức", "bản sao y” của doanh nghiệp": the applicant signs and
@@ -55,11 +59,13 @@ _CERTIFIED_WORDS = re.compile(regex_key(r"\b(?:chứng thực|công chứng|sao 
 def _check_certified_copy(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     for doc in procedure.documents:
         kinds = set(doc.copy_kinds or ([doc.copy_kind] if doc.copy_kind else []))
-        if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS:
+        if CopyKind.CERTIFIED_COPY not in kinds or kinds & _LIGHTER_KINDS or agency_file(doc):
             continue
         key = keyed(_doc_text(doc)).key
         if _POSTAL.search(key):
             continue  # filing by post: the certified copy stands in for showing the original
+        if _MISSION.search(key):
+            continue  # certified by a Vietnamese mission abroad, for an applicant who lives there
         if _TRANSLATION.search(key):
             continue  # a certified translation ("bản sao có chứng thực bản dịch") is no copy of the paper
         if _SELF_COPY.search(key) and not _CERTIFIED_WORDS.search(_SELF_COPY.sub(" ", key)):
@@ -111,7 +117,14 @@ def _once_only_applied(procedure: Procedure, ctx: RuleContext) -> set[str]:
     return applied
 
 
-_EVERY_PAPER = re.compile(regex_key(r"\b(?:các cơ sở dữ liệu khác|giấy tờ khác thuộc thành phần hồ sơ)\b"))
+# "Doanh nghiệp không phải nộp thành phần hồ sơ trong trường hợp cơ quan … khai thác được thông tin
+# từ các cơ sở dữ liệu quốc gia" (bo-tai-chinh 3.000040) covers every paper too
+_EVERY_PAPER = re.compile(
+    regex_key(
+        r"\b(?:các cơ sở dữ liệu khác|giấy tờ khác thuộc thành phần hồ sơ|"
+        r"không phải nộp (?:các |những )?(?:giấy tờ |tài liệu )?(?:thuộc )?thành phần hồ sơ)\b"
+    )
+)
 
 
 @lru_cache(maxsize=256)
@@ -127,7 +140,7 @@ def _check_data_available(procedure: Procedure, ctx: RuleContext) -> Iterator[Fi
     applied: set[str] | None = None
     for doc in procedure.documents:
         text = line_text(doc)
-        if zero_count(doc) or is_note(text) or applies_once_only(text):
+        if zero_count(doc) or is_note(text) or applies_once_only(text) or agency_file(doc):
             continue
         found = _demanded_type(text, ctx, doc.group)
         if found is None:
@@ -170,11 +183,21 @@ def _demanded_type(text: str, ctx: RuleContext, group: str | None = None):
     return None
 
 
+# A note that itself demands several copies: "Trường hợp thực hiện trên tờ khai hải quan giấy …,
+# người khai hải quan khai và nộp 02 bản chính tờ khai hàng hóa nhập khẩu" (bo-tai-chinh 1.006468)
+_NOTE_DEMAND = re.compile(regex_key(r"\bnộp 0?[2-9] bản (?:chính|gốc|sao|chụp)\b"))
+
+
 def _check_excess_copies(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     either_or: set[int] | None = None
     for i, doc in enumerate(procedure.documents):
         originals, copies = doc.originals or 0, doc.copies or 0
-        if originals + copies <= 1 or is_note(line_text(doc)) or is_photo(line_text(doc)) or lists_contents(doc):
+        text = line_text(doc)
+        if originals + copies <= 1 or is_photo(text) or lists_contents(doc):
+            continue
+        if is_note(text) and not _NOTE_DEMAND.search(keyed(text).key):
+            continue
+        if agency_file(doc):
             continue
         if either_or is None:
             either_or = either_or_lines(procedure.documents)
@@ -239,7 +262,8 @@ _CERTIFICATION = GuardedPattern(rf"(?<!\w)(?:{_alternation(_CERTIFYING)}) (?:{_a
 # "KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ …": the text lifts the certification; that part is no finding.
 _NOT_NEEDED = GuardedPattern(
     regex_key(
-        r"\b(?:không cần|không phải|không yêu cầu|không bắt buộc)(?: phải)?(?: có)? (?:xác nhận|chứng thực)[^;.]*"
+        r"\b(?:không cần|không phải|không yêu cầu|không bắt buộc)(?: phải)?(?: có| nộp| xuất trình)?"
+        r" (?:(?:văn bản|giấy) )?(?:xác nhận|chứng thực)[^;.]*"
     )
 )
 # Lines that name a paper *issued as* a confirmation ("Giấy xác nhận tình trạng hôn nhân")
@@ -285,13 +309,14 @@ CERTIFIED_COPY_REQUIRED = Rule(
             "cũng không báo bản sao có chứng thực dùng khi nộp qua bưu chính (không xuất trình được bản chính) và bản sao "
             "có chứng thực của bản dịch ('bản sao có chứng thực bản dịch tiếng Việt': chứng thực bản dịch, không phải bản "
             "sao của giấy tờ), hay bản sao do chính người nộp ký tên, đóng dấu ('bản sao y bản chính (có ký tên và đóng dấu "
-            "của người nhập khẩu)').",
+            "của người nhập khẩu)'), hay bản sao do Cơ quan đại diện ngoại giao, lãnh sự của Việt Nam chứng thực cho người "
+            "ở nước ngoài.",
             "A dossier component accepts only a certified copy. Not reported when the line also accepts a copy with the "
             "original for comparison, a photocopy or an electronic copy; the name of a certification procedure is not a demand, "
             "nor is the certified copy asked for filing by post (where no original can be shown), nor a certified "
             "translation ('bản sao có chứng thực bản dịch tiếng Việt': the translation is certified, not a copy of the "
             "paper), nor a copy the applicant signs and stamps itself ('bản sao y bản chính (có ký tên và đóng dấu của người "
-            "nhập khẩu)').",
+            "nhập khẩu)'), nor a copy a Vietnamese diplomatic or consular mission certifies for an applicant abroad.",
         ),
         why=T(
             "Nghị định 23/2015/NĐ-CP, Điều 6 khoản 1: khi pháp luật chỉ yêu cầu bản sao, cơ quan tiếp nhận không được yêu cầu "
@@ -330,8 +355,10 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "'chỉ cần cung cấp số định danh cá nhân'), và giấy tờ mà ghi chú khác của chính hồ sơ đó đã cho khai thác dữ "
             "liệu (một ghi chú cho khai thác 'giấy tờ khác thuộc thành phần hồ sơ' từ 'các cơ sở dữ liệu khác' bao mọi "
             "giấy tờ). Không báo giấy tờ của nước ngoài (kể cả khi đề mục phía trên nêu bên nước ngoài: 'Đối với doanh "
-            "nghiệp Trung Quốc:'), giấy tờ có thể thay bằng 'văn bản có giá trị tương đương', và việc xuất trình căn cước để "
-            "'xác định đúng người'. Danh sách loại giấy tờ là dữ liệu người dùng sửa được "
+            "nghiệp Trung Quốc:', 'doanh nghiệp nước ngoài'), giấy tờ có thể thay bằng 'văn bản có giá trị tương đương', và "
+            "việc xuất trình căn cước để 'xác định đúng người' hay 'để chứng minh về nhân thân' của người nộp. Một ghi chú "
+            "'không phải nộp thành phần hồ sơ' khi cơ quan khai thác được từ các cơ sở dữ liệu quốc gia bao mọi giấy tờ. "
+            "Danh sách loại giấy tờ là dữ liệu người dùng sửa được "
             "(tthc/knowledge/data/once_only.yaml).",
             "A dossier component asks for a paper whose data a national or sector database already holds (identity, "
             "residence, birth, marital status, business registration, land, judicial record, health insurance, vehicle "
@@ -342,8 +369,11 @@ DATA_AVAILABLE_DOCUMENT = Rule(
             "số định danh cá nhân'), and papers another note of the same dossier already reads from the database (a "
             "note reading 'giấy tờ khác thuộc thành phần hồ sơ' from 'các cơ sở dữ liệu khác' covers every paper). Not "
             "reported either: a foreign paper (also when the heading above names the foreign party: 'Đối với doanh "
-            "nghiệp Trung Quốc:'), a paper a 'văn bản có giá trị tương đương' may replace, and showing the identity card "
-            "to 'xác định đúng người' (identify the person). The list of types is editable data (once_only.yaml).",
+            "nghiệp Trung Quốc:', or when the line names a foreign company, 'doanh nghiệp nước ngoài'), a paper a "
+            "'văn bản có giá trị tương đương' may replace, and showing the identity card to 'xác định đúng người' "
+            "(identify the person) or, for the person filing, 'để chứng minh về nhân thân' (prove who they are). A note "
+            "that 'không phải nộp thành phần hồ sơ' when the agency reads the national databases covers every paper. "
+            "The list of types is editable data (once_only.yaml).",
         ),
         why=T(
             "Quyết định 06/QĐ-TTg (06/01/2022, Đề án 06); Nghị định 224/2026/NĐ-CP, Điều 15 khoản 1 điểm d (chỉ cung cấp "
@@ -388,14 +418,18 @@ EXCESS_COPIES = Rule(
             "bản sao'). Cặp số lượng của Cổng ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') không bị báo khi lời "
             "của chính dòng đó hoặc đề mục phía trên cho biết người nộp mang một trong hai ('01 bản chính hoặc 01 bản sao có "
             "chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), hoặc khi bản sao được nộp kèm bản chính "
-            "để đối chiếu (bản chính chỉ xuất trình). Không báo dòng ghi chú và ảnh ('02 ảnh 4x6': nhiều ảnh là một "
-            "giấy tờ).",
+            "để đối chiếu (bản chính chỉ xuất trình); điều kiện ngắn giữa hai bản vẫn là một trong hai ('01 bản chính nếu "
+            "xuất khẩu một lần hoặc 01 bản chụp …'). Không báo dòng ghi chú và ảnh ('02 ảnh 4x6': nhiều ảnh là một "
+            "giấy tờ), trừ ghi chú tự yêu cầu nhiều bản ('… khai và nộp 02 bản chính tờ khai'), và không báo hồ sơ cơ quan "
+            "trình phê duyệt ('Hồ sơ trình phê duyệt': tờ trình, kết quả thẩm định).",
             "A paper is asked for in more than one copy, or both as original and copy (a form '1 bản chính, 1 bản sao'). "
             "The portal's count pair ('1 bản chính,1 bản sao', 'Bản chính: 1 - Bản sao: 1') is not reported where the "
             "line's own words or the heading above it say the applicant brings one of them ('01 bản chính hoặc 01 bản sao "
             "có chứng thực', 'bản chính hoặc bản sao…', 'một trong các giấy tờ sau'), or where the copy comes with the "
-            "original for comparison (the original is only shown). Notes and photos ('02 ảnh 4x6': several photos are "
-            "one paper) are not reported.",
+            "original for comparison (the original is only shown); a short condition between the two keeps them "
+            "alternatives ('01 bản chính nếu xuất khẩu một lần hoặc 01 bản chụp …'). Notes and photos ('02 ảnh 4x6': "
+            "several photos are one paper) are not reported, unless the note itself demands several copies ('… khai và nộp "
+            "02 bản chính tờ khai'); nor is the file the agency sends up for approval ('Hồ sơ trình phê duyệt').",
         ),
         why=T(
             "Biểu mẫu rà soát, đánh giá TTHC (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi số lượng bản có hợp lý không và đề "
@@ -435,12 +469,12 @@ FORM_CERTIFICATION_REQUIRED = Rule(
             "quan, đơn vị nơi công tác hay người sử dụng lao động. Không báo các giấy tờ được cấp dưới tên 'Giấy xác nhận …' "
             "(đó là giấy tờ, xét bằng quy tắc data-available-document), xác nhận của cơ quan chuyên ngành ('cơ quan kiểm "
             "tra chuyên ngành', 'Bộ Công Thương'), doanh nghiệp tự xác nhận bản sao của mình, và phần lời đã bỏ xác nhận "
-            "('KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ').",
+            "('KHÔNG CẦN XÁC NHẬN CỦA UBND CẤP XÃ', 'không phải nộp văn bản xác nhận của Thủ trưởng cơ quan').",
             "A form or paper must be certified by a commune or ward People's Committee, the commune police, a village or "
             "team head, an employer or workplace. Not reported: papers issued as 'Giấy xác nhận …' (judged by "
             "data-available-document), certification by a sector authority ('cơ quan kiểm tra chuyên ngành', 'Bộ Công "
             "Thương'), a company stamping its own copy, and text that lifts the certification ('KHÔNG CẦN XÁC NHẬN CỦA "
-            "UBND CẤP XÃ').",
+            "UBND CẤP XÃ', or a note that the applicant 'không phải nộp văn bản xác nhận').",
         ),
         why=T(
             "Biểu mẫu rà soát mẫu đơn, tờ khai (Nghị định 63/2010/NĐ-CP, Phụ lục) hỏi việc xác nhận có thực sự cần không "

@@ -79,6 +79,16 @@ def lists_contents(doc: DocumentRequirement) -> bool:
     return bool(doc.group and _CONTENTS_HEADING.search(keyed(doc.group.rstrip(" .;")).key))
 
 
+# "(ii) Hồ sơ trình phê duyệt" (bo-nong-nghiep-mt 3.000501): the file the receiving unit sends up
+# for approval ("Tờ trình của bộ phận tiếp nhận hồ sơ", "Kết quả thẩm định"), not the applicant's
+_AGENCY_FILE = re.compile(regex_key(r"\bhồ sơ trình (?:phê duyệt|cấp có thẩm quyền|thủ tướng|chủ tịch|bộ trưởng)\b"))
+
+
+def agency_file(doc: DocumentRequirement) -> bool:
+    """The line belongs to the agency's own file: its sub-heading says the file is sent up for approval."""
+    return bool(doc.group and _AGENCY_FILE.search(keyed(doc.group).key))
+
+
 def applies_once_only(text: str) -> bool:
     """The text says the data is read from a database, or that the paper need not be filed."""
     return bool(_ONCE_ONLY_APPLIED.search(keyed(text).key))
@@ -157,6 +167,8 @@ _RIGHT_BEFORE = re.compile(
     )
 )
 _DEMAND = re.compile(regex_key(r"^(?:phải |cần )?(?:kèm theo|gửi kèm|nộp kèm|nộp|xuất trình|bổ sung)\b"))
+# (not "xuất trình": "người được ủy quyền phải xuất trình Thẻ Căn cước" is a check of who files)
+_DEMAND_ANYWHERE = re.compile(regex_key(r"\b(?:phải |cần )?(?:kèm theo|gửi kèm|nộp kèm|nộp)\b"))
 # Words that make an earlier part of the line a description of another paper's content
 # ("Văn bản đề nghị ghi rõ …; số Căn cước công dân").
 _DESCRIBES = re.compile(regex_key(r"\b(?:ghi|ghi rõ|số|thông tin|nội dung|họ tên|họ và tên|chức vụ|địa chỉ|kê khai)\b"))
@@ -176,7 +188,10 @@ def demanded_at(text: str, start: int) -> bool:
     parts = _SEPARATOR.split(before)
     right_before = parts[-1].strip()
     if not _RIGHT_BEFORE.match(right_before):
-        return False
+        # "Hồ sơ đăng ký doanh nghiệp phải kèm theo bản sao thẻ Căn cước …" (bo-tai-chinh
+        # 2.002015): a sentence whose verb demands the paper
+        starts = [m.start() for m in _DEMAND_ANYWHERE.finditer(right_before)]
+        return bool(starts) and bool(_RIGHT_BEFORE.match(right_before[starts[-1] :]))
     if _DEMAND.match(right_before):
         return True
     for part in parts[:-1]:
