@@ -21,6 +21,7 @@ Generated catalogs are cached in bench/out/ (git-ignored).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -63,6 +64,8 @@ def workload(shared: Path, out: Path, n: int) -> tuple[Path, Path]:
     """vn_{tag}.xlsx and vn_{tag}.yaml from gen_vn.py (needs xlsxwriter and pyyaml), cached."""
     xlsx, yml = out / f"vn_{tag(n)}.xlsx", out / f"vn_{tag(n)}.yaml"
     if not (xlsx.exists() and yml.exists()):
+        if importlib.util.find_spec("xlsxwriter") is None:
+            raise SystemExit("bench: generating the workload needs xlsxwriter: pip install -e '.[bench]'")
         print(f"generating {n:,} procedures…", file=sys.stderr)
         out.mkdir(parents=True, exist_ok=True)
         subprocess.run([PY, str(shared / "bench" / "gen_vn.py"), str(out), str(n)], check=True, stdout=sys.stderr)
