@@ -477,8 +477,8 @@ LEGACY_ONLINE_LEVEL = Rule(
         ),
     ),
     legal_basis=T(
-        "Nghị định 42/2022/NĐ-CP, Điều 11; Nghị định 224/2026/NĐ-CP, Điều 14",
-        "Decree 42/2022/NĐ-CP, Art. 11; Decree 224/2026/NĐ-CP, Art. 14",
+        "Nghị định 224/2026/NĐ-CP, Điều 14 (từ 01/7/2026; trước đó Nghị định 42/2022/NĐ-CP, Điều 11)",
+        "Decree 224/2026/NĐ-CP, Art. 14 (from 1/7/2026; before that Decree 42/2022/NĐ-CP, Art. 11)",
     ),
     check=_check_legacy_online,
     proposal=T("Cập nhật mức độ dịch vụ công trực tuyến", "Update the online service level"),
